@@ -1,0 +1,92 @@
+//! Checks on a loaded map: references, type rules, cycles and lints.
+//!
+//! [`check`] loads a [`SourceFile`], builds its [`ArgGraph`] and runs every
+//! rule in a fixed order; the diagnostics come back sorted by position, so
+//! the same map always gives the same output. Each rule lives in its own
+//! file under `rules/` and has one entry in the [`registry`].
+
+pub mod registry;
+mod rules;
+
+use std::collections::BTreeSet;
+
+pub use registry::{Code, RULES, Rule};
+
+use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::graph::ArgGraph;
+use crate::load::{self, Loaded};
+use crate::model::Map;
+use crate::source::SourceFile;
+
+/// Which checks run.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// Checks to run although they are off by default (e.g. `W305`).
+    pub warn: BTreeSet<Code>,
+    /// Warnings to silence.
+    pub allow: BTreeSet<Code>,
+}
+
+impl CheckOptions {
+    /// Whether a code's diagnostics are kept.
+    pub fn enabled(&self, code: Code) -> bool {
+        let rule = code.rule();
+        if rule.severity == Severity::Warning && self.allow.contains(&code) {
+            return false;
+        }
+        rule.enabled_by_default || self.warn.contains(&code)
+    }
+}
+
+/// A checked map: the model (when the text was a map at all), its graph and
+/// every diagnostic.
+#[derive(Debug)]
+pub struct Checked {
+    /// The map, unless the text could not be read as one.
+    pub map: Option<Map>,
+    /// The map's graph (empty without a map).
+    pub graph: ArgGraph,
+    /// Every problem, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Loads and checks one map.
+pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
+    let Loaded {
+        map,
+        mut diagnostics,
+    } = load::load(source);
+    let graph = match &map {
+        Some(map) => {
+            let graph = ArgGraph::build(map);
+            diagnostics.extend(check_map(map, &graph));
+            graph
+        }
+        None => ArgGraph::default(),
+    };
+    diagnostics.retain(|d| options.enabled(d.code));
+    diagnostic::sort(&mut diagnostics);
+    Checked {
+        map,
+        graph,
+        diagnostics,
+    }
+}
+
+/// Runs the graph rules on a loaded map (without the loader's diagnostics
+/// and without filtering by [`CheckOptions`]).
+pub fn check_map(map: &Map, graph: &ArgGraph) -> Vec<Diagnostic> {
+    let cx = rules::Context { map, graph };
+    let mut out = Vec::new();
+    rules::run_all(&cx, &mut out);
+    out
+}

@@ -1,0 +1,196 @@
+//! `argmap check`: collect map files, check each, print diagnostics.
+
+use std::collections::BTreeSet;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use argmap::diagnostic::render;
+use argmap::{CheckOptions, Code, LoadOptions, Severity};
+
+use super::Failure;
+
+const AFTER_HELP: &str = "\
+Exit status: 0 when no map has errors, 1 when one has (or has warnings under
+--deny warnings), 2 when a path cannot be read or the arguments are wrong.
+
+Examples:
+  argmap check                              every *.yaml/*.yml under maps/
+  argmap check maps/istanbul.yaml other/    files and folders
+  argmap check --format json | jq .code     machine-readable
+  argmap check --warn unsupported-claim     turn on an optional lint
+  argmap check --allow W301 --deny warnings";
+
+/// Arguments of `argmap check`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = AFTER_HELP)]
+pub(crate) struct Args {
+    /// Map files or folders (folders: every *.yaml and *.yml below, sorted).
+    /// `-` reads one map from stdin. Default: maps/
+    paths: Vec<PathBuf>,
+
+    /// Output format: `human` (rustc-style snippets) or `json` (one object
+    /// per line with file, line, column, end, severity, code, name, message,
+    /// label, help, labels).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+
+    /// Treat warnings as errors for the exit status.
+    #[arg(long, value_name = "WHAT", value_enum)]
+    deny: Option<Deny>,
+
+    /// Turn on a check that is off by default (code or name; repeatable).
+    #[arg(short = 'W', long = "warn", value_name = "CODE", value_parser = parse_code)]
+    warn: Vec<Code>,
+
+    /// Silence a warning (code or name; repeatable). Errors cannot be silenced.
+    #[arg(short = 'A', long = "allow", value_name = "CODE", value_parser = parse_code)]
+    allow: Vec<Code>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Deny {
+    /// Exit 1 on warnings too.
+    Warnings,
+}
+
+fn parse_code(s: &str) -> Result<Code, String> {
+    Code::parse(s).ok_or_else(|| format!("unknown check `{s}`; `argmap explain` lists them"))
+}
+
+pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
+    if let Some(code) = args
+        .allow
+        .iter()
+        .find(|c| c.rule().severity == Severity::Error)
+    {
+        return Err(Failure::Message(format!(
+            "`{code}` is an error and cannot be allowed; only warnings can"
+        )));
+    }
+    let options = CheckOptions {
+        warn: args.warn.iter().copied().collect::<BTreeSet<_>>(),
+        allow: args.allow.iter().copied().collect(),
+    };
+    let files = collect(&args.paths)?;
+    let mut out = anstream::stdout().lock();
+    let (mut errors, mut warnings, mut failed) = (0usize, 0usize, 0usize);
+    for path in &files {
+        let (source, early) = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Failure::Message(format!("cannot read stdin: {e}")))?;
+            argmap::load::decode(Path::new("<stdin>"), bytes)
+        } else {
+            argmap::load::read_source(path, &LoadOptions::default())?
+        };
+        let diagnostics = match early {
+            Some(d) => vec![d],
+            None => argmap::check(&source, &options).diagnostics,
+        };
+        let mut file_failed = false;
+        for d in &diagnostics {
+            match d.severity {
+                Severity::Error => {
+                    errors += 1;
+                    file_failed = true;
+                }
+                Severity::Warning => warnings += 1,
+            }
+            match args.format {
+                OutputFormat::Human => writeln!(out, "{}\n", render::human(&source, d, true))?,
+                OutputFormat::Json => writeln!(out, "{}", render::json(&source, d))?,
+            }
+        }
+        failed += usize::from(file_failed);
+    }
+    if args.format == OutputFormat::Human {
+        writeln!(out, "{}", summary(files.len(), failed, errors, warnings))?;
+    }
+    out.flush()?;
+    let deny = args.deny == Some(Deny::Warnings);
+    Ok(if errors > 0 || (deny && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn summary(maps: usize, failed: usize, errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let mut s = format!("checked {}", plural(maps, "map"));
+    if errors + warnings == 0 {
+        s.push_str(": no problems");
+    } else {
+        s.push_str(&format!(
+            ": {}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ));
+        if failed > 0 {
+            s.push_str(&format!(" ({} with errors)", plural(failed, "map")));
+        }
+    }
+    s
+}
+
+/// The files to check, folders expanded (sorted, hidden entries skipped).
+fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let default = [PathBuf::from("maps")];
+    let given = paths.is_empty();
+    let paths = if given { &default[..] } else { paths };
+    let mut files = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+            continue;
+        }
+        let meta = std::fs::metadata(path).map_err(|e| {
+            if given && e.kind() == std::io::ErrorKind::NotFound {
+                Failure::Message("there is no `maps/` folder here; pass the maps to check: `argmap check FILE|FOLDER…`".into())
+            } else {
+                Failure::Message(format!("cannot read `{}`: {e}", path.display()))
+            }
+        })?;
+        if meta.is_dir() {
+            let before = files.len();
+            walk(path, &mut files)?;
+            files[before..].sort();
+            if files.len() == before {
+                super::warning(&format!("no *.yaml or *.yml files in `{}`", path.display()));
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Failure::Message(format!("cannot read `{}`: {e}", dir.display())))?;
+    for entry in entries {
+        let entry =
+            entry.map_err(|e| Failure::Message(format!("cannot read `{}`: {e}", dir.display())))?;
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let kind = entry
+            .file_type()
+            .map_err(|e| Failure::Message(format!("cannot read `{}`: {e}", path.display())))?;
+        if kind.is_dir() {
+            walk(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Everything about the command line: clap definitions, dispatch, output
+//! streams and exit codes. The only code that knows about clap, terminals
+//! and the process environment.
+//!
+//! Exit codes follow ripgrep: 0 clean, 1 problems found in a map, 2 usage
+//! or I/O failure.
+
+mod check;
+mod explain;
+mod render;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  argmap check                        Check every map under maps/
+  argmap check maps/istanbul.yaml     Check one map
+  argmap check --format json maps/    One JSON object per diagnostic
+  argmap render maps/istanbul.yaml    Draw istanbul.svg in this folder
+  argmap render maps/istanbul.yaml -o map.pdf
+  argmap explain E201                 What a check code means
+
+Docs: docs/format.md (the map format), docs/checks.md, docs/cli.md";
+
+/// Check, evaluate and draw argument maps written as YAML.
+///
+/// An argument map is a typed graph of claims, arguments and questions, the
+/// relations between them (supports, attacks, undercuts, contradicts,
+/// answers), the actors who hold them and the documents they cite.
+#[derive(Debug, Parser)]
+#[command(name = "argmap", version, after_help = EXAMPLES, max_term_width = 100)]
+struct Cli {
+    #[command(flatten)]
+    color: colorchoice_clap::Color,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate maps: structure, references, relation types, cycles, lints.
+    Check(check::Args),
+    /// Draw a map as DOT, SVG, PNG or PDF.
+    Render(render::Args),
+    /// Explain a check code, or list all codes.
+    Explain(explain::Args),
+}
+
+/// Why a command could not finish (exit status 2).
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Writing to stdout or a file failed.
+    Io(io::Error),
+    /// Anything else, already phrased for the user.
+    Message(String),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+impl From<argmap::Error> for Failure {
+    fn from(e: argmap::Error) -> Self {
+        Failure::Message(e.to_string())
+    }
+}
+
+pub(crate) fn main() -> ExitCode {
+    let cli = Cli::parse();
+    cli.color.write_global();
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Render(args) => render::run(&args),
+        Command::Explain(args) => explain::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`argmap check | head`) is how the reader says it
+        // has seen enough: not an error, and nothing useful to print.
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            error(&format!("{e}"));
+            ExitCode::from(2)
+        }
+        Err(Failure::Message(m)) => {
+            error(&m);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints `error: …` on stderr, red on a terminal.
+pub(crate) fn error(message: &str) {
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {message}");
+}
+
+/// Prints `warning: …` on stderr, yellow on a terminal.
+pub(crate) fn warning(message: &str) {
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Yellow.into()));
+    let _ = writeln!(anstream::stderr(), "{style}warning{style:#}: {message}");
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

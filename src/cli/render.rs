@@ -1,0 +1,233 @@
+//! `argmap render`: check a map, draw it, write the result atomically.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use argmap::diagnostic::render as diag;
+use argmap::render::{DotProgram, fallback_svg, run_dot};
+use argmap::{CheckOptions, ErrorKind, Format, GroupBy, LoadOptions, RankDir, RenderOptions};
+
+use super::Failure;
+
+const AFTER_HELP: &str = "\
+The format comes from --format, else from the extension of -o (.dot/.gv,
+.svg, .png, .pdf), else SVG. Without -o the drawing is written to
+<map-name>.<format> in the current folder and its path is printed.
+SVG, PNG and PDF run Graphviz's `dot` (set ARGMAP_DOT to use another
+program). Without Graphviz, SVG is drawn by a simpler built-in layout.
+A map with errors is not drawn: the errors are shown as by `argmap check`.
+
+Examples:
+  argmap render maps/istanbul.yaml                    writes istanbul.svg
+  argmap render maps/istanbul.yaml -o docs/map.png
+  argmap render maps/istanbul.yaml -o - --format dot | less
+  argmap render maps/istanbul.yaml --group-by actor --rankdir LR";
+
+/// Arguments of `argmap render`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = AFTER_HELP)]
+pub(crate) struct Args {
+    /// The map to draw.
+    map: PathBuf,
+
+    /// Where to write the drawing; `-` for stdout.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+
+    /// Output format (default: from the extension of -o, else svg).
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+
+    /// Layout direction: bt puts supporting claims below what they support.
+    #[arg(long, value_enum, default_value_t = RankDirArg::Bt)]
+    rankdir: RankDirArg,
+
+    /// Draw a box around the nodes of each actor (first `held_by`) or tag.
+    #[arg(long, value_enum, default_value_t = GroupArg::None)]
+    group_by: GroupArg,
+
+    /// Leave out the legend of shapes, actor colours and relations.
+    #[arg(long)]
+    no_legend: bool,
+
+    /// Wrap node text at this many characters per line.
+    #[arg(long, value_name = "N", default_value_t = 34, value_parser = clap::value_parser!(u16).range(8..=200))]
+    wrap: u16,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum RankDirArg {
+    Tb,
+    Bt,
+    Lr,
+    Rl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum GroupArg {
+    None,
+    Actor,
+    Tag,
+}
+
+pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
+    let format = resolve_format(args)?;
+    let (source, early) = argmap::load::read_source(&args.map, &LoadOptions::default())?;
+    let checked = match early {
+        Some(d) => {
+            print_diagnostics(&source, std::slice::from_ref(&d))?;
+            return Ok(ExitCode::from(1));
+        }
+        None => argmap::check(&source, &CheckOptions::default()),
+    };
+    print_diagnostics(&source, &checked.diagnostics)?;
+    let Some(map) = checked.map.as_ref().filter(|_| !checked.has_errors()) else {
+        super::error(&format!(
+            "`{}` has errors; nothing was drawn",
+            args.map.display()
+        ));
+        return Ok(ExitCode::from(1));
+    };
+    let options = RenderOptions {
+        rankdir: match args.rankdir {
+            RankDirArg::Tb => RankDir::TB,
+            RankDirArg::Bt => RankDir::BT,
+            RankDirArg::Lr => RankDir::LR,
+            RankDirArg::Rl => RankDir::RL,
+        },
+        group_by: match args.group_by {
+            GroupArg::None => GroupBy::None,
+            GroupArg::Actor => GroupBy::Actor,
+            GroupArg::Tag => GroupBy::Tag,
+        },
+        legend: !args.no_legend,
+        wrap: usize::from(args.wrap),
+    };
+    let dot = argmap::render::dot(map, &checked.graph, &options);
+    let bytes = match format {
+        Format::Dot => dot.into_bytes(),
+        _ => {
+            let program = DotProgram {
+                program: std::env::var_os("ARGMAP_DOT").unwrap_or_else(|| OsString::from("dot")),
+            };
+            match run_dot(&dot, format, &program) {
+                Ok(bytes) => bytes,
+                Err(e) if e.kind() == ErrorKind::GraphvizMissing && format == Format::Svg => {
+                    super::warning(&format!(
+                        "{e}; drawing with the built-in layout, which is simpler (no clusters, legend or shapes).\n\
+                         Install Graphviz for the full drawing: `apt-get install graphviz`, `brew install graphviz`,\n\
+                         or see https://graphviz.org/download/"
+                    ));
+                    fallback_svg(map, &checked.graph, &options)?.into_bytes()
+                }
+                Err(e) if e.kind() == ErrorKind::GraphvizMissing => {
+                    return Err(Failure::Message(format!(
+                        "{e}; {format} needs Graphviz: install it (`apt-get install graphviz`, `brew install graphviz`) \
+                         or render to svg or dot instead"
+                    )));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    match &args.output {
+        Some(path) if path.as_os_str() == "-" => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            write_atomically(path, &bytes)?;
+            writeln!(anstream::stdout(), "{}", path.display())?;
+        }
+        None => {
+            let stem = args
+                .map
+                .file_stem()
+                .map_or_else(|| OsString::from("map"), ToOwned::to_owned);
+            let mut path = PathBuf::from(stem);
+            path.set_extension(format.extension());
+            write_atomically(&path, &bytes)?;
+            writeln!(anstream::stdout(), "{}", path.display())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn resolve_format(args: &Args) -> Result<Format, Failure> {
+    if let Some(f) = args.format {
+        return Ok(match f {
+            FormatArg::Dot => Format::Dot,
+            FormatArg::Svg => Format::Svg,
+            FormatArg::Png => Format::Png,
+            FormatArg::Pdf => Format::Pdf,
+        });
+    }
+    match &args.output {
+        None => Ok(Format::Svg),
+        Some(p) if p.as_os_str() == "-" => Ok(Format::Svg),
+        Some(p) => {
+            let ext = p
+                .extension()
+                .map(|e| e.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Format::from_extension(&ext).ok_or_else(|| {
+                Failure::Message(format!(
+                    "cannot tell the format from `{}`; use an extension .dot, .svg, .png or .pdf, or pass --format",
+                    p.display()
+                ))
+            })
+        }
+    }
+}
+
+fn print_diagnostics(
+    source: &argmap::SourceFile,
+    diagnostics: &[argmap::Diagnostic],
+) -> Result<(), Failure> {
+    let mut err = anstream::stderr().lock();
+    for d in diagnostics {
+        writeln!(err, "{}\n", diag::human(source, d, true))?;
+    }
+    Ok(())
+}
+
+/// Writes to a temporary file beside `path`, then renames it over `path`, so
+/// a reader never sees half a file and a failure leaves the old one intact.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail =
+        |e: std::io::Error| Failure::Message(format!("cannot write `{}`: {e}", path.display()));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".argmap-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    // Temporary files are private (0600); give the output the permissions
+    // of the file it replaces, or the usual 0644 for a new one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(fail)?;
+    }
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! Problems found in a map, as data.
+//!
+//! A [`Diagnostic`] has a stable [`Code`], a severity, a message and a
+//! primary [`Span`], plus optional secondary labels and a help line. Checks
+//! produce them; [`render`] turns them into text or JSON. Nothing here prints.
+
+pub mod render;
+
+use crate::check::Code;
+use crate::source::Span;
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The map is wrong; `argmap check` exits 1.
+    Error,
+    /// The map is probably not what its author meant; exits 1 only under
+    /// `--deny warnings`.
+    Warning,
+}
+
+impl Severity {
+    /// The lowercase name, as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A secondary location attached to a diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What it says about that place.
+    pub message: String,
+}
+
+/// One problem in one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The check that found it.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The problem, lowercase, identifiers in backticks.
+    pub message: String,
+    /// The offending key or value.
+    pub span: Span,
+    /// A short note under the caret.
+    pub label: Option<String>,
+    /// Further places involved (the first definition of a duplicate, the
+    /// other edges of a cycle).
+    pub labels: Vec<Label>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity.
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.rule().severity,
+            message: message.into(),
+            span,
+            label: None,
+            labels: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// Sets the note under the caret.
+    #[must_use]
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a secondary location.
+    #[must_use]
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Sets the help line.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the help line when there is one.
+    #[must_use]
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+}
+
+/// Sorts diagnostics by position, then code, then message, so output is
+/// stable whatever order the checks ran in.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.code,
+            &b.message,
+        ))
+    });
+}

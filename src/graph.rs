@@ -1,0 +1,150 @@
+//! The map as a typed petgraph graph: one graph node per map node, one edge
+//! per resolved relation, premise and conclusion.
+//!
+//! References that do not resolve are left out here; the
+//! `unknown-reference` check reports them.
+
+use indexmap::IndexMap;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+
+use crate::model::{Map, RelationKind};
+
+/// What an edge stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EdgeKind {
+    /// A relation written on the source node.
+    Relation(RelationKind),
+    /// A premise of the target argument.
+    Premise,
+    /// The conclusion of the source argument.
+    Conclusion,
+}
+
+impl EdgeKind {
+    /// Whether the edge carries support (supports, premise, conclusion).
+    pub fn is_support(self) -> bool {
+        matches!(
+            self,
+            EdgeKind::Relation(RelationKind::Supports) | EdgeKind::Premise | EdgeKind::Conclusion
+        )
+    }
+}
+
+/// Where an edge was written in the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EdgeData {
+    /// Its kind.
+    pub kind: EdgeKind,
+    /// Index (in [`Map::nodes`]) of the node it is written on.
+    pub written_on: usize,
+    /// Index of the relation (in `Node::relations`) or premise (in
+    /// `Node::premises`); 0 for a conclusion.
+    pub position: usize,
+}
+
+/// An `undercuts` aimed at a named relation rather than a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelationUndercut {
+    /// The undercutting node.
+    pub from: NodeIndex,
+    /// The undercut edge.
+    pub target: EdgeIndex,
+    /// The `undercuts` relation's own edge data.
+    pub data: EdgeData,
+}
+
+/// The graph of a map. Node weights are indices into [`Map::nodes`], so
+/// `graph[n]` finds the node with `map.nodes[graph[n]]`.
+#[derive(Debug, Default)]
+pub struct ArgGraph {
+    /// Nodes and edges.
+    pub graph: DiGraph<usize, EdgeData>,
+    /// Named relations by id.
+    pub named: IndexMap<String, EdgeIndex>,
+    /// Undercuts of named relations.
+    pub relation_undercuts: Vec<RelationUndercut>,
+}
+
+impl ArgGraph {
+    /// Builds the graph. Node `i` of the graph is node `i` of the map.
+    pub fn build(map: &Map) -> Self {
+        let mut graph = DiGraph::with_capacity(map.nodes.len(), map.nodes.len() * 2);
+        for i in 0..map.nodes.len() {
+            graph.add_node(i);
+        }
+        let index = |id: &str| map.nodes.get_index_of(id).map(NodeIndex::new);
+        let mut named = IndexMap::new();
+        let mut pending_undercuts = Vec::new();
+        for (i, node) in map.nodes.values().enumerate() {
+            let from = NodeIndex::new(i);
+            for (position, rel) in node.relations.iter().enumerate() {
+                let data = EdgeData {
+                    kind: EdgeKind::Relation(rel.kind),
+                    written_on: i,
+                    position,
+                };
+                if let Some(to) = index(&rel.target.value) {
+                    let e = graph.add_edge(from, to, data);
+                    if let Some(id) = &rel.id {
+                        named.entry(id.value.clone()).or_insert(e);
+                    }
+                } else if rel.kind == RelationKind::Undercuts {
+                    pending_undercuts.push((from, rel.target.value.clone(), data));
+                }
+            }
+            for (position, premise) in node.premises.iter().enumerate() {
+                if let Some(p) = index(&premise.value) {
+                    graph.add_edge(
+                        p,
+                        from,
+                        EdgeData {
+                            kind: EdgeKind::Premise,
+                            written_on: i,
+                            position,
+                        },
+                    );
+                }
+            }
+            if let Some(c) = node.conclusion.as_ref().and_then(|c| index(&c.value)) {
+                graph.add_edge(
+                    from,
+                    c,
+                    EdgeData {
+                        kind: EdgeKind::Conclusion,
+                        written_on: i,
+                        position: 0,
+                    },
+                );
+            }
+        }
+        let relation_undercuts = pending_undercuts
+            .into_iter()
+            .filter_map(|(from, target, data)| {
+                named
+                    .get(&target)
+                    .map(|&target| RelationUndercut { from, target, data })
+            })
+            .collect();
+        ArgGraph {
+            graph,
+            named,
+            relation_undercuts,
+        }
+    }
+
+    /// The map node of a graph node.
+    pub fn node<'m>(&self, map: &'m Map, n: NodeIndex) -> &'m crate::model::Node {
+        &map.nodes[self.graph[n]]
+    }
+}
+
+/// The span where an edge was written: the target of the relation, the
+/// premise or the conclusion.
+pub fn edge_span(map: &Map, data: EdgeData) -> crate::source::Span {
+    let node = &map.nodes[data.written_on];
+    match data.kind {
+        EdgeKind::Relation(_) => node.relations[data.position].span,
+        EdgeKind::Premise => node.premises[data.position].span,
+        EdgeKind::Conclusion => node.conclusion.as_ref().map_or(node.id.span, |c| c.span),
+    }
+}

@@ -1,0 +1,139 @@
+//! Map text → [`Map`], with a diagnostic for every problem in the text.
+//!
+//! Loading never stops at the first problem: a key it does not know is
+//! reported and skipped, a node with a bad field is kept (so references to
+//! it still resolve), and only a file that is not YAML at all yields no map.
+
+mod schema;
+pub(crate) mod yaml;
+
+use std::path::Path;
+
+use crate::check::Code;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, ErrorKind};
+use crate::model::Map;
+use crate::source::{SourceFile, Span};
+
+/// Limits applied while reading a map.
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    /// Largest file accepted, in bytes (default 256 MiB).
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_bytes: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// Longest single text value accepted (1 MiB).
+pub const MAX_VALUE_BYTES: usize = 1024 * 1024;
+
+/// The outcome of loading one file.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The map, unless the text is not a YAML mapping at all.
+    pub map: Option<Map>,
+    /// Every problem found while reading, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads a map file from disk.
+///
+/// Returns the source file and, when the bytes are not acceptable as a map
+/// text (not UTF-8, too large), a diagnostic saying so; the file's text is
+/// then the readable part only.
+///
+/// # Errors
+///
+/// Fails with [`ErrorKind::Read`] when the file cannot be read.
+pub fn read_source(
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<(SourceFile, Option<Diagnostic>), Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(ErrorKind::Read, path, e))?;
+    if meta.is_file() && meta.len() > options.max_file_bytes {
+        let diag = Diagnostic::new(
+            Code::InputLimit,
+            Span::default(),
+            format!(
+                "file is too large ({} bytes; the limit is {} bytes)",
+                meta.len(),
+                options.max_file_bytes
+            ),
+        )
+        .with_help("split the map into several files, or keep long documents in a source `file:`");
+        return Ok((SourceFile::new(path, String::new()), Some(diag)));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(ErrorKind::Read, path, e))?;
+    Ok(decode(path, bytes))
+}
+
+/// Turns bytes into a [`SourceFile`], reporting [`Code::InvalidUtf8`] at the
+/// first byte that is not UTF-8. A byte-order mark is dropped.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> (SourceFile, Option<Diagnostic>) {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.replace_range(..3, "");
+            }
+            (SourceFile::new(path, text), None)
+        }
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let bad = err.as_bytes()[at];
+            let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            let diag = Diagnostic::new(
+                Code::InvalidUtf8,
+                Span::new(at..at + 3),
+                format!("file is not valid UTF-8: byte 0x{bad:02x} at offset {at}"),
+            )
+            .with_label("not UTF-8")
+            .with_help("save the file as UTF-8");
+            (SourceFile::new(path, text), Some(diag))
+        }
+    }
+}
+
+/// Parses and validates the text of a map.
+pub fn load(source: &SourceFile) -> Loaded {
+    let text = source.text();
+    let tree = match yaml::parse(text) {
+        Ok(Some(tree)) => tree,
+        Ok(None) => {
+            return Loaded {
+                map: None,
+                diagnostics: vec![
+                    Diagnostic::new(Code::EmptyMap, Span::default(), "file holds no map")
+                        .with_help(
+                            "a map needs at least `title:` and `nodes:`; see `argmap explain E002`",
+                        ),
+                ],
+            };
+        }
+        Err(err) => {
+            let (code, help) = if err.limit {
+                (
+                    Code::InputLimit,
+                    "argmap limits nesting to 64 levels and alias expansion to a million events",
+                )
+            } else {
+                (
+                    Code::YamlSyntax,
+                    "fix the YAML syntax; nothing after this point was checked",
+                )
+            };
+            return Loaded {
+                map: None,
+                diagnostics: vec![Diagnostic::new(code, err.span, err.message).with_help(help)],
+            };
+        }
+    };
+    let (map, mut diagnostics) = schema::build(source, &tree);
+    crate::diagnostic::sort(&mut diagnostics);
+    Loaded { map, diagnostics }
+}

@@ -1,0 +1,856 @@
+//! The map format's schema: required and unknown keys, types, id syntax,
+//! dates and repeated keys, checked while the YAML tree becomes a [`Map`].
+
+use indexmap::IndexMap;
+
+use super::MAX_VALUE_BYTES;
+use super::yaml::{Value, Yaml};
+use crate::check::Code;
+use crate::diagnostic::Diagnostic;
+use crate::model::{
+    Actor, Evidence, Map, Node, NodeKind, Ref, Relation, RelationKind, Source, Text,
+};
+use crate::source::{SourceFile, Span};
+use crate::suggestion::did_you_mean;
+
+const MAP_KEYS: &[&str] = &[
+    "argmap", "title", "summary", "lang", "actors", "sources", "nodes",
+];
+const ACTOR_KEYS: &[&str] = &["name", "color", "note"];
+const SOURCE_KEYS: &[&str] = &[
+    "title",
+    "author",
+    "publisher",
+    "date",
+    "url",
+    "lang",
+    "file",
+    "note",
+];
+const NODE_KEYS: &[&str] = &[
+    "kind",
+    "text",
+    "label",
+    "held_by",
+    "rejected_by",
+    "evidence",
+    "tags",
+    "note",
+    "supports",
+    "attacks",
+    "undercuts",
+    "contradicts",
+    "answers",
+    "premises",
+    "conclusion",
+];
+const EVIDENCE_KEYS: &[&str] = &["source", "at", "quote", "translation", "note"];
+const TARGET_KEYS: &[&str] = &["to", "id", "label", "evidence"];
+const KINDS: &[&str] = &["claim", "argument", "question"];
+
+/// Builds the model from the tree, collecting every problem.
+pub(super) fn build(source: &SourceFile, tree: &Yaml) -> (Option<Map>, Vec<Diagnostic>) {
+    let mut cx = Cx {
+        source,
+        diagnostics: Vec::new(),
+    };
+    let map = cx.map(tree);
+    (map, cx.diagnostics)
+}
+
+struct Cx<'s> {
+    source: &'s SourceFile,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The fields of one mapping, first occurrence of each key, with spans.
+struct Fields<'y> {
+    entries: IndexMap<&'y str, (&'y Yaml, &'y Yaml)>,
+    /// The span that names the mapping's owner (a node id, a key).
+    owner: Span,
+    /// How to name the owner in messages, e.g. "node `a`".
+    what: String,
+}
+
+impl<'y> Fields<'y> {
+    fn get(&self, name: &str) -> Option<&'y Yaml> {
+        self.entries
+            .get(name)
+            .map(|&(_, v)| v)
+            .filter(|v| !matches!(v.value, Value::Null))
+    }
+
+    fn key_span(&self, name: &str) -> Option<Span> {
+        self.entries.get(name).map(|(k, _)| k.span)
+    }
+}
+
+impl Cx<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    fn wrong_type(&mut self, y: &Yaml, expected: &str, context: &str) {
+        let span = self.visible(y.span);
+        self.push(
+            Diagnostic::new(
+                Code::WrongType,
+                span,
+                format!(
+                    "expected {expected} for {context}, found {}",
+                    y.value.type_name()
+                ),
+            )
+            .with_label(format!("expected {expected}")),
+        );
+    }
+
+    /// Zero-length spans (a mapping value) get one character so a caret shows.
+    fn visible(&self, span: Span) -> Span {
+        if span.is_empty() {
+            let text = self.source.text();
+            let start = span.start as usize;
+            let len = text[start.min(text.len())..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            Span::new(start..start + len)
+        } else {
+            span
+        }
+    }
+
+    /// A mapping's fields: reports non-string keys, repeated keys and keys
+    /// not in `allowed`.
+    fn fields<'y>(
+        &mut self,
+        y: &'y Yaml,
+        allowed: &[&str],
+        owner: Span,
+        what: &str,
+    ) -> Option<Fields<'y>> {
+        let Value::Map(entries) = &y.value else {
+            self.wrong_type(y, "a mapping", what);
+            return None;
+        };
+        let mut fields = Fields {
+            entries: IndexMap::new(),
+            owner,
+            what: what.to_string(),
+        };
+        for (k, v) in entries {
+            let Value::Str(name) = &k.value else {
+                self.wrong_type(k, "a key name", what);
+                continue;
+            };
+            if let Some((first, _)) = fields.entries.get(name.as_str()) {
+                let first = first.span;
+                self.push(
+                    Diagnostic::new(
+                        Code::DuplicateKey,
+                        k.span,
+                        format!("duplicate key `{name}` in {what}"),
+                    )
+                    .with_label("repeated here")
+                    .with_secondary(first, "first defined here")
+                    .with_help("YAML keeps only one value per key; remove or merge one of them"),
+                );
+                continue;
+            }
+            if !allowed.contains(&name.as_str()) {
+                let help = did_you_mean(name, allowed.iter().copied())
+                    .or_else(|| hint_for_misplaced(name, allowed))
+                    .unwrap_or_else(|| format!("expected one of {}", list(allowed)));
+                self.push(
+                    Diagnostic::new(
+                        Code::UnknownKey,
+                        k.span,
+                        format!("unknown key `{name}` in {what}"),
+                    )
+                    .with_label("unknown key")
+                    .with_help(help),
+                );
+                continue;
+            }
+            fields.entries.insert(name, (k, v));
+        }
+        Some(fields)
+    }
+
+    /// A string value; other scalars are a type error. `None` when absent.
+    fn string(&mut self, f: &Fields<'_>, name: &str) -> Option<Text> {
+        let y = f.get(name)?;
+        self.text_of(y, &format!("`{name}` of {}", f.what))
+    }
+
+    fn text_of(&mut self, y: &Yaml, context: &str) -> Option<Text> {
+        match &y.value {
+            Value::Str(s) => {
+                if s.len() > MAX_VALUE_BYTES {
+                    self.push(
+                        Diagnostic::new(
+                            Code::InputLimit,
+                            Span::new(y.span.start as usize..y.span.start as usize),
+                            format!(
+                                "{context} is too long ({} bytes; the limit is {MAX_VALUE_BYTES})",
+                                s.len()
+                            ),
+                        )
+                        .with_help(
+                            "keep long documents in a source `file:` and quote only the passage",
+                        ),
+                    );
+                    return None;
+                }
+                Some(Text {
+                    value: s.clone(),
+                    span: y.span,
+                })
+            }
+            _ => {
+                self.wrong_type(y, "a string", context);
+                None
+            }
+        }
+    }
+
+    /// Like [`Cx::string`] but numbers are taken as written (`at: 3`,
+    /// `date: 1999`).
+    fn scalar(&mut self, f: &Fields<'_>, name: &str) -> Option<Text> {
+        let y = f.get(name)?;
+        match &y.value {
+            Value::Int(_) | Value::Float => Some(Text {
+                value: self.source.slice(y.span).to_string(),
+                span: y.span,
+            }),
+            _ => self.text_of(y, &format!("`{name}` of {}", f.what)),
+        }
+    }
+
+    /// A required, non-blank string.
+    fn required(&mut self, f: &Fields<'_>, name: &str, help: &str) -> Text {
+        match f.get(name) {
+            Some(y) => {
+                let text = self.text_of(y, &format!("`{name}` of {}", f.what));
+                if let Some(t) = &text {
+                    if t.value.trim().is_empty() {
+                        self.push(
+                            Diagnostic::new(
+                                Code::InvalidValue,
+                                self.visible(t.span),
+                                format!("`{name}` of {} is blank", f.what),
+                            )
+                            .with_label("blank")
+                            .with_help(help.to_string()),
+                        );
+                    }
+                }
+                text.unwrap_or(Text {
+                    value: String::new(),
+                    span: y.span,
+                })
+            }
+            None => {
+                let at = f.key_span(name).unwrap_or(f.owner);
+                self.push(
+                    Diagnostic::new(
+                        Code::MissingField,
+                        self.visible(at),
+                        format!("{} has no `{name}`", f.what),
+                    )
+                    .with_label(format!("`{name}` missing"))
+                    .with_help(help.to_string()),
+                );
+                Text {
+                    value: String::new(),
+                    span: f.owner,
+                }
+            }
+        }
+    }
+
+    /// An id written as a mapping key (strings, or integers taken as written).
+    fn key_id(&mut self, k: &Yaml, what: &str) -> Option<Text> {
+        let value = match &k.value {
+            Value::Str(s) => s.clone(),
+            Value::Int(_) | Value::Float | Value::Bool => self.source.slice(k.span).to_string(),
+            _ => {
+                self.wrong_type(k, "an id", what);
+                return None;
+            }
+        };
+        let text = Text {
+            value,
+            span: k.span,
+        };
+        self.check_id(&text, what);
+        Some(text)
+    }
+
+    fn check_id(&mut self, id: &Text, what: &str) {
+        if let Err(why) = id_syntax(&id.value) {
+            let help = suggest_id(&id.value).map_or_else(
+                || "ids use lowercase letters, digits, `-`, `_` and `.`".to_string(),
+                |s| format!("write it as `{s}`"),
+            );
+            self.push(
+                Diagnostic::new(
+                    Code::InvalidId,
+                    self.visible(id.span),
+                    format!("invalid {what} id `{}`: {why}", id.value),
+                )
+                .with_label("invalid id")
+                .with_help(help),
+            );
+        }
+    }
+
+    /// One id or a list of ids (references; their existence is checked later).
+    fn refs(&mut self, f: &Fields<'_>, name: &str) -> Vec<Ref> {
+        let Some(y) = f.get(name) else {
+            return Vec::new();
+        };
+        let context = format!("`{name}` of {}", f.what);
+        let items: Vec<&Yaml> = match &y.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![y],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match &item.value {
+                Value::Str(s) => out.push(Text {
+                    value: s.clone(),
+                    span: item.span,
+                }),
+                Value::Int(_) => out.push(Text {
+                    value: self.source.slice(item.span).to_string(),
+                    span: item.span,
+                }),
+                _ => self.wrong_type(item, "an id or a list of ids", &context),
+            }
+        }
+        out
+    }
+
+    fn map(&mut self, tree: &Yaml) -> Option<Map> {
+        let top = self.visible(Span::new(
+            tree.span.start as usize..tree.span.start as usize,
+        ));
+        let f = self.fields(tree, MAP_KEYS, top, "the map")?;
+        let mut map = Map::default();
+        if let Some(y) = f.get("argmap") {
+            match y.value {
+                Value::Int(1) => map.version = Some(1),
+                _ => self.push(
+                    Diagnostic::new(
+                        Code::UnsupportedVersion,
+                        self.visible(y.span),
+                        format!(
+                            "unsupported map format version `{}`",
+                            self.source.slice(y.span)
+                        ),
+                    )
+                    .with_label("expected `1`")
+                    .with_help("this argmap reads version 1 of the map format: `argmap: 1`"),
+                ),
+            }
+        }
+        map.title = Some(self.required(&f, "title", "give the map a title: `title: …`"));
+        map.summary = self.string(&f, "summary");
+        map.lang = self.string(&f, "lang");
+        if let Some(y) = f.get("actors") {
+            self.actors(y, &mut map);
+        }
+        if let Some(y) = f.get("sources") {
+            self.sources(y, &mut map);
+        }
+        match f.get("nodes") {
+            Some(y) => self.nodes(y, f.key_span("nodes").unwrap_or(y.span), &mut map),
+            None => {
+                let at = f.key_span("nodes").unwrap_or(top);
+                self.push(
+                    Diagnostic::new(
+                        Code::MissingField,
+                        self.visible(at),
+                        "the map has no `nodes`",
+                    )
+                    .with_label("`nodes` missing")
+                    .with_help("add `nodes:` with at least one claim"),
+                );
+            }
+        }
+        Some(map)
+    }
+
+    /// Entries of an id-keyed mapping (actors, sources, nodes), with
+    /// repeated ids reported.
+    fn id_entries<'y>(&mut self, y: &'y Yaml, what: &str, section: &str) -> Vec<(Text, &'y Yaml)> {
+        let Value::Map(entries) = &y.value else {
+            self.wrong_type(
+                y,
+                &format!("a mapping of {what} ids"),
+                &format!("`{section}`"),
+            );
+            return Vec::new();
+        };
+        let mut seen: IndexMap<String, Span> = IndexMap::new();
+        let mut out = Vec::new();
+        for (k, v) in entries {
+            let Some(id) = self.key_id(k, what) else {
+                continue;
+            };
+            if let Some(&first) = seen.get(&id.value) {
+                self.push(
+                    Diagnostic::new(
+                        Code::DuplicateKey,
+                        k.span,
+                        format!("duplicate {what} id `{}`", id.value),
+                    )
+                    .with_label("repeated here")
+                    .with_secondary(first, "first defined here")
+                    .with_help(format!(
+                        "give each {what} its own id; YAML would silently keep only the last"
+                    )),
+                );
+                continue;
+            }
+            seen.insert(id.value.clone(), id.span);
+            out.push((id, v));
+        }
+        out
+    }
+
+    fn actors(&mut self, y: &Yaml, map: &mut Map) {
+        for (id, v) in self.id_entries(y, "actor", "actors") {
+            let what = format!("actor `{}`", id.value);
+            let actor = match &v.value {
+                Value::Str(_) => Actor {
+                    name: self.text_of(v, &what).unwrap_or_else(|| empty(v.span)),
+                    id: id.clone(),
+                    color: None,
+                    note: None,
+                },
+                Value::Null => {
+                    self.push(
+                        Diagnostic::new(
+                            Code::MissingField,
+                            id.span,
+                            format!("{what} has no `name`"),
+                        )
+                        .with_label("`name` missing")
+                        .with_help(format!(
+                            "write `{}: Display Name` or `{{ name: … }}`",
+                            id.value
+                        )),
+                    );
+                    Actor {
+                        name: empty(id.span),
+                        id: id.clone(),
+                        color: None,
+                        note: None,
+                    }
+                }
+                _ => {
+                    let Some(f) = self.fields(v, ACTOR_KEYS, id.span, &what) else {
+                        continue;
+                    };
+                    Actor {
+                        name: self.required(&f, "name", "give the actor a display name"),
+                        color: self.string(&f, "color"),
+                        note: self.string(&f, "note"),
+                        id: id.clone(),
+                    }
+                }
+            };
+            map.actors.insert(id.value, actor);
+        }
+    }
+
+    fn sources(&mut self, y: &Yaml, map: &mut Map) {
+        for (id, v) in self.id_entries(y, "source", "sources") {
+            let what = format!("source `{}`", id.value);
+            let blank = |id: &Text| Source {
+                id: id.clone(),
+                title: empty(id.span),
+                author: None,
+                publisher: None,
+                date: None,
+                url: None,
+                lang: None,
+                file: None,
+                note: None,
+            };
+            let source = if let Value::Str(_) = v.value {
+                Source {
+                    title: self.text_of(v, &what).unwrap_or_else(|| empty(v.span)),
+                    ..blank(&id)
+                }
+            } else if let Some(f) = self.fields(v, SOURCE_KEYS, id.span, &what) {
+                let date = self.scalar(&f, "date");
+                if let Some(d) = &date {
+                    if let Err(why) = check_date(&d.value) {
+                        self.push(
+                            Diagnostic::new(
+                                Code::InvalidDate,
+                                self.visible(d.span),
+                                format!("invalid date `{}` in {what}: {why}", d.value),
+                            )
+                            .with_label("invalid date")
+                            .with_help(
+                                "write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, e.g. `1999-11-19`",
+                            ),
+                        );
+                    }
+                }
+                Source {
+                    title: self.required(&f, "title", "give the source its document title"),
+                    author: self.string(&f, "author"),
+                    publisher: self.string(&f, "publisher"),
+                    date,
+                    url: self.string(&f, "url"),
+                    lang: self.string(&f, "lang"),
+                    file: self.string(&f, "file"),
+                    note: self.string(&f, "note"),
+                    id: id.clone(),
+                }
+            } else {
+                blank(&id)
+            };
+            map.sources.insert(id.value, source);
+        }
+    }
+
+    fn nodes(&mut self, y: &Yaml, key_span: Span, map: &mut Map) {
+        let entries = self.id_entries(y, "node", "nodes");
+        if entries.is_empty() && matches!(y.value, Value::Map(_)) {
+            self.push(
+                Diagnostic::new(Code::InvalidValue, key_span, "`nodes` is empty")
+                    .with_label("no nodes")
+                    .with_help("a map needs at least one node"),
+            );
+        }
+        for (id, v) in entries {
+            let node = self.node(&id, v);
+            map.nodes.insert(id.value, node);
+        }
+    }
+
+    fn node(&mut self, id: &Text, y: &Yaml) -> Node {
+        let what = format!("node `{}`", id.value);
+        let mut node = Node {
+            id: id.clone(),
+            kind: NodeKind::Claim,
+            kind_span: None,
+            text: empty(id.span),
+            label: None,
+            held_by: Vec::new(),
+            rejected_by: Vec::new(),
+            evidence: Vec::new(),
+            tags: Vec::new(),
+            note: None,
+            relations: Vec::new(),
+            premises: Vec::new(),
+            premises_span: None,
+            conclusion: None,
+        };
+        // Shorthand: `id: text`.
+        if let Value::Str(_) = y.value {
+            if let Some(t) = self.text_of(y, &what) {
+                node.text = t;
+            }
+            return node;
+        }
+        if let Value::Null = y.value {
+            self.push(
+                Diagnostic::new(Code::MissingField, id.span, format!("{what} has no `text`"))
+                    .with_label("`text` missing")
+                    .with_help("write `text: …` with the full statement"),
+            );
+            return node;
+        }
+        let Some(f) = self.fields(y, NODE_KEYS, id.span, &what) else {
+            return node;
+        };
+        if let Some(k) = self.string(&f, "kind") {
+            node.kind_span = Some(k.span);
+            match k.value.as_str() {
+                "claim" => node.kind = NodeKind::Claim,
+                "argument" => node.kind = NodeKind::Argument,
+                "question" => node.kind = NodeKind::Question,
+                other => {
+                    let help = did_you_mean(other, KINDS.iter().copied())
+                        .unwrap_or_else(|| format!("expected one of {}", list(KINDS)));
+                    self.push(
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            self.visible(k.span),
+                            format!("unknown node kind `{other}`"),
+                        )
+                        .with_label("unknown kind")
+                        .with_help(help),
+                    );
+                }
+            }
+        }
+        node.text = self.required(&f, "text", "write `text: …` with the full statement");
+        node.label = self.string(&f, "label");
+        node.note = self.string(&f, "note");
+        node.held_by = self.refs(&f, "held_by");
+        node.rejected_by = self.refs(&f, "rejected_by");
+        node.tags = self.refs(&f, "tags");
+        node.evidence = self.evidence_list(f.get("evidence"), &what);
+        for kind in RelationKind::ALL {
+            if let Some(y) = f.get(kind.as_str()) {
+                self.relations(y, kind, &what, &mut node.relations);
+            }
+        }
+        node.premises = self.refs(&f, "premises");
+        node.premises_span = f.key_span("premises");
+        let conclusions = self.refs(&f, "conclusion");
+        if conclusions.len() > 1 {
+            self.push(
+                Diagnostic::new(
+                    Code::WrongType,
+                    conclusions[1].span,
+                    format!("{what} has more than one conclusion"),
+                )
+                .with_label("second conclusion")
+                .with_help("an argument has one conclusion; split it into several arguments"),
+            );
+        }
+        node.conclusion = conclusions.into_iter().next();
+        node
+    }
+
+    fn evidence_list(&mut self, y: Option<&Yaml>, owner: &str) -> Vec<Evidence> {
+        let Some(y) = y else {
+            return Vec::new();
+        };
+        let items: Vec<&Yaml> = match &y.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![y],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let what = format!("evidence of {owner}");
+            if let Value::Str(s) = &item.value {
+                out.push(Evidence {
+                    source: Text {
+                        value: s.clone(),
+                        span: item.span,
+                    },
+                    at: None,
+                    quote: None,
+                    translation: None,
+                    note: None,
+                    span: item.span,
+                });
+                continue;
+            }
+            let Some(f) = self.fields(item, EVIDENCE_KEYS, item.span, &what) else {
+                continue;
+            };
+            let source = self.required(&f, "source", "name the cited source's id: `source: …`");
+            out.push(Evidence {
+                source,
+                at: self.scalar(&f, "at"),
+                quote: self.string(&f, "quote"),
+                translation: self.string(&f, "translation"),
+                note: self.string(&f, "note"),
+                span: item.span,
+            });
+        }
+        out
+    }
+
+    fn relations(&mut self, y: &Yaml, kind: RelationKind, owner: &str, out: &mut Vec<Relation>) {
+        let items: Vec<&Yaml> = match &y.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![y],
+        };
+        for item in items {
+            let context = format!("`{}` of {owner}", kind.as_str());
+            match &item.value {
+                Value::Str(_) | Value::Int(_) => {
+                    let value = match &item.value {
+                        Value::Str(s) => s.clone(),
+                        _ => self.source.slice(item.span).to_string(),
+                    };
+                    out.push(Relation {
+                        kind,
+                        target: Text {
+                            value,
+                            span: item.span,
+                        },
+                        id: None,
+                        label: None,
+                        evidence: Vec::new(),
+                        span: item.span,
+                    });
+                }
+                Value::Map(_) => {
+                    let Some(f) = self.fields(
+                        item,
+                        TARGET_KEYS,
+                        item.span,
+                        &format!("a target in {context}"),
+                    ) else {
+                        continue;
+                    };
+                    let target = self.required(&f, "to", "name the target node: `to: …`");
+                    let id = self.string(&f, "id");
+                    if let Some(id) = &id {
+                        self.check_id(id, "relation");
+                    }
+                    out.push(Relation {
+                        kind,
+                        span: target.span,
+                        target,
+                        id,
+                        label: self.string(&f, "label"),
+                        evidence: self.evidence_list(f.get("evidence"), &context),
+                    });
+                }
+                _ => self.wrong_type(
+                    item,
+                    "an id, a `{ to: … }` mapping or a list of them",
+                    &context,
+                ),
+            }
+        }
+    }
+}
+
+fn empty(span: Span) -> Text {
+    Text {
+        value: String::new(),
+        span,
+    }
+}
+
+fn list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Keys that are right elsewhere in the format get a pointer there.
+fn hint_for_misplaced(name: &str, allowed: &[&str]) -> Option<String> {
+    let relation = RelationKind::ALL.iter().any(|k| k.as_str() == name);
+    if (relation || name == "premises" || name == "conclusion") && !allowed.contains(&"text") {
+        return Some(format!("`{name}` belongs inside a node"));
+    }
+    if NODE_KEYS.contains(&name) && allowed.contains(&"nodes") {
+        return Some(format!("`{name}` belongs inside a node under `nodes:`"));
+    }
+    None
+}
+
+/// Checks the id alphabet: lowercase ASCII letters, digits, `-`, `_`, `.`,
+/// starting with a letter or digit, 1–128 characters.
+pub(crate) fn id_syntax(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("it is empty".into());
+    }
+    if id.len() > 128 {
+        return Err("it is longer than 128 characters".into());
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')))
+    {
+        return Err(if c.is_ascii_uppercase() {
+            "uppercase letters are not allowed".into()
+        } else if c.is_whitespace() {
+            "spaces are not allowed".into()
+        } else {
+            format!("`{c}` is not allowed")
+        });
+    }
+    if !id.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err("it must start with a letter or digit".into());
+    }
+    Ok(())
+}
+
+/// A valid id close to an invalid one, for the help line.
+fn suggest_id(id: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in id.trim().chars() {
+        match c {
+            'a'..='z' | '0'..='9' | '-' | '_' | '.' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if c.is_whitespace() => out.push('-'),
+            _ => {}
+        }
+    }
+    let out = out.trim_start_matches(['-', '_', '.']).to_string();
+    (id_syntax(&out).is_ok() && out != id).then_some(out)
+}
+
+/// Checks `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real month lengths.
+pub(crate) fn check_date(date: &str) -> Result<(), String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let shape_ok = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    };
+    if !shape_ok {
+        return Err("not in the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`".into());
+    }
+    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let year = num(parts[0]);
+    if let Some(m) = parts.get(1) {
+        let month = num(m);
+        if !(1..=12).contains(&month) {
+            return Err(format!("there is no month {month}"));
+        }
+        if let Some(d) = parts.get(2) {
+            let day = num(d);
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            if !(1..=days).contains(&day) {
+                return Err(format!("month {month} of {year} has no day {day}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(id_syntax("free-choice").is_ok());
+        assert!(id_syntax("istanbul-1999.para_8").is_ok());
+        assert!(id_syntax("Free").is_err());
+        assert!(id_syntax("-a").is_err());
+        assert!(id_syntax("a b").is_err());
+        assert!(id_syntax("").is_err());
+        assert_eq!(suggest_id("Free Choice"), Some("free-choice".into()));
+    }
+
+    #[test]
+    fn dates() {
+        assert!(check_date("1999").is_ok());
+        assert!(check_date("1999-11").is_ok());
+        assert!(check_date("1999-11-19").is_ok());
+        assert!(check_date("2000-02-29").is_ok());
+        assert!(check_date("1900-02-29").is_err());
+        assert!(check_date("1999-13").is_err());
+        assert!(check_date("19.11.1999").is_err());
+        assert!(check_date("1999-1-1").is_err());
+    }
+}

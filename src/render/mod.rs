@@ -1,0 +1,238 @@
+//! Drawing maps: DOT text built with graphviz-rust, and SVG, PNG or PDF by
+//! running Graphviz's `dot`, with a pure-Rust SVG layout when Graphviz is
+//! missing.
+//!
+//! Everything the drawing shows is decided here and in [`dot`]: shapes per
+//! node kind, fill colour per actor, edge style per relation. Output is
+//! deterministic: nodes and edges appear in map order.
+
+mod dot;
+mod fallback;
+mod graphviz;
+
+use std::fmt;
+
+pub use dot::dot;
+pub use fallback::fallback_svg;
+pub use graphviz::{DotProgram, run_dot};
+
+/// Output formats of `argmap render`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// Graphviz source text; needs no Graphviz.
+    Dot,
+    /// Scalable vector graphics.
+    Svg,
+    /// Bitmap (96 dpi).
+    Png,
+    /// Vector PDF.
+    Pdf,
+}
+
+impl Format {
+    /// The format for a file extension (`dot`/`gv`, `svg`, `png`, `pdf`).
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "dot" | "gv" => Some(Format::Dot),
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            "pdf" => Some(Format::Pdf),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+/// Direction of the layout.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RankDir {
+    /// Top to bottom.
+    TB,
+    /// Bottom to top: supporting claims below what they support (default).
+    #[default]
+    BT,
+    /// Left to right.
+    LR,
+    /// Right to left.
+    RL,
+}
+
+impl RankDir {
+    fn as_str(self) -> &'static str {
+        match self {
+            RankDir::TB => "TB",
+            RankDir::BT => "BT",
+            RankDir::LR => "LR",
+            RankDir::RL => "RL",
+        }
+    }
+}
+
+/// How nodes are boxed into clusters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GroupBy {
+    /// No clusters; actors are shown by fill colour (default).
+    #[default]
+    None,
+    /// One cluster per actor, by each node's first `held_by`.
+    Actor,
+    /// One cluster per tag, by each node's first tag.
+    Tag,
+}
+
+/// Options for drawing.
+#[derive(Clone, Debug)]
+pub struct RenderOptions {
+    /// Layout direction.
+    pub rankdir: RankDir,
+    /// Clusters.
+    pub group_by: GroupBy,
+    /// Whether to draw the legend of kinds, actors and relations.
+    pub legend: bool,
+    /// Characters per line when wrapping node text.
+    pub wrap: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            rankdir: RankDir::BT,
+            group_by: GroupBy::None,
+            legend: true,
+            wrap: 34,
+        }
+    }
+}
+
+/// Fill colours for actors without a `color:` (ColorBrewer Set3, light
+/// enough for black text, distinguishable in print).
+pub(crate) const PALETTE: &[&str] = &[
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
+    "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",
+];
+
+/// Wraps text into lines of at most `width` characters at spaces (a longer
+/// word stays whole), keeping at most `max_lines` lines and marking a cut
+/// with `…`.
+pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_marks_cuts() {
+        assert_eq!(wrap("aa bb cc", 5, 9), ["aa bb", "cc"]);
+        assert_eq!(wrap("  a\n b  ", 5, 9), ["a b"]);
+        assert_eq!(wrap("verylongword x", 4, 9), ["verylongword", "x"]);
+        assert_eq!(wrap("a b c d", 1, 2), ["a", "b…"]);
+        assert!(wrap("", 5, 9).is_empty());
+    }
+}
+
+use indexmap::IndexMap;
+
+use crate::model::{Map, Node};
+
+/// Each actor's fill colour: its `color:`, or the next palette colour.
+pub(crate) fn actor_colors(map: &Map) -> IndexMap<&str, String> {
+    let mut next = 0;
+    map.actors
+        .iter()
+        .map(|(id, actor)| {
+            let color = actor.color.as_ref().map_or_else(
+                || {
+                    let c = PALETTE[next % PALETTE.len()];
+                    next += 1;
+                    c.to_string()
+                },
+                |c| c.value.clone(),
+            );
+            (id.as_str(), color)
+        })
+        .collect()
+}
+
+/// The lines drawn inside a node: its label or wrapped text, then the
+/// sources it cites and the actors who reject it.
+pub(crate) fn node_lines(map: &Map, node: &Node, options: &RenderOptions) -> Vec<String> {
+    let mut lines = match &node.label {
+        Some(label) => wrap(&label.value, options.wrap, 3),
+        None => wrap(&node.text.value, options.wrap, 8),
+    };
+    if lines.is_empty() {
+        lines.push(node.id.value.clone());
+    }
+    let mut cited: IndexMap<&str, usize> = IndexMap::new();
+    for e in &node.evidence {
+        *cited.entry(e.source.value.as_str()).or_default() += 1;
+    }
+    if !cited.is_empty() {
+        let list: Vec<String> = cited
+            .iter()
+            .map(|(s, &n)| {
+                if n > 1 {
+                    format!("{s} ×{n}")
+                } else {
+                    (*s).to_string()
+                }
+            })
+            .collect();
+        lines.push(format!("[{}]", list.join(", ")));
+    }
+    if !node.rejected_by.is_empty() {
+        let names: Vec<&str> = node
+            .rejected_by
+            .iter()
+            .map(|r| {
+                map.actors
+                    .get(&r.value)
+                    .map_or(r.value.as_str(), |a| a.name.value.as_str())
+            })
+            .collect();
+        lines.extend(wrap(
+            &format!("rejected by {}", names.join(", ")),
+            options.wrap,
+            2,
+        ));
+    }
+    lines
+}

@@ -1,0 +1,41 @@
+//! "Did you mean …?" suggestions for misspelt names.
+
+/// The candidate closest to `name` by Levenshtein distance, if it is close
+/// enough to be a likely typo (distance below 3, and below the length of
+/// `name` so that very short names do not match everything).
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = 3.min(name.chars().count());
+    candidates
+        .into_iter()
+        .map(|c| (strsim::levenshtein(name, c), c))
+        .filter(|&(d, c)| d < limit && c != name)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// `did you mean `x`?` for the closest candidate, if any.
+pub(crate) fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(
+            closest("suports", ["supports", "attacks"]),
+            Some("supports")
+        );
+        assert_eq!(closest("natoo", ["nato", "usa"]), Some("nato"));
+        assert_eq!(closest("xyz", ["supports"]), None);
+        assert_eq!(closest("a", ["b", "c"]), None);
+    }
+}

@@ -216,7 +216,7 @@ pub(crate) fn node_lines(map: &Map, node: &Node, options: &RenderOptions) -> Vec
                 }
             })
             .collect();
-        lines.push(format!("[{}]", list.join(", ")));
+        lines.extend(wrap(&format!("[{}]", list.join(", ")), options.wrap, 3));
     }
     if !node.rejected_by.is_empty() {
         let names: Vec<&str> = node

@@ -1,1 +1,185 @@
-fn main() {}
+//! Scale benchmark: time and peak memory of `check` and of DOT rendering on
+//! generated maps of 1k, 10k, 100k and 1M nodes.
+//!
+//! Run with `cargo bench --bench scale` (sizes may follow: `-- 1000 10000`).
+//! Each measurement runs in a fresh child process so that its peak resident
+//! memory (`VmHWM`) is its own. The maps are tree-like, as real ones are: each
+//! node supports (70%) or attacks (30%) one earlier node, 15% add a
+//! cross-link to another earlier node, a third cite evidence.
+
+#![allow(clippy::cast_precision_loss, clippy::unwrap_used)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use argmap::{CheckOptions, LoadOptions, RenderOptions};
+
+/// A small deterministic generator (xorshift64*), so runs are comparable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).unwrap_or(0)
+    }
+}
+
+fn generate(n: usize) -> String {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ n as u64);
+    let mut s = String::with_capacity(n * 160);
+    s.push_str("argmap: 1\ntitle: Generated benchmark map\nactors:\n");
+    for a in 0..8 {
+        let _ = writeln!(s, "  actor-{a}: Actor number {a}");
+    }
+    s.push_str("sources:\n");
+    for k in 0..20 {
+        let _ = writeln!(
+            s,
+            "  source-{k}: {{ title: Source document {k}, date: 20{:02}-0{}-1{} }}",
+            k,
+            k % 9 + 1,
+            k % 9
+        );
+    }
+    s.push_str("nodes:\n");
+    for i in 0..n {
+        let _ = writeln!(s, "  n{i}:");
+        let _ = writeln!(
+            s,
+            "    text: Claim {i} says that the commitment under discussion applies in case {} of {}.",
+            rng.below(1000),
+            n
+        );
+        let _ = writeln!(s, "    held_by: [actor-{}]", rng.below(8));
+        if i > 0 {
+            let parent = i - 1 - rng.below(i.min(40));
+            let kind = if rng.below(10) < 7 {
+                "supports"
+            } else {
+                "attacks"
+            };
+            let _ = writeln!(s, "    {kind}: n{parent}");
+            if rng.below(100) < 15 && i > 2 {
+                let other = rng.below(i);
+                if other != parent {
+                    let kind = if kind == "supports" {
+                        "attacks"
+                    } else {
+                        "supports"
+                    };
+                    // Different kind than to the parent, to an earlier node:
+                    // no cycle and no conflicting pair.
+                    let _ = writeln!(s, "    {kind}: {{ to: n{other}, label: cross-link }}");
+                }
+            }
+        }
+        if rng.below(3) == 0 {
+            let _ = writeln!(
+                s,
+                "    evidence:\n      - source: source-{}\n        at: p. {}\n        quote: \"the commitment applies\"",
+                rng.below(20),
+                rng.below(300) + 1
+            );
+        }
+    }
+    s
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// Child mode: measure one step on one file and print `ms kib`.
+fn child(step: &str, path: &Path) {
+    let options = LoadOptions {
+        max_file_bytes: u64::MAX,
+    };
+    let start = Instant::now();
+    let (source, early) = argmap::load::read_source(path, &options).unwrap();
+    assert!(early.is_none());
+    let checked = argmap::check(&source, &CheckOptions::default());
+    let check_time = start.elapsed();
+    assert!(!checked.has_errors(), "{:?}", &checked.diagnostics[..1]);
+    let elapsed = if step == "dot" {
+        let map = checked.map.as_ref().unwrap();
+        let start = Instant::now();
+        let dot = argmap::render::dot(map, &checked.graph, &RenderOptions::default());
+        std::hint::black_box(dot.len());
+        start.elapsed()
+    } else {
+        check_time
+    };
+    println!("{} {}", elapsed.as_millis(), peak_rss_kib());
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--child") {
+        child(&args[1], Path::new(&args[2]));
+        return;
+    }
+    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    if sizes.is_empty() {
+        sizes = vec![1_000, 10_000, 100_000, 1_000_000];
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-maps");
+    std::fs::create_dir_all(&dir).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    println!(
+        "{:>9} {:>9} | {:>9} {:>10} | {:>9} {:>10}",
+        "nodes", "file MB", "check ms", "check MiB", "dot ms", "dot MiB"
+    );
+    for n in sizes {
+        let path = dir.join(format!("map-{n}.yaml"));
+        if !path.exists() {
+            std::fs::write(&path, generate(n)).unwrap();
+        }
+        let mb = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
+        let run = |step: &str| -> (u64, u64) {
+            // Best of three runs for time; memory is the same each run.
+            let mut best = (u64::MAX, 0);
+            for _ in 0..3 {
+                let out = Command::new(&exe)
+                    .args(["--child", step])
+                    .arg(&path)
+                    .output()
+                    .unwrap();
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                let text = String::from_utf8_lossy(&out.stdout).into_owned();
+                let mut parts = text.split_whitespace().map(|v| v.parse::<u64>().unwrap());
+                let (ms, kib) = (parts.next().unwrap(), parts.next().unwrap());
+                best = (best.0.min(ms), kib);
+            }
+            best
+        };
+        let (check_ms, check_kib) = run("check");
+        let (dot_ms, dot_kib) = run("dot");
+        println!(
+            "{n:>9} {mb:>9.1} | {check_ms:>9} {:>10.1} | {dot_ms:>9} {:>10.1}",
+            check_kib as f64 / 1024.0,
+            dot_kib as f64 / 1024.0
+        );
+    }
+    println!(
+        "check: read + parse + validate + graph + all checks; dot: DOT text only (after check); MiB: peak RSS of the process"
+    );
+}

@@ -13,7 +13,7 @@
 //! # Example
 //!
 //! ```
-//! use argmap::{CheckOptions, SourceFile, check, diagnostic};
+//! use argmap::{CheckOptions, Severity, SourceFile, check, diagnostic};
 //!
 //! let text = "\
 //! title: A small dispute
@@ -27,7 +27,8 @@
 //! let source = SourceFile::new("small.yaml", text);
 //! let checked = check(&source, &CheckOptions::default());
 //! assert!(checked.has_errors());
-//! let d = &checked.diagnostics[0];
+//! // `choice` is also reported as isolated (a warning); take the error.
+//! let d = checked.diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
 //! assert_eq!(d.code.as_str(), "E201");
 //! assert_eq!(d.message, "unknown node `choise`");
 //! assert_eq!(d.help.as_deref(), Some("did you mean `choice`?"));

@@ -84,10 +84,13 @@ impl SourceFile {
     pub fn clamp(&self, span: Span) -> Span {
         let len = self.text.len();
         let mut start = (span.start as usize).min(len);
-        let mut end = (span.end as usize).min(len).max(start);
         while !self.text.is_char_boundary(start) {
             start -= 1;
         }
+        if span.is_empty() {
+            return Span::new(start..start);
+        }
+        let mut end = (span.end as usize).min(len).max(start);
         while !self.text.is_char_boundary(end) {
             end += 1;
         }

@@ -3,6 +3,8 @@
 //! This is the one place where a code is defined. `argmap explain` prints the
 //! explanation and `docs/checks.md` is generated from the same text.
 
+use std::fmt::Write;
+
 use crate::diagnostic::Severity;
 
 /// The stable code of a check, such as `E201`.
@@ -136,7 +138,7 @@ pub static RULES: &[Rule] = &[
         Error,
         true,
         "the file is not valid UTF-8",
-        r#"## What it does
+        r"## What it does
 Reports a map file whose bytes are not valid UTF-8, at the first bad byte.
 
 ## Why is this bad?
@@ -148,7 +150,7 @@ A file saved as Latin-1 with the text `title: Forsvarsdepartementet og NATO-utvi
 
 Use instead: save the file as UTF-8 (every current editor can; in Vim
 `:set fenc=utf-8`, then save).
-"#
+"
     ),
     rule!(
         EmptyMap,
@@ -157,7 +159,7 @@ Use instead: save the file as UTF-8 (every current editor can; in Vim
         Error,
         true,
         "the file holds no map",
-        r#"## What it does
+        r"## What it does
 Reports a map file that is empty or holds only comments.
 
 ## Why is this bad?
@@ -176,7 +178,7 @@ nodes:
   a:
     text: The first claim.
 ```
-"#
+"
     ),
     rule!(
         YamlSyntax,
@@ -185,7 +187,7 @@ nodes:
         Error,
         true,
         "the YAML does not parse",
-        r#"## What it does
+        r"## What it does
 Reports text that is not valid YAML, at the place the parser stopped.
 
 ## Why is this bad?
@@ -209,7 +211,7 @@ nodes:
     text: A claim.
     tags: [principle, osce]
 ```
-"#
+"
     ),
     rule!(
         UnsupportedVersion,
@@ -218,7 +220,7 @@ nodes:
         Error,
         true,
         "`argmap:` names a format version other than 1",
-        r#"## What it does
+        r"## What it does
 Reports an `argmap:` key whose value is not `1`, the only version of the map
 format this argmap reads.
 
@@ -243,7 +245,7 @@ nodes:
   a:
     text: A claim.
 ```
-"#
+"
     ),
     rule!(
         InputLimit,
@@ -254,7 +256,7 @@ nodes:
         "the input exceeds a safety limit",
         r#"## What it does
 Reports input that exceeds one of argmap's safety limits: a file larger than
-the size limit (256 MiB by default), YAML nested more than 64 levels deep,
+the size limit (256 MiB by default), YAML nested more than 32 levels deep,
 aliases that would expand into more than a million events (a "billion laughs"
 bomb), or a single text value longer than 1 MiB.
 
@@ -289,7 +291,7 @@ rather than in the map.
         Error,
         true,
         "a required field is missing",
-        r#"## What it does
+        r"## What it does
 Reports a mapping that lacks a field the format requires: the map's `title`
 and `nodes`, a node's `text`, a source's `title`, a piece of evidence's
 `source`, an actor's `name`, a relation target's `to`.
@@ -314,7 +316,7 @@ nodes:
     label: Free choice
     text: Every state may freely choose its security arrangements.
 ```
-"#
+"
     ),
     rule!(
         WrongType,
@@ -355,7 +357,7 @@ nodes:
         Error,
         true,
         "a key is not part of the format",
-        r#"## What it does
+        r"## What it does
 Reports a key that the map format does not define, with the closest known key
 as a suggestion.
 
@@ -384,7 +386,7 @@ nodes:
   b:
     text: Another claim.
 ```
-"#
+"
     ),
     rule!(
         InvalidId,
@@ -393,7 +395,7 @@ nodes:
         Error,
         true,
         "an id has characters outside the id alphabet",
-        r#"## What it does
+        r"## What it does
 Reports an id (of a node, relation, actor or source) that is empty, longer
 than 128 characters, or uses characters other than lowercase ASCII letters,
 digits, `-`, `_` and `.`; it must start with a letter or digit.
@@ -418,7 +420,7 @@ nodes:
   free-choice:
     text: Every state may freely choose its security arrangements.
 ```
-"#
+"
     ),
     rule!(
         InvalidDate,
@@ -427,7 +429,7 @@ nodes:
         Error,
         true,
         "a date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
-        r#"## What it does
+        r"## What it does
 Reports a source `date` that is not a year, a year and month, or a full
 calendar date in ISO 8601 form, or that names a day that does not exist.
 
@@ -462,7 +464,7 @@ nodes:
     evidence:
       - source: istanbul-1999
 ```
-"#
+"
     ),
     rule!(
         InvalidValue,
@@ -471,7 +473,7 @@ nodes:
         Error,
         true,
         "a value is not one of the allowed values",
-        r#"## What it does
+        r"## What it does
 Reports a value outside its allowed set: a node `kind` other than `claim`,
 `argument` or `question`, or a `text`, `title` or `name` that is blank.
 
@@ -496,7 +498,7 @@ nodes:
     kind: claim
     text: A claim.
 ```
-"#
+"
     ),
     rule!(
         DuplicateKey,
@@ -505,7 +507,7 @@ nodes:
         Error,
         true,
         "a YAML mapping repeats a key",
-        r#"## What it does
+        r"## What it does
 Reports a key that appears twice in the same YAML mapping, such as two nodes
 with the same id or two `text:` fields in one node.
 
@@ -532,7 +534,7 @@ nodes:
   b:
     text: Another claim.
 ```
-"#
+"
     ),
     rule!(
         DuplicateId,
@@ -541,7 +543,7 @@ nodes:
         Error,
         true,
         "a relation id repeats a node or relation id",
-        r#"## What it does
+        r"## What it does
 Reports a named relation (`{ to: …, id: … }`) whose id is already used by a
 node or by another named relation. Nodes and named relations share one
 namespace, so that `undercuts:` can name either.
@@ -570,7 +572,7 @@ nodes:
   b:
     text: Another claim.
 ```
-"#
+"
     ),
     rule!(
         UnknownReference,
@@ -579,7 +581,7 @@ nodes:
         Error,
         true,
         "a reference names nothing defined in the map",
-        r#"## What it does
+        r"## What it does
 Reports a reference to a node, named relation, actor or source that the map
 does not define, with the closest defined id as a suggestion.
 
@@ -614,7 +616,7 @@ nodes:
   free-choice:
     text: Every state may choose its alliances.
 ```
-"#
+"
     ),
     rule!(
         RelationKind,
@@ -623,7 +625,7 @@ nodes:
         Error,
         true,
         "a relation joins node kinds it may not join",
-        r#"## What it does
+        r"## What it does
 Checks each relation against the kinds of the nodes it joins:
 
 | relation | from | to |
@@ -664,7 +666,7 @@ nodes:
     text: No, they stand side by side.
     answers: q
 ```
-"#
+"
     ),
     rule!(
         ArgumentStructure,
@@ -673,7 +675,7 @@ nodes:
         Error,
         true,
         "an argument lacks premises or conclusion, or a claim has them",
-        r#"## What it does
+        r"## What it does
 Reports an argument without `premises` or without a `conclusion`, and
 `premises`/`conclusion` on a node that is not an argument.
 
@@ -707,7 +709,7 @@ nodes:
   harmed:
     text: Enlargement harmed Russia's security.
 ```
-"#
+"
     ),
     rule!(
         CircularSupport,
@@ -716,7 +718,7 @@ nodes:
         Error,
         true,
         "claims support each other in a circle",
-        r#"## What it does
+        r"## What it does
 Finds cycles of support (`supports`, and premise → argument → conclusion) and
 reports each cycle once, with its whole path.
 
@@ -749,7 +751,7 @@ nodes:
     text: The parties signed and ratified the treaty.
     supports: a
 ```
-"#
+"
     ),
     rule!(
         ConflictingRelation,
@@ -758,7 +760,7 @@ nodes:
         Error,
         true,
         "a node both supports and attacks the same target",
-        r#"## What it does
+        r"## What it does
 Reports a node that both supports a target and attacks (or contradicts) it.
 
 ## Why is this bad?
@@ -787,7 +789,7 @@ nodes:
   b:
     text: Enlargement was legitimate.
 ```
-"#
+"
     ),
     rule!(
         SelfRelation,
@@ -796,7 +798,7 @@ nodes:
         Error,
         true,
         "a node relates to itself",
-        r#"## What it does
+        r"## What it does
 Reports a relation from a node to itself, such as a claim that supports or
 attacks itself, or an argument listed among its own premises.
 
@@ -823,7 +825,7 @@ nodes:
     text: A reason for it.
     supports: a
 ```
-"#
+"
     ),
     rule!(
         IsolatedNode,
@@ -832,7 +834,7 @@ nodes:
         Warning,
         true,
         "a node has no relation at all",
-        r#"## What it does
+        r"## What it does
 Warns about a node that no relation touches: it supports, attacks, answers
 nothing, and nothing relates to it.
 
@@ -866,7 +868,7 @@ nodes:
     text: A reason for a.
     supports: a
 ```
-"#
+"
     ),
     rule!(
         UnusedActor,
@@ -875,7 +877,7 @@ nodes:
         Warning,
         true,
         "an actor holds and rejects nothing",
-        r#"## What it does
+        r"## What it does
 Warns about an actor that no node names in `held_by` or `rejected_by`.
 
 ## Why is this bad?
@@ -902,7 +904,7 @@ nodes:
     text: A claim.
     held_by: [osce]
 ```
-"#
+"
     ),
     rule!(
         UnusedSource,
@@ -911,7 +913,7 @@ nodes:
         Warning,
         true,
         "a source is cited by no evidence",
-        r#"## What it does
+        r"## What it does
 Warns about a source that no `evidence` entry cites.
 
 ## Why is this bad?
@@ -942,7 +944,7 @@ nodes:
       - source: founding-act-1997
         at: Preamble
 ```
-"#
+"
     ),
     rule!(
         DuplicateRelation,
@@ -951,7 +953,7 @@ nodes:
         Warning,
         true,
         "the same relation is written twice",
-        r#"## What it does
+        r"## What it does
 Warns when the same relation between the same two nodes is written twice,
 including a `contradicts` written on both sides.
 
@@ -981,7 +983,7 @@ nodes:
   b:
     text: Alliances may not harm others.
 ```
-"#
+"
     ),
     rule!(
         UnsupportedClaim,
@@ -990,7 +992,7 @@ nodes:
         Warning,
         false,
         "a claim has neither evidence nor support (off by default)",
-        r#"## What it does
+        r"## What it does
 Warns about a claim that has no `evidence` and that nothing supports (by
 `supports` or as an argument's conclusion). Off by default; turn it on with
 `argmap check --warn unsupported-claim`.
@@ -1021,23 +1023,9 @@ nodes:
       - source: istanbul-1999
         at: para 8
 ```
-"#
+"
     ),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn table_is_indexed_by_code() {
-        for (i, rule) in RULES.iter().enumerate() {
-            assert_eq!(rule.code as usize, i, "{} is out of place", rule.id);
-            assert_eq!(Code::parse(rule.id), Some(rule.code));
-            assert_eq!(Code::parse(rule.name), Some(rule.code));
-        }
-    }
-}
 
 /// The checks reference as Markdown: the text of `docs/checks.md`.
 pub fn markdown() -> String {
@@ -1054,19 +1042,21 @@ pub fn markdown() -> String {
         } else {
             format!("{} (off by default)", r.severity.as_str())
         };
-        out.push_str(&format!(
-            "| [`{}`](#{}-{}) | `{}` | {} | {} |\n",
+        let _ = writeln!(
+            out,
+            "| [`{}`](#{}-{}) | `{}` | {} | {} |",
             r.id,
             r.id.to_lowercase(),
             r.name,
             r.name,
             sev,
             r.summary
-        ));
+        );
     }
     for r in RULES {
-        out.push_str(&format!("\n## {} {}\n\n", r.id, r.name));
-        out.push_str(&format!(
+        let _ = write!(out, "\n## {} {}\n\n", r.id, r.name);
+        let _ = write!(
+            out,
             "Severity: {}{}.\n\n",
             r.severity.as_str(),
             if r.enabled_by_default {
@@ -1074,7 +1064,7 @@ pub fn markdown() -> String {
             } else {
                 ", off by default"
             }
-        ));
+        );
         for line in r.explanation.lines() {
             if let Some(rest) = line.strip_prefix("## ") {
                 out.push_str("### ");
@@ -1086,4 +1076,18 @@ pub fn markdown() -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_indexed_by_code() {
+        for (i, rule) in RULES.iter().enumerate() {
+            assert_eq!(rule.code as usize, i, "{} is out of place", rule.id);
+            assert_eq!(Code::parse(rule.id), Some(rule.code));
+            assert_eq!(Code::parse(rule.name), Some(rule.code));
+        }
+    }
 }

@@ -14,11 +14,11 @@ use crate::source::{LineCol, SourceFile, Span};
 /// With `styled`, ANSI colours are included; strip them when not writing to
 /// a terminal.
 pub fn human(source: &SourceFile, d: &Diagnostic, styled: bool) -> String {
-    let primary = source.clamp(d.span);
+    let primary = visible(source, d.span);
     let labels: Vec<(Span, &str)> = d
         .labels
         .iter()
-        .map(|l| (source.clamp(l.span), l.message.as_str()))
+        .map(|l| (visible(source, l.span), l.message.as_str()))
         .collect();
     // Show only the lines the annotations touch: rendering the whole file
     // would cost O(file) per diagnostic.
@@ -72,6 +72,20 @@ pub fn human(source: &SourceFile, d: &Diagnostic, styled: bool) -> String {
         Renderer::plain()
     };
     renderer.render(&report)
+}
+
+/// Clamps a span and widens an empty one to the next character on its line,
+/// so that the caret has something to stand under.
+fn visible(source: &SourceFile, span: Span) -> Span {
+    let span = source.clamp(span);
+    if !span.is_empty() {
+        return span;
+    }
+    let start = span.start as usize;
+    match source.text()[start..].chars().next() {
+        Some(c) if c != '\n' && c != '\r' => Span::new(start..start + c.len_utf8()),
+        _ => span,
+    }
 }
 
 /// A line and column pair in JSON output.

@@ -232,18 +232,18 @@ impl Cx<'_> {
         match f.get(name) {
             Some(y) => {
                 let text = self.text_of(y, &format!("`{name}` of {}", f.what));
-                if let Some(t) = &text {
-                    if t.value.trim().is_empty() {
-                        self.push(
-                            Diagnostic::new(
-                                Code::InvalidValue,
-                                self.visible(t.span),
-                                format!("`{name}` of {} is blank", f.what),
-                            )
-                            .with_label("blank")
-                            .with_help(help.to_string()),
-                        );
-                    }
+                if let Some(t) = &text
+                    && t.value.trim().is_empty()
+                {
+                    self.push(
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            self.visible(t.span),
+                            format!("`{name}` of {} is blank", f.what),
+                        )
+                        .with_label("blank")
+                        .with_help(help.to_string()),
+                    );
                 }
                 text.unwrap_or(Text {
                     value: String::new(),
@@ -487,20 +487,18 @@ impl Cx<'_> {
                 }
             } else if let Some(f) = self.fields(v, SOURCE_KEYS, id.span, &what) {
                 let date = self.scalar(&f, "date");
-                if let Some(d) = &date {
-                    if let Err(why) = check_date(&d.value) {
-                        self.push(
-                            Diagnostic::new(
-                                Code::InvalidDate,
-                                self.visible(d.span),
-                                format!("invalid date `{}` in {what}: {why}", d.value),
-                            )
-                            .with_label("invalid date")
-                            .with_help(
-                                "write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, e.g. `1999-11-19`",
-                            ),
-                        );
-                    }
+                if let Some(d) = &date
+                    && let Err(why) = check_date(&d.value)
+                {
+                    self.push(
+                        Diagnostic::new(
+                            Code::InvalidDate,
+                            self.visible(d.span),
+                            format!("invalid date `{}` in {what}: {why}", d.value),
+                        )
+                        .with_label("invalid date")
+                        .with_help("write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, e.g. `1999-11-19`"),
+                    );
                 }
                 Source {
                     title: self.required(&f, "title", "give the source its document title"),

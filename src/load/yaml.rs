@@ -13,8 +13,10 @@ use serde_saphyr::{Budget, Location, Spanned};
 
 use crate::source::Span;
 
-/// Deepest nesting the parser accepts; protects the stack.
-pub(crate) const MAX_DEPTH: usize = 64;
+/// Deepest nesting the parser accepts; protects the stack (a map needs
+/// about ten levels; each level costs tens of KiB of stack in debug builds,
+/// and threads may have as little as 2 MiB).
+pub(crate) const MAX_DEPTH: usize = 32;
 
 /// A YAML value with its span.
 #[derive(Debug, Clone)]
@@ -85,9 +87,21 @@ pub(crate) fn parse(text: &str) -> Result<Option<Yaml>, ParseError> {
                 .location()
                 .map_or(Span::default(), |l| span_of(&l, text));
             let raw = err.to_string();
-            let limit = raw.contains("budget") || raw.contains("limit") || raw.contains("depth");
+            let limit = raw.contains("budget") || raw.contains("limit");
+            let message = if !limit {
+                clean_message(&raw)
+            } else if raw.contains("Depth") {
+                format!("YAML is nested more than {MAX_DEPTH} levels deep")
+            } else if raw.contains("Anchor") || raw.contains("Alias") || raw.contains("Replay") {
+                "aliases expand to more than a million events (an alias bomb?)".to_string()
+            } else {
+                format!(
+                    "input exceeds a parser safety limit ({})",
+                    clean_message(&raw)
+                )
+            };
             Err(ParseError {
-                message: clean_message(&raw),
+                message,
                 span,
                 limit,
             })

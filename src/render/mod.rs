@@ -120,7 +120,7 @@ impl Default for RenderOptions {
     }
 }
 
-/// Fill colours for actors without a `color:` (ColorBrewer Set3, light
+/// Fill colours for actors without a `color:` (`ColorBrewer` Set3, light
 /// enough for black text, distinguishable in print).
 pub(crate) const PALETTE: &[&str] = &[
     "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
@@ -152,20 +152,6 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
         }
     }
     lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_marks_cuts() {
-        assert_eq!(wrap("aa bb cc", 5, 9), ["aa bb", "cc"]);
-        assert_eq!(wrap("  a\n b  ", 5, 9), ["a b"]);
-        assert_eq!(wrap("verylongword x", 4, 9), ["verylongword", "x"]);
-        assert_eq!(wrap("a b c d", 1, 2), ["a", "b…"]);
-        assert!(wrap("", 5, 9).is_empty());
-    }
 }
 
 use indexmap::IndexMap;
@@ -235,4 +221,18 @@ pub(crate) fn node_lines(map: &Map, node: &Node, options: &RenderOptions) -> Vec
         ));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_marks_cuts() {
+        assert_eq!(wrap("aa bb cc", 5, 9), ["aa bb", "cc"]);
+        assert_eq!(wrap("  a\n b  ", 5, 9), ["a b"]);
+        assert_eq!(wrap("verylongword x", 4, 9), ["verylongword", "x"]);
+        assert_eq!(wrap("a b c d", 1, 2), ["a", "b…"]);
+        assert!(wrap("", 5, 9).is_empty());
+    }
 }

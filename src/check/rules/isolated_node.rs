@@ -23,10 +23,14 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             || g.neighbors_directed(n, Direction::Incoming)
                 .next()
                 .is_some();
-        if linked || touched[n.index()] {
+        let node = cx.graph.node(cx.map, n);
+        // Relations that do not resolve are reported as unknown references;
+        // the node is not isolated on top of that.
+        let written =
+            !node.relations.is_empty() || !node.premises.is_empty() || node.conclusion.is_some();
+        if linked || written || touched[n.index()] {
             continue;
         }
-        let node = cx.graph.node(cx.map, n);
         out.push(
             Diagnostic::new(
                 Code::IsolatedNode,

@@ -1,0 +1,388 @@
+//! The real binary: exit codes, default paths, output files, streams.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::{have_dot, root};
+
+fn argmap(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("ARGMAP_DOT")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A temporary folder holding a copy of the Istanbul map and its sources.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("maps"), &dir.path().join("maps"));
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+#[test]
+fn check_defaults_to_maps_folder() {
+    let dir = workspace();
+    let out = argmap(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stdout), "checked 1 map: no problems\n");
+}
+
+#[test]
+fn check_without_maps_folder_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = argmap(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("there is no `maps/` folder here"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_missing_file_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = argmap(dir.path(), &["check", "nope.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("error: cannot read `nope.yaml`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_reports_every_file_and_exits_1() {
+    let invalid = fixture("invalid");
+    let out = argmap(&root(), &["check", invalid.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let files = std::fs::read_dir(&invalid).unwrap().count();
+    assert!(
+        stdout.contains(&format!("checked {files} maps:")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}'), "colour under NO_COLOR");
+    // Sorted: E001 before W305.
+    let first = stdout.find("E001-latin1.yaml").unwrap();
+    let last = stdout.find("W304-duplicate-relations.yaml").unwrap();
+    assert!(first < last);
+}
+
+#[test]
+fn check_json_is_one_object_per_line() {
+    let file = fixture("invalid/E201-unknown-references.yaml");
+    let out = argmap(
+        &root(),
+        &["check", "--format", "json", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 8);
+    assert_eq!(lines[0]["code"], "W302");
+    let first = &lines[1];
+    for key in [
+        "file", "line", "column", "end", "severity", "code", "message", "help",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key} in {first}");
+    }
+    assert_eq!(first["code"], "E201");
+    assert_eq!(first["line"], 9);
+    assert_eq!(first["column"], 15);
+    assert_eq!(first["message"], "unknown actor `natoo`");
+    assert_eq!(first["help"], "did you mean `nato`?");
+}
+
+#[test]
+fn deny_warnings_and_allow() {
+    let file = fixture("invalid/W301-isolated-node.yaml");
+    let file = file.to_str().unwrap();
+    assert_eq!(argmap(&root(), &["check", file]).status.code(), Some(0));
+    assert_eq!(
+        argmap(&root(), &["check", "--deny", "warnings", file])
+            .status
+            .code(),
+        Some(1)
+    );
+    let allowed = argmap(
+        &root(),
+        &["check", "--deny", "warnings", "-A", "isolated-node", file],
+    );
+    assert_eq!(allowed.status.code(), Some(0));
+    assert_eq!(text(&allowed.stdout), "checked 1 map: no problems\n");
+    let error = argmap(&root(), &["check", "--allow", "E201", file]);
+    assert_eq!(error.status.code(), Some(2));
+    let unknown = argmap(&root(), &["check", "--warn", "E999", file]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("unknown check `E999`"));
+}
+
+#[test]
+fn check_reads_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(["check", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"title: t\nnodes:\n  a: { text: x, supports: b }\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("--> <stdin>:3:27"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn render_default_output_is_svg_in_current_folder() {
+    let dir = workspace();
+    let out = argmap(dir.path(), &["render", "maps/istanbul.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "istanbul.svg\n");
+    let svg = std::fs::read_to_string(dir.path().join("istanbul.svg")).unwrap();
+    assert!(svg.contains("<svg"));
+    // Graphviz or not, nothing but the output is left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn render_formats_from_extension() {
+    let dir = workspace();
+    let out = argmap(
+        dir.path(),
+        &["render", "maps/istanbul.yaml", "-o", "out/map.dot"],
+    );
+    assert_eq!(out.status.code(), Some(2), "missing folder");
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let out = argmap(
+        dir.path(),
+        &["render", "maps/istanbul.yaml", "-o", "out/map.dot"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dot = std::fs::read_to_string(dir.path().join("out/map.dot")).unwrap();
+    assert!(dot.starts_with("digraph \"argmap\" {"));
+    if !have_dot() {
+        return;
+    }
+    for (ext, magic) in [
+        ("svg", &b"<?xml"[..]),
+        ("png", b"\x89PNG"),
+        ("pdf", b"%PDF"),
+    ] {
+        let name = format!("out/map.{ext}");
+        let out = argmap(dir.path(), &["render", "maps/istanbul.yaml", "-o", &name]);
+        assert_eq!(out.status.code(), Some(0), "{ext}: {}", text(&out.stderr));
+        let bytes = std::fs::read(dir.path().join(&name)).unwrap();
+        assert!(
+            bytes.starts_with(magic),
+            "{ext} output starts with {:?}",
+            &bytes[..8]
+        );
+    }
+}
+
+#[test]
+fn render_to_stdout() {
+    let dir = workspace();
+    let out = argmap(
+        dir.path(),
+        &["render", "maps/istanbul.yaml", "-o", "-", "--format", "dot"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("digraph"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no file written"
+    );
+}
+
+#[test]
+fn render_refuses_unknown_extension() {
+    let dir = workspace();
+    let out = argmap(
+        dir.path(),
+        &["render", "maps/istanbul.yaml", "-o", "map.jpeg"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot tell the format from `map.jpeg`"));
+    let out = argmap(
+        dir.path(),
+        &["render", "maps/istanbul.yaml", "--format", "gif"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("possible values: dot, svg, png, pdf"));
+}
+
+#[test]
+fn render_with_errors_keeps_existing_output() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        "title: t\nnodes:\n  a: { text: x, supports: b }\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bad.svg"), "old drawing").unwrap();
+    let out = argmap(dir.path(), &["render", "bad.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("error[E201]: unknown node `b`"), "{stderr}");
+    assert!(
+        stderr.contains("`bad.yaml` has errors; nothing was drawn"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("bad.svg")).unwrap(),
+        "old drawing"
+    );
+}
+
+#[test]
+fn render_without_graphviz_falls_back_for_svg_only() {
+    let dir = workspace();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("ARGMAP_DOT", "/nonexistent/dot")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["render", "maps/istanbul.yaml", "-o", "map.svg"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("warning: Graphviz is not installed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("apt-get install graphviz"), "{stderr}");
+    assert!(
+        std::fs::read_to_string(dir.path().join("map.svg"))
+            .unwrap()
+            .contains("<svg")
+    );
+    let out = run(&["render", "maps/istanbul.yaml", "-o", "map.png"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("png needs Graphviz"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("map.png").exists());
+}
+
+#[test]
+fn explain_codes() {
+    let out = argmap(&root(), &["explain", "E201"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("E201 unknown-reference (error)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("## Why is this bad?"));
+    let out = argmap(&root(), &["explain", "circular-support"]);
+    assert!(text(&out.stdout).starts_with("E204"));
+    let out = argmap(&root(), &["explain"]);
+    assert_eq!(
+        text(&out.stdout).lines().count(),
+        argmap::check::RULES.len()
+    );
+    let out = argmap(&root(), &["explain", "E999"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = argmap(&root(), &["explain", "--markdown"]);
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string(root().join("docs/checks.md")).unwrap()
+    );
+}
+
+#[test]
+fn help_and_version() {
+    let out = argmap(&root(), &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    for word in ["check", "render", "explain", "Examples:", "--color"] {
+        assert!(help.contains(word), "--help lacks {word}");
+    }
+    for sub in ["check", "render", "explain"] {
+        let out = argmap(&root(), &[sub, "--help"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            text(&out.stdout).contains("Examples:"),
+            "{sub} --help has no examples"
+        );
+    }
+    let out = argmap(&root(), &["--version"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!("argmap {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let out = argmap(&root(), &["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn closed_pipe_exits_cleanly() {
+    // `argmap check … | head -1`: the reader goes away early.
+    let invalid = fixture("invalid");
+    let script = format!(
+        "{} check {} | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        env!("CARGO_BIN_EXE_argmap"),
+        invalid.display()
+    );
+    let out = Command::new("bash").args(["-c", &script]).output().unwrap();
+    let status = text(&out.stdout);
+    // 1 (errors found) if everything fit in the pipe buffer, never 2 or a signal.
+    assert!(
+        status.trim() == "1" || status.trim() == "0",
+        "exit {status}: {}",
+        text(&out.stderr)
+    );
+    assert!(
+        !text(&out.stderr).contains("Broken pipe"),
+        "{}",
+        text(&out.stderr)
+    );
+}

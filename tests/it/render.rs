@@ -1,0 +1,141 @@
+//! DOT for every map and valid fixture, and Graphviz accepts each.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use argmap::{CheckOptions, GroupBy, RenderOptions, SourceFile, check};
+
+use crate::{file_name, have_dot};
+
+fn dot_of(path: &std::path::Path, options: &RenderOptions) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let checked = check(
+        &SourceFile::new(file_name(path), text),
+        &CheckOptions::default(),
+    );
+    assert!(
+        !checked.has_errors(),
+        "{}: {:#?}",
+        path.display(),
+        checked.diagnostics
+    );
+    argmap::render::dot(checked.map.as_ref().unwrap(), &checked.graph, options)
+}
+
+/// Feeds DOT to Graphviz; it must succeed without a warning.
+fn assert_dot_accepts(name: &str, dot: &str) {
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stderr.trim().is_empty(),
+        "dot rejected {name}:\n{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+}
+
+fn snapshot_dir(pattern_dir: &str) {
+    let dot_here = have_dot();
+    insta::glob!(pattern_dir, "*.yaml", |path| {
+        let dot = dot_of(path, &RenderOptions::default());
+        insta::assert_snapshot!(dot);
+        if dot_here {
+            assert_dot_accepts(&file_name(path), &dot);
+            for group_by in [GroupBy::Actor, GroupBy::Tag] {
+                let options = RenderOptions {
+                    group_by,
+                    ..RenderOptions::default()
+                };
+                assert_dot_accepts(&file_name(path), &dot_of(path, &options));
+            }
+        }
+    });
+}
+
+#[test]
+fn maps_dot() {
+    snapshot_dir("../../maps");
+}
+
+#[test]
+fn valid_fixtures_dot() {
+    snapshot_dir("../fixtures/valid");
+}
+
+#[test]
+fn labels_cannot_inject_dot() {
+    let path = crate::root().join("tests/fixtures/valid/tricky-labels.yaml");
+    let dot = dot_of(&path, &RenderOptions::default());
+    // The injection attempt stays inside one quoted label.
+    assert!(dot.contains(r#"\"]; evil -> pwned [label=\"x"#), "{dot}");
+    assert!(dot.contains(r"C:\\path\\to\\file\\"), "{dot}");
+    // Node and edge statements: one per line; the injected text adds none.
+    let edges = dot
+        .lines()
+        .filter(|l| l.contains(" -> ") && !l.contains("label="))
+        .count();
+    assert_eq!(edges, 3, "{dot}");
+    if have_dot() {
+        // Graphviz itself sees four nodes and the legend, three edges.
+        let mut child = Command::new("dot")
+            .arg("-Tplain")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(dot.as_bytes())
+            .unwrap();
+        let plain = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+        assert_eq!(
+            plain.lines().filter(|l| l.starts_with("node ")).count(),
+            5,
+            "{plain}"
+        );
+        assert_eq!(
+            plain.lines().filter(|l| l.starts_with("edge ")).count(),
+            3,
+            "{plain}"
+        );
+    }
+}
+
+#[test]
+fn fallback_layout_draws_every_node() {
+    let path = crate::root().join("maps/istanbul.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let checked = check(
+        &SourceFile::new("istanbul.yaml", text),
+        &CheckOptions::default(),
+    );
+    let map = checked.map.as_ref().unwrap();
+    let svg = argmap::render::fallback_svg(map, &checked.graph, &RenderOptions::default()).unwrap();
+    assert!(svg.contains("<svg"));
+    for node in map.nodes.values() {
+        let first_word = node
+            .label
+            .as_ref()
+            .unwrap_or(&node.text)
+            .value
+            .split_whitespace()
+            .next()
+            .unwrap();
+        let first_word = first_word.replace('\'', "&apos;").replace('"', "&quot;");
+        assert!(svg.contains(&first_word), "{} missing", node.id.value);
+    }
+}

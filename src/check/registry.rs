@@ -991,7 +991,7 @@ nodes:
         "unsupported-claim",
         Warning,
         false,
-        "a claim has neither evidence nor support (off by default)",
+        "a claim has neither evidence nor support",
         r"## What it does
 Warns about a claim that has no `evidence` and that nothing supports (by
 `supports` or as an argument's conclusion). Off by default; turn it on with

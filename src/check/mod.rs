@@ -68,7 +68,12 @@ pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
     let graph = match &map {
         Some(map) => {
             let graph = ArgGraph::build(map);
-            diagnostics.extend(check_map(map, &graph));
+            let cx = rules::Context {
+                map,
+                graph: &graph,
+                options,
+            };
+            rules::run_all(&cx, &mut diagnostics);
             graph
         }
         None => ArgGraph::default(),
@@ -82,10 +87,18 @@ pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
     }
 }
 
-/// Runs the graph rules on a loaded map (without the loader's diagnostics
-/// and without filtering by [`CheckOptions`]).
+/// Runs every graph rule, including those off by default, on a loaded map
+/// (without the loader's diagnostics).
 pub fn check_map(map: &Map, graph: &ArgGraph) -> Vec<Diagnostic> {
-    let cx = rules::Context { map, graph };
+    let everything = CheckOptions {
+        warn: Code::all().collect(),
+        allow: BTreeSet::new(),
+    };
+    let cx = rules::Context {
+        map,
+        graph,
+        options: &everything,
+    };
     let mut out = Vec::new();
     rules::run_all(&cx, &mut out);
     out

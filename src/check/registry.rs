@@ -256,8 +256,8 @@ nodes:
         "the input exceeds a safety limit",
         r#"## What it does
 Reports input that exceeds one of argmap's safety limits: a file larger than
-the size limit (256 MiB by default), YAML nested more than 32 levels deep,
-aliases that would expand into more than a million events (a "billion laughs"
+the size limit (256 MiB by default), YAML nested more than 64 levels deep,
+aliases that would expand into more than a million nodes (a "billion laughs"
 bomb), or a single text value longer than 1 MiB.
 
 ## Why is this bad?

@@ -119,7 +119,7 @@ pub fn load(source: &SourceFile) -> Loaded {
             let (code, help) = if err.limit {
                 (
                     Code::InputLimit,
-                    "argmap limits nesting to 32 levels and alias expansion to a million events; write values out instead",
+                    "argmap limits nesting to 64 levels and alias expansion to a million nodes; write values out instead",
                 )
             } else {
                 (

@@ -65,7 +65,8 @@ struct Cx<'s> {
 
 /// The fields of one mapping, first occurrence of each key, with spans.
 struct Fields<'y> {
-    entries: IndexMap<&'y str, (&'y Yaml, &'y Yaml)>,
+    /// Few keys per mapping: a list searched in order beats hashing.
+    entries: Vec<(&'y str, &'y Yaml, &'y Yaml)>,
     /// The span that names the mapping's owner (a node id, a key).
     owner: Span,
     /// How to name the owner in messages, e.g. "node `a`".
@@ -75,13 +76,17 @@ struct Fields<'y> {
 impl<'y> Fields<'y> {
     fn get(&self, name: &str) -> Option<&'y Yaml> {
         self.entries
-            .get(name)
-            .map(|&(_, v)| v)
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|&(_, _, v)| v)
             .filter(|v| !matches!(v.value, Value::Null))
     }
 
     fn key_span(&self, name: &str) -> Option<Span> {
-        self.entries.get(name).map(|(k, _)| k.span)
+        self.entries
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, k, _)| k.span)
     }
 }
 
@@ -134,7 +139,7 @@ impl Cx<'_> {
             return None;
         };
         let mut fields = Fields {
-            entries: IndexMap::new(),
+            entries: Vec::with_capacity(entries.len()),
             owner,
             what: what.to_string(),
         };
@@ -143,7 +148,9 @@ impl Cx<'_> {
                 self.wrong_type(k, "a key name", what);
                 continue;
             };
-            if let Some((first, _)) = fields.entries.get(name.as_str()) {
+            if let Some(&(_, first, _)) =
+                fields.entries.iter().find(|(n, _, _)| *n == name.as_str())
+            {
                 let first = first.span;
                 self.push(
                     Diagnostic::new(
@@ -172,7 +179,7 @@ impl Cx<'_> {
                 );
                 continue;
             }
-            fields.entries.insert(name, (k, v));
+            fields.entries.push((name, k, v));
         }
         Some(fields)
     }
@@ -180,10 +187,10 @@ impl Cx<'_> {
     /// A string value; other scalars are a type error. `None` when absent.
     fn string(&mut self, f: &Fields<'_>, name: &str) -> Option<Text> {
         let y = f.get(name)?;
-        self.text_of(y, &format!("`{name}` of {}", f.what))
+        self.text_of(y, || format!("`{name}` of {}", f.what))
     }
 
-    fn text_of(&mut self, y: &Yaml, context: &str) -> Option<Text> {
+    fn text_of(&mut self, y: &Yaml, context: impl Fn() -> String) -> Option<Text> {
         match &y.value {
             Value::Str(s) => {
                 if s.len() > MAX_VALUE_BYTES {
@@ -192,7 +199,8 @@ impl Cx<'_> {
                             Code::InputLimit,
                             Span::new(y.span.start as usize..y.span.start as usize),
                             format!(
-                                "{context} is too long ({} bytes; the limit is {MAX_VALUE_BYTES})",
+                                "{} is too long ({} bytes; the limit is {MAX_VALUE_BYTES})",
+                                context(),
                                 s.len()
                             ),
                         )
@@ -208,7 +216,7 @@ impl Cx<'_> {
                 })
             }
             _ => {
-                self.wrong_type(y, "a string", context);
+                self.wrong_type(y, "a string", &context());
                 None
             }
         }
@@ -223,7 +231,7 @@ impl Cx<'_> {
                 value: self.source.slice(y.span).to_string(),
                 span: y.span,
             }),
-            _ => self.text_of(y, &format!("`{name}` of {}", f.what)),
+            _ => self.text_of(y, || format!("`{name}` of {}", f.what)),
         }
     }
 
@@ -231,7 +239,7 @@ impl Cx<'_> {
     fn required(&mut self, f: &Fields<'_>, name: &str, help: &str) -> Text {
         match f.get(name) {
             Some(y) => {
-                let text = self.text_of(y, &format!("`{name}` of {}", f.what));
+                let text = self.text_of(y, || format!("`{name}` of {}", f.what));
                 if let Some(t) = &text
                     && t.value.trim().is_empty()
                 {
@@ -310,7 +318,7 @@ impl Cx<'_> {
         let Some(y) = f.get(name) else {
             return Vec::new();
         };
-        let context = format!("`{name}` of {}", f.what);
+        let context = || format!("`{name}` of {}", f.what);
         let items: Vec<&Yaml> = match &y.value {
             Value::Seq(items) => items.iter().collect(),
             _ => vec![y],
@@ -326,7 +334,7 @@ impl Cx<'_> {
                     value: self.source.slice(item.span).to_string(),
                     span: item.span,
                 }),
-                _ => self.wrong_type(item, "an id or a list of ids", &context),
+                _ => self.wrong_type(item, "an id or a list of ids", &context()),
             }
         }
         out
@@ -425,7 +433,9 @@ impl Cx<'_> {
             let what = format!("actor `{}`", id.value);
             let actor = match &v.value {
                 Value::Str(_) => Actor {
-                    name: self.text_of(v, &what).unwrap_or_else(|| empty(v.span)),
+                    name: self
+                        .text_of(v, || what.clone())
+                        .unwrap_or_else(|| empty(v.span)),
                     id: id.clone(),
                     color: None,
                     note: None,
@@ -482,7 +492,9 @@ impl Cx<'_> {
             };
             let source = if let Value::Str(_) = v.value {
                 Source {
-                    title: self.text_of(v, &what).unwrap_or_else(|| empty(v.span)),
+                    title: self
+                        .text_of(v, || what.clone())
+                        .unwrap_or_else(|| empty(v.span)),
                     ..blank(&id)
                 }
             } else if let Some(f) = self.fields(v, SOURCE_KEYS, id.span, &what) {
@@ -553,7 +565,7 @@ impl Cx<'_> {
         };
         // Shorthand: `id: text`.
         if let Value::Str(_) = y.value {
-            if let Some(t) = self.text_of(y, &what) {
+            if let Some(t) = self.text_of(y, || what.clone()) {
                 node.text = t;
             }
             return node;
@@ -667,7 +679,7 @@ impl Cx<'_> {
             _ => vec![y],
         };
         for item in items {
-            let context = format!("`{}` of {owner}", kind.as_str());
+            let context = || format!("`{}` of {owner}", kind.as_str());
             match &item.value {
                 Value::Str(_) | Value::Int(_) => {
                     let value = match &item.value {
@@ -691,7 +703,7 @@ impl Cx<'_> {
                         item,
                         TARGET_KEYS,
                         item.span,
-                        &format!("a target in {context}"),
+                        &format!("a target in {}", context()),
                     ) else {
                         continue;
                     };
@@ -706,13 +718,13 @@ impl Cx<'_> {
                         target,
                         id,
                         label: self.string(&f, "label"),
-                        evidence: self.evidence_list(f.get("evidence"), &context),
+                        evidence: self.evidence_list(f.get("evidence"), &context()),
                     });
                 }
                 _ => self.wrong_type(
                     item,
                     "an id, a `{ to: … }` mapping or a list of them",
-                    &context,
+                    &context(),
                 ),
             }
         }

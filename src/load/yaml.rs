@@ -1,22 +1,30 @@
 //! YAML text → a spanned value tree. The only file that names the YAML crate.
 //!
-//! The tree keeps every key and value with its byte span and keeps repeated
-//! keys (the schema pass reports them), so no later step needs the parser.
-//! Limits: nesting depth 64, alias expansion one million events, and the
-//! caller's file-size limit, enforced here or before.
+//! Built directly from granit-parser's events (a pure-Rust YAML 1.2 parser
+//! with byte spans for every event), iteratively, so no input can overflow
+//! the stack. The tree keeps every key and value with its byte span and keeps
+//! repeated keys (the schema pass reports them).
+//!
+//! Limits: nesting depth [`MAX_DEPTH`]; aliases may copy at most
+//! [`MAX_ALIAS_NODES`] nodes in all (a "billion laughs" stops there); one
+//! document per file.
+//!
+//! Scalars follow the YAML 1.2 core schema: `null`/`~`/empty are null, only
+//! `true`/`false` are booleans, so `no`, `y` or `on` stay strings; `007`
+//! stays a string; quoted or `!!str` scalars are always strings.
 
-use std::fmt;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::options::DuplicateKeyPolicy;
-use serde_saphyr::{Budget, Location, Spanned};
+use granit_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use crate::source::Span;
 
-/// Deepest nesting the parser accepts; protects the stack (a map needs
-/// about ten levels; each level costs tens of KiB of stack in debug builds,
-/// and threads may have as little as 2 MiB).
-pub(crate) const MAX_DEPTH: usize = 32;
+/// Deepest nesting accepted. A map needs about ten levels.
+pub(crate) const MAX_DEPTH: usize = 64;
+
+/// Most nodes that aliases may copy, in all.
+pub(crate) const MAX_ALIAS_NODES: usize = 1_000_000;
 
 /// A YAML value with its span.
 #[derive(Debug, Clone)]
@@ -50,6 +58,19 @@ impl Value {
             Value::Map(_) => "a mapping",
         }
     }
+
+    fn size(&self) -> usize {
+        match self {
+            Value::Seq(items) => 1 + items.iter().map(|i| i.value.size()).sum::<usize>(),
+            Value::Map(entries) => {
+                1 + entries
+                    .iter()
+                    .map(|(k, v)| k.value.size() + v.value.size())
+                    .sum::<usize>()
+            }
+            _ => 1,
+        }
+    }
 }
 
 /// Why the text could not be turned into a tree.
@@ -61,63 +82,238 @@ pub(crate) struct ParseError {
     pub(crate) limit: bool,
 }
 
-/// Parses one YAML document. `Ok(None)` means the document is empty.
-pub(crate) fn parse(text: &str) -> Result<Option<Yaml>, ParseError> {
-    let mut budget = Budget::default();
-    // Maps of a million nodes have tens of millions of events; the limits
-    // that matter for safety are depth and alias expansion, kept at defaults.
-    budget.max_events = usize::MAX;
-    budget.max_nodes = usize::MAX;
-    budget.max_total_scalar_bytes = usize::MAX;
-    budget.max_reader_input_bytes = None;
-    budget.max_depth = MAX_DEPTH;
-    let options = serde_saphyr::options! {
-        budget: Some(budget),
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
-        with_snippet: false,
-        // YAML 1.2 booleans only: `no`, `y` or `on` are ids and words here.
-        strict_booleans: true,
-        // `007` and `1_000` stay as written rather than turning into numbers.
-        leading_zero_numbers_as_strings: true,
-    };
-    match serde_saphyr::from_str_with_options::<Option<Yaml>>(text, options) {
-        Ok(tree) => Ok(tree.filter(|t| !matches!(t.value, Value::Null) || !t.span.is_empty())),
-        Err(err) => {
-            let span = err
-                .location()
-                .map_or(Span::default(), |l| span_of(&l, text));
-            let raw = err.to_string();
-            let limit = raw.contains("budget") || raw.contains("limit");
-            let message = if !limit {
-                clean_message(&raw)
-            } else if raw.contains("Depth") {
-                format!("YAML is nested more than {MAX_DEPTH} levels deep")
-            } else if raw.contains("Anchor") || raw.contains("Alias") || raw.contains("Replay") {
-                "aliases expand to more than a million events (an alias bomb?)".to_string()
-            } else {
-                format!(
-                    "input exceeds a parser safety limit ({})",
-                    clean_message(&raw)
-                )
-            };
-            Err(ParseError {
-                message,
-                span,
-                limit,
-            })
+impl ParseError {
+    fn limit(message: impl Into<String>, span: Span) -> Self {
+        ParseError {
+            message: message.into(),
+            span,
+            limit: true,
         }
     }
 }
 
-/// The parser appends " at line L, column C" and may prefix its own
-/// category; argmap shows the location itself.
-fn clean_message(raw: &str) -> String {
-    let mut msg = raw.lines().next().unwrap_or(raw).trim().to_string();
-    if let Some(i) = msg.rfind(" at line ") {
-        msg.truncate(i);
+/// An open collection while building.
+enum Frame {
+    Seq {
+        items: Vec<Yaml>,
+        start: usize,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(Yaml, Yaml)>,
+        key: Option<Yaml>,
+        start: usize,
+        anchor: usize,
+    },
+}
+
+/// Parses one YAML document. `Ok(None)` means the document is empty.
+pub(crate) fn parse(text: &str) -> Result<Option<Yaml>, ParseError> {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Yaml> = HashMap::new();
+    let mut alias_budget = MAX_ALIAS_NODES;
+    let mut root: Option<Yaml> = None;
+    let mut documents = 0usize;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|e| scan_error(&e))?;
+        let start = span.start.byte_offset().unwrap_or(span.start.index());
+        let end = span
+            .end
+            .byte_offset()
+            .unwrap_or(span.end.index())
+            .max(start);
+        let node = match event {
+            Event::DocumentStart(..) => {
+                documents += 1;
+                if documents > 1 && root.is_some() {
+                    return Err(ParseError {
+                        message: "more than one YAML document in the file".into(),
+                        span: Span::new(start..end.max(start + 3)),
+                        limit: false,
+                    });
+                }
+                continue;
+            }
+            Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(ParseError::limit(
+                        format!("YAML is nested more than {MAX_DEPTH} levels deep"),
+                        Span::new(start..end),
+                    ));
+                }
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq {
+                        items: Vec::new(),
+                        start,
+                        anchor,
+                    }
+                } else {
+                    Frame::Map {
+                        entries: Vec::new(),
+                        key: None,
+                        start,
+                        anchor,
+                    }
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = stack.pop() else { continue };
+                let (value, start, anchor) = match frame {
+                    Frame::Seq {
+                        items,
+                        start,
+                        anchor,
+                    } => (Value::Seq(items), start, anchor),
+                    Frame::Map {
+                        mut entries,
+                        key,
+                        start,
+                        anchor,
+                    } => {
+                        if let Some(key) = key {
+                            let at = key.span.end as usize;
+                            entries.push((key, null(at)));
+                        }
+                        (Value::Map(entries), start, anchor)
+                    }
+                };
+                let node = Yaml {
+                    value,
+                    span: Span::new(start..start),
+                };
+                remember(&mut anchors, anchor, &node);
+                node
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let is_str_tag = tag.as_ref().is_some_and(|t| t.suffix() == "str");
+                let node = Yaml {
+                    value: scalar(value, style, is_str_tag),
+                    span: Span::new(start..end),
+                };
+                remember(&mut anchors, anchor, &node);
+                node
+            }
+            Event::Alias(id) => {
+                let Some(target) = anchors.get(&id) else {
+                    return Err(ParseError {
+                        message: "alias to an unknown anchor".into(),
+                        span: Span::new(start..end),
+                        limit: false,
+                    });
+                };
+                let size = target.value.size();
+                if size > alias_budget {
+                    return Err(ParseError::limit(
+                        "aliases expand to more than a million nodes (an alias bomb?)".to_string(),
+                        Span::new(start..end),
+                    ));
+                }
+                alias_budget -= size;
+                Yaml {
+                    value: target.value.clone(),
+                    span: Span::new(start..end),
+                }
+            }
+            Event::UnresolvedAlias(name) => {
+                return Err(ParseError {
+                    message: format!("alias `*{name}` refers to no anchor"),
+                    span: Span::new(start..end),
+                    limit: false,
+                });
+            }
+            _ => continue,
+        };
+        match stack.last_mut() {
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                Some(k) => entries.push((k, node)),
+                None => *key = Some(node),
+            },
+            None => root = Some(node),
+        }
     }
-    let mut chars = msg.chars();
-    match chars.next() {
+    Ok(root.filter(|t| !(matches!(t.value, Value::Null) && t.span.is_empty())))
+}
+
+fn null(at: usize) -> Yaml {
+    Yaml {
+        value: Value::Null,
+        span: Span::new(at..at),
+    }
+}
+
+fn remember(anchors: &mut HashMap<usize, Yaml>, anchor: usize, node: &Yaml) {
+    if anchor != 0 {
+        anchors.insert(anchor, node.clone());
+    }
+}
+
+/// Resolves a scalar by the YAML 1.2 core schema (plain scalars only).
+fn scalar(text: Cow<'_, str>, style: ScalarStyle, force_str: bool) -> Value {
+    if style != ScalarStyle::Plain || force_str {
+        return Value::Str(text.into_owned());
+    }
+    match text.as_ref() {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => return Value::Bool,
+        _ => {}
+    }
+    if let Some(n) = integer(&text) {
+        return Value::Int(n);
+    }
+    if is_float(&text) {
+        return Value::Float;
+    }
+    Value::Str(text.into_owned())
+}
+
+fn integer(s: &str) -> Option<i128> {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if let Some(hex) = s.strip_prefix("0x") {
+        return i128::from_str_radix(hex, 16).ok();
+    }
+    if let Some(oct) = s.strip_prefix("0o") {
+        return i128::from_str_radix(oct, 8).ok();
+    }
+    // `007` keeps its zeros: it is an id or a code, not a number.
+    if digits.is_empty()
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || (digits.len() > 1 && digits.starts_with('0'))
+    {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn is_float(s: &str) -> bool {
+    let t = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if matches!(t, ".inf" | ".Inf" | ".INF") || matches!(s, ".nan" | ".NaN" | ".NAN") {
+        return true;
+    }
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let mut parts = mantissa.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = digits(whole)
+        && frac.is_none_or(digits)
+        && (!whole.is_empty() || frac.is_some_and(|f| !f.is_empty()));
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok && (frac.is_some() || exponent.is_some())
+}
+
+fn scan_error(e: &ScanError) -> ParseError {
+    let at = e.marker().byte_offset().unwrap_or(e.marker().index());
+    let info = e.info();
+    let mut chars = info.chars();
+    let message = match chars.next() {
         Some(c) => c
             .to_lowercase()
             .chain(chars)
@@ -125,125 +321,18 @@ fn clean_message(raw: &str) -> String {
             .trim_end_matches('.')
             .to_string(),
         None => "invalid YAML".to_string(),
+    };
+    // The parser has its own nesting guard; report it as the limit it is.
+    if message.contains("recursion limit") {
+        return ParseError::limit(
+            format!("YAML is nested more than {MAX_DEPTH} levels deep"),
+            Span::new(at..at),
+        );
     }
-}
-
-fn span_of(location: &Location, text: &str) -> Span {
-    let s = location.span();
-    match (s.byte_offset(), s.byte_len()) {
-        (Some(start), Some(len)) => {
-            let start = usize::try_from(start).unwrap_or(usize::MAX);
-            let len = usize::try_from(len).unwrap_or(0);
-            Span::new(start..start.saturating_add(len))
-        }
-        _ => {
-            // Fall back to line and column (1-based, in characters).
-            let line = usize::try_from(location.line()).unwrap_or(0);
-            let column = usize::try_from(location.column()).unwrap_or(0);
-            if line == 0 {
-                return Span::default();
-            }
-            let line_start = text
-                .match_indices('\n')
-                .nth(line.saturating_sub(2))
-                .map_or(0, |(i, _)| if line == 1 { 0 } else { i + 1 });
-            let offset = text[line_start.min(text.len())..]
-                .char_indices()
-                .nth(column.saturating_sub(1))
-                .map_or(text.len(), |(i, _)| line_start + i);
-            Span::new(offset..offset)
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Yaml {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<Value>::deserialize(deserializer)?;
-        let s = spanned.referenced.span();
-        let span = match (s.byte_offset(), s.byte_len()) {
-            (Some(start), Some(len)) => {
-                let start = usize::try_from(start).unwrap_or(usize::MAX);
-                Span::new(start..start.saturating_add(usize::try_from(len).unwrap_or(0)))
-            }
-            _ => Span::default(),
-        };
-        Ok(Yaml {
-            value: spanned.value,
-            span,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        let _ = v;
-        Ok(Value::Bool)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Int(i128::from(v)))
-    }
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
-        Ok(Value::Int(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Int(i128::from(v)))
-    }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
-        Ok(i128::try_from(v).map_or(Value::Float, Value::Int))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        let _ = v;
-        Ok(Value::Float)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_string()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
-    }
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Value, E> {
-        Ok(Value::Str(String::from_utf8_lossy(v).into_owned()))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Yaml>()? {
-            items.push(item);
-        }
-        Ok(Value::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Yaml>()? {
-            let value = map.next_value::<Yaml>()?;
-            entries.push((key, value));
-        }
-        Ok(Value::Map(entries))
+    ParseError {
+        message,
+        span: Span::new(at..at),
+        limit: false,
     }
 }
 
@@ -269,6 +358,10 @@ mod tests {
             panic!()
         };
         assert_eq!(&text[nodes[0].0.span.range()], "a");
+        let Value::Map(fields) = &nodes[0].1.value else {
+            panic!()
+        };
+        assert_eq!(&text[fields[0].1.span.range()], "\"x\"");
     }
 
     #[test]
@@ -281,14 +374,45 @@ mod tests {
     }
 
     #[test]
+    fn core_schema_scalars() {
+        let tree = parse_ok(
+            "[1, -2, 007, 1.5, 1e3, .inf, true, no, y, ~, '1', !!str 2, 1999-11-19, 0x1f]",
+        );
+        let Value::Seq(items) = tree.value else {
+            panic!()
+        };
+        let kinds: Vec<&str> = items.iter().map(|i| i.value.type_name()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "an integer",
+                "an integer",
+                "a string",
+                "a number",
+                "a number",
+                "a number",
+                "a boolean",
+                "a string",
+                "a string",
+                "null",
+                "a string",
+                "a string",
+                "a string",
+                "an integer"
+            ]
+        );
+    }
+
+    #[test]
     fn empty_and_comment_only_documents_are_none() {
         assert!(parse("").expect("parses").is_none());
         assert!(parse("# nothing\n").expect("parses").is_none());
+        assert!(parse("---\n...\n").expect("parses").is_none());
     }
 
     #[test]
     fn deep_nesting_is_a_limit_error() {
-        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let err = parse(&text).expect_err("too deep");
         assert!(err.limit, "{}", err.message);
     }
@@ -302,5 +426,21 @@ mod tests {
         }
         let err = parse(&text).expect_err("bomb");
         assert!(err.limit, "{}", err.message);
+    }
+
+    #[test]
+    fn aliases_copy_their_anchor() {
+        let tree = parse_ok("a: &x [1, 2]\nb: *x\n");
+        let Value::Map(entries) = tree.value else {
+            panic!()
+        };
+        assert!(matches!(&entries[1].1.value, Value::Seq(items) if items.len() == 2));
+    }
+
+    #[test]
+    fn second_document_is_an_error() {
+        let err = parse("a: 1\n---\nb: 2\n").expect_err("two documents");
+        assert!(!err.limit);
+        assert!(err.message.contains("more than one"), "{}", err.message);
     }
 }

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use petgraph::algo::kosaraju_scc;
+use petgraph::algo::{kosaraju_scc, toposort};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 
@@ -20,6 +20,11 @@ use crate::graph::{EdgeData, edge_span};
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = &cx.graph.graph;
     let support = EdgeFiltered::from_fn(g, |e| e.weight().kind.is_support());
+    // Most maps have no cycle: an iterative topological sort proves that
+    // without building every component.
+    if toposort(&support, None).is_ok() {
+        return;
+    }
     for scc in kosaraju_scc(&support) {
         if scc.len() < 2 {
             continue; // a one-node loop is a self-relation

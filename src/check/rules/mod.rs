@@ -13,6 +13,7 @@ mod unknown_reference;
 mod unsupported_claim;
 mod unused_entry;
 
+use crate::check::{CheckOptions, Code};
 use crate::diagnostic::Diagnostic;
 use crate::graph::ArgGraph;
 use crate::model::Map;
@@ -21,19 +22,30 @@ use crate::model::Map;
 pub(crate) struct Context<'a> {
     pub(crate) map: &'a Map,
     pub(crate) graph: &'a ArgGraph,
+    pub(crate) options: &'a CheckOptions,
 }
 
-/// Runs the rules in a fixed order.
+/// A rule: reads the context, pushes diagnostics.
+type RuleFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// Runs the enabled rules in a fixed order.
 pub(crate) fn run_all(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    duplicate_id::run(cx, out);
-    unknown_reference::run(cx, out);
-    relation_kind::run(cx, out);
-    argument_structure::run(cx, out);
-    circular_support::run(cx, out);
-    conflicting_relation::run(cx, out);
-    self_relation::run(cx, out);
-    duplicate_relation::run(cx, out);
-    isolated_node::run(cx, out);
-    unused_entry::run(cx, out);
-    unsupported_claim::run(cx, out);
+    let rules: [(&[Code], RuleFn); 11] = [
+        (&[Code::DuplicateId], duplicate_id::run),
+        (&[Code::UnknownReference], unknown_reference::run),
+        (&[Code::RelationKind], relation_kind::run),
+        (&[Code::ArgumentStructure], argument_structure::run),
+        (&[Code::CircularSupport], circular_support::run),
+        (&[Code::ConflictingRelation], conflicting_relation::run),
+        (&[Code::SelfRelation], self_relation::run),
+        (&[Code::DuplicateRelation], duplicate_relation::run),
+        (&[Code::IsolatedNode], isolated_node::run),
+        (&[Code::UnusedActor, Code::UnusedSource], unused_entry::run),
+        (&[Code::UnsupportedClaim], unsupported_claim::run),
+    ];
+    for (codes, run) in rules {
+        if codes.iter().any(|&c| cx.options.enabled(c)) {
+            run(cx, out);
+        }
+    }
 }

@@ -133,7 +133,7 @@ pub fn load(source: &SourceFile) -> Loaded {
             };
         }
     };
-    let (map, mut diagnostics) = schema::build(source, &tree);
+    let (map, mut diagnostics) = schema::build(source, tree);
     crate::diagnostic::sort(&mut diagnostics);
     Loaded { map, diagnostics }
 }

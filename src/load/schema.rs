@@ -49,7 +49,7 @@ const TARGET_KEYS: &[&str] = &["to", "id", "label", "evidence"];
 const KINDS: &[&str] = &["claim", "argument", "question"];
 
 /// Builds the model from the tree, collecting every problem.
-pub(super) fn build(source: &SourceFile, tree: &Yaml) -> (Option<Map>, Vec<Diagnostic>) {
+pub(super) fn build(source: &SourceFile, tree: Yaml) -> (Option<Map>, Vec<Diagnostic>) {
     let mut cx = Cx {
         source,
         diagnostics: Vec::new(),
@@ -64,29 +64,37 @@ struct Cx<'s> {
 }
 
 /// The fields of one mapping, first occurrence of each key, with spans.
-struct Fields<'y> {
+struct Fields {
     /// Few keys per mapping: a list searched in order beats hashing.
-    entries: Vec<(&'y str, &'y Yaml, &'y Yaml)>,
+    /// (name, key span, value); a taken value is left as null.
+    entries: Vec<(String, Span, Yaml)>,
     /// The span that names the mapping's owner (a node id, a key).
     owner: Span,
     /// How to name the owner in messages, e.g. "node `a`".
     what: String,
 }
 
-impl<'y> Fields<'y> {
-    fn get(&self, name: &str) -> Option<&'y Yaml> {
-        self.entries
-            .iter()
-            .find(|(n, _, _)| *n == name)
-            .map(|&(_, _, v)| v)
-            .filter(|v| !matches!(v.value, Value::Null))
+impl Fields {
+    /// Moves a field's value out (so the tree shrinks as the model grows);
+    /// `None` when absent or null.
+    fn take(&mut self, name: &str) -> Option<Yaml> {
+        let (_, _, v) = self.entries.iter_mut().find(|(n, _, _)| n == name)?;
+        let at = v.span;
+        let v = std::mem::replace(
+            v,
+            Yaml {
+                value: Value::Null,
+                span: at,
+            },
+        );
+        (!matches!(v.value, Value::Null)).then_some(v)
     }
 
     fn key_span(&self, name: &str) -> Option<Span> {
         self.entries
             .iter()
-            .find(|(n, _, _)| *n == name)
-            .map(|(_, k, _)| k.span)
+            .find(|(n, _, _)| n == name)
+            .map(|&(_, k, _)| k)
     }
 }
 
@@ -127,15 +135,9 @@ impl Cx<'_> {
 
     /// A mapping's fields: reports non-string keys, repeated keys and keys
     /// not in `allowed`.
-    fn fields<'y>(
-        &mut self,
-        y: &'y Yaml,
-        allowed: &[&str],
-        owner: Span,
-        what: &str,
-    ) -> Option<Fields<'y>> {
-        let Value::Map(entries) = &y.value else {
-            self.wrong_type(y, "a mapping", what);
+    fn fields(&mut self, y: Yaml, allowed: &[&str], owner: Span, what: &str) -> Option<Fields> {
+        let Value::Map(entries) = y.value else {
+            self.wrong_type(&y, "a mapping", what);
             return None;
         };
         let mut fields = Fields {
@@ -144,14 +146,11 @@ impl Cx<'_> {
             what: what.to_string(),
         };
         for (k, v) in entries {
-            let Value::Str(name) = &k.value else {
-                self.wrong_type(k, "a key name", what);
+            let Value::Str(name) = k.value else {
+                self.wrong_type(&k, "a key name", what);
                 continue;
             };
-            if let Some(&(_, first, _)) =
-                fields.entries.iter().find(|(n, _, _)| *n == name.as_str())
-            {
-                let first = first.span;
+            if let Some(&(_, first, _)) = fields.entries.iter().find(|(n, _, _)| *n == name) {
                 self.push(
                     Diagnostic::new(
                         Code::DuplicateKey,
@@ -165,8 +164,8 @@ impl Cx<'_> {
                 continue;
             }
             if !allowed.contains(&name.as_str()) {
-                let help = did_you_mean(name, allowed.iter().copied())
-                    .or_else(|| hint_for_misplaced(name, allowed))
+                let help = did_you_mean(&name, allowed.iter().copied())
+                    .or_else(|| hint_for_misplaced(&name, allowed))
                     .unwrap_or_else(|| format!("expected one of {}", list(allowed)));
                 self.push(
                     Diagnostic::new(
@@ -179,19 +178,19 @@ impl Cx<'_> {
                 );
                 continue;
             }
-            fields.entries.push((name, k, v));
+            fields.entries.push((name, k.span, v));
         }
         Some(fields)
     }
 
     /// A string value; other scalars are a type error. `None` when absent.
-    fn string(&mut self, f: &Fields<'_>, name: &str) -> Option<Text> {
-        let y = f.get(name)?;
+    fn string(&mut self, f: &mut Fields, name: &str) -> Option<Text> {
+        let y = f.take(name)?;
         self.text_of(y, || format!("`{name}` of {}", f.what))
     }
 
-    fn text_of(&mut self, y: &Yaml, context: impl Fn() -> String) -> Option<Text> {
-        match &y.value {
+    fn text_of(&mut self, y: Yaml, context: impl Fn() -> String) -> Option<Text> {
+        match y.value {
             Value::Str(s) => {
                 if s.len() > MAX_VALUE_BYTES {
                     self.push(
@@ -211,12 +210,12 @@ impl Cx<'_> {
                     return None;
                 }
                 Some(Text {
-                    value: s.clone(),
+                    value: s,
                     span: y.span,
                 })
             }
             _ => {
-                self.wrong_type(y, "a string", &context());
+                self.wrong_type(&y, "a string", &context());
                 None
             }
         }
@@ -224,8 +223,8 @@ impl Cx<'_> {
 
     /// Like [`Cx::string`] but numbers are taken as written (`at: 3`,
     /// `date: 1999`).
-    fn scalar(&mut self, f: &Fields<'_>, name: &str) -> Option<Text> {
-        let y = f.get(name)?;
+    fn scalar(&mut self, f: &mut Fields, name: &str) -> Option<Text> {
+        let y = f.take(name)?;
         match &y.value {
             Value::Int(_) | Value::Float => Some(Text {
                 value: self.source.slice(y.span).to_string(),
@@ -236,9 +235,10 @@ impl Cx<'_> {
     }
 
     /// A required, non-blank string.
-    fn required(&mut self, f: &Fields<'_>, name: &str, help: &str) -> Text {
-        match f.get(name) {
+    fn required(&mut self, f: &mut Fields, name: &str, help: &str) -> Text {
+        match f.take(name) {
             Some(y) => {
+                let span = y.span;
                 let text = self.text_of(y, || format!("`{name}` of {}", f.what));
                 if let Some(t) = &text
                     && t.value.trim().is_empty()
@@ -255,7 +255,7 @@ impl Cx<'_> {
                 }
                 text.unwrap_or(Text {
                     value: String::new(),
-                    span: y.span,
+                    span,
                 })
             }
             None => {
@@ -278,12 +278,12 @@ impl Cx<'_> {
     }
 
     /// An id written as a mapping key (strings, or integers taken as written).
-    fn key_id(&mut self, k: &Yaml, what: &str) -> Option<Text> {
-        let value = match &k.value {
-            Value::Str(s) => s.clone(),
+    fn key_id(&mut self, k: Yaml, what: &str) -> Option<Text> {
+        let value = match k.value {
+            Value::Str(s) => s,
             Value::Int(_) | Value::Float | Value::Bool => self.source.slice(k.span).to_string(),
             _ => {
-                self.wrong_type(k, "an id", what);
+                self.wrong_type(&k, "an id", what);
                 return None;
             }
         };
@@ -314,39 +314,35 @@ impl Cx<'_> {
     }
 
     /// One id or a list of ids (references; their existence is checked later).
-    fn refs(&mut self, f: &Fields<'_>, name: &str) -> Vec<Ref> {
-        let Some(y) = f.get(name) else {
+    fn refs(&mut self, f: &mut Fields, name: &str) -> Vec<Ref> {
+        let Some(y) = f.take(name) else {
             return Vec::new();
         };
         let context = || format!("`{name}` of {}", f.what);
-        let items: Vec<&Yaml> = match &y.value {
-            Value::Seq(items) => items.iter().collect(),
-            _ => vec![y],
-        };
         let mut out = Vec::new();
-        for item in items {
-            match &item.value {
+        for item in items_of(y) {
+            match item.value {
                 Value::Str(s) => out.push(Text {
-                    value: s.clone(),
+                    value: s,
                     span: item.span,
                 }),
                 Value::Int(_) => out.push(Text {
                     value: self.source.slice(item.span).to_string(),
                     span: item.span,
                 }),
-                _ => self.wrong_type(item, "an id or a list of ids", &context()),
+                _ => self.wrong_type(&item, "an id or a list of ids", &context()),
             }
         }
         out
     }
 
-    fn map(&mut self, tree: &Yaml) -> Option<Map> {
+    fn map(&mut self, tree: Yaml) -> Option<Map> {
         let top = self.visible(Span::new(
             tree.span.start as usize..tree.span.start as usize,
         ));
-        let f = self.fields(tree, MAP_KEYS, top, "the map")?;
+        let mut f = self.fields(tree, MAP_KEYS, top, "the map")?;
         let mut map = Map::default();
-        if let Some(y) = f.get("argmap") {
+        if let Some(y) = f.take("argmap") {
             match y.value {
                 Value::Int(1) => map.version = Some(1),
                 _ => self.push(
@@ -363,17 +359,20 @@ impl Cx<'_> {
                 ),
             }
         }
-        map.title = Some(self.required(&f, "title", "give the map a title: `title: …`"));
-        map.summary = self.string(&f, "summary");
-        map.lang = self.string(&f, "lang");
-        if let Some(y) = f.get("actors") {
+        map.title = Some(self.required(&mut f, "title", "give the map a title: `title: …`"));
+        map.summary = self.string(&mut f, "summary");
+        map.lang = self.string(&mut f, "lang");
+        if let Some(y) = f.take("actors") {
             self.actors(y, &mut map);
         }
-        if let Some(y) = f.get("sources") {
+        if let Some(y) = f.take("sources") {
             self.sources(y, &mut map);
         }
-        match f.get("nodes") {
-            Some(y) => self.nodes(y, f.key_span("nodes").unwrap_or(y.span), &mut map),
+        match f.take("nodes") {
+            Some(y) => {
+                let key_span = f.key_span("nodes").unwrap_or(y.span);
+                self.nodes(y, key_span, &mut map);
+            }
             None => {
                 let at = f.key_span("nodes").unwrap_or(top);
                 self.push(
@@ -390,52 +389,63 @@ impl Cx<'_> {
         Some(map)
     }
 
-    /// Entries of an id-keyed mapping (actors, sources, nodes), with
-    /// repeated ids reported.
-    fn id_entries<'y>(&mut self, y: &'y Yaml, what: &str, section: &str) -> Vec<(Text, &'y Yaml)> {
-        let Value::Map(entries) = &y.value else {
+    /// Entries of an id-keyed mapping (actors, sources, nodes), with valid
+    /// ids; repeated ids are found when the caller inserts them.
+    fn id_entries(&mut self, y: Yaml, what: &str, section: &str) -> Vec<(Text, Yaml)> {
+        let Value::Map(entries) = y.value else {
             self.wrong_type(
-                y,
+                &y,
                 &format!("a mapping of {what} ids"),
                 &format!("`{section}`"),
             );
             return Vec::new();
         };
-        let mut seen: IndexMap<String, Span> = IndexMap::new();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(entries.len());
         for (k, v) in entries {
-            let Some(id) = self.key_id(k, what) else {
-                continue;
-            };
-            if let Some(&first) = seen.get(&id.value) {
-                self.push(
-                    Diagnostic::new(
-                        Code::DuplicateKey,
-                        k.span,
-                        format!("duplicate {what} id `{}`", id.value),
-                    )
-                    .with_label("repeated here")
-                    .with_secondary(first, "first defined here")
-                    .with_help(format!(
-                        "give each {what} its own id; YAML would silently keep only the last"
-                    )),
-                );
-                continue;
+            if let Some(id) = self.key_id(k, what) {
+                out.push((id, v));
             }
-            seen.insert(id.value.clone(), id.span);
-            out.push((id, v));
         }
         out
     }
 
-    fn actors(&mut self, y: &Yaml, map: &mut Map) {
+    /// Inserts into an id-keyed collection unless the id is taken, which is
+    /// reported with both places.
+    fn insert<T>(
+        &mut self,
+        into: &mut IndexMap<String, T>,
+        id: &Text,
+        first_span: impl Fn(&T) -> Span,
+        what: &str,
+        item: T,
+    ) {
+        if let Some(first) = into.get(&id.value) {
+            let first = first_span(first);
+            self.push(
+                Diagnostic::new(
+                    Code::DuplicateKey,
+                    id.span,
+                    format!("duplicate {what} id `{}`", id.value),
+                )
+                .with_label("repeated here")
+                .with_secondary(first, "first defined here")
+                .with_help(format!(
+                    "give each {what} its own id; YAML would silently keep only the last"
+                )),
+            );
+        } else {
+            into.insert(id.value.clone(), item);
+        }
+    }
+
+    fn actors(&mut self, y: Yaml, map: &mut Map) {
         for (id, v) in self.id_entries(y, "actor", "actors") {
             let what = format!("actor `{}`", id.value);
-            let actor = match &v.value {
+            let actor = match v.value {
                 Value::Str(_) => Actor {
                     name: self
                         .text_of(v, || what.clone())
-                        .unwrap_or_else(|| empty(v.span)),
+                        .unwrap_or_else(|| empty(id.span)),
                     id: id.clone(),
                     color: None,
                     note: None,
@@ -461,25 +471,25 @@ impl Cx<'_> {
                     }
                 }
                 _ => {
-                    let Some(f) = self.fields(v, ACTOR_KEYS, id.span, &what) else {
+                    let Some(mut f) = self.fields(v, ACTOR_KEYS, id.span, &what) else {
                         continue;
                     };
                     Actor {
-                        name: self.required(&f, "name", "give the actor a display name"),
-                        color: self.string(&f, "color"),
-                        note: self.string(&f, "note"),
+                        name: self.required(&mut f, "name", "give the actor a display name"),
+                        color: self.string(&mut f, "color"),
+                        note: self.string(&mut f, "note"),
                         id: id.clone(),
                     }
                 }
             };
-            map.actors.insert(id.value, actor);
+            self.insert(&mut map.actors, &id, |a| a.id.span, "actor", actor);
         }
     }
 
-    fn sources(&mut self, y: &Yaml, map: &mut Map) {
+    fn sources(&mut self, y: Yaml, map: &mut Map) {
         for (id, v) in self.id_entries(y, "source", "sources") {
             let what = format!("source `{}`", id.value);
-            let blank = |id: &Text| Source {
+            let mut source = Source {
                 id: id.clone(),
                 title: empty(id.span),
                 author: None,
@@ -490,15 +500,12 @@ impl Cx<'_> {
                 file: None,
                 note: None,
             };
-            let source = if let Value::Str(_) = v.value {
-                Source {
-                    title: self
-                        .text_of(v, || what.clone())
-                        .unwrap_or_else(|| empty(v.span)),
-                    ..blank(&id)
-                }
-            } else if let Some(f) = self.fields(v, SOURCE_KEYS, id.span, &what) {
-                let date = self.scalar(&f, "date");
+            if let Value::Str(_) = v.value {
+                source.title = self
+                    .text_of(v, || what.clone())
+                    .unwrap_or_else(|| empty(id.span));
+            } else if let Some(mut f) = self.fields(v, SOURCE_KEYS, id.span, &what) {
+                let date = self.scalar(&mut f, "date");
                 if let Some(d) = &date
                     && let Err(why) = check_date(&d.value)
                 {
@@ -512,41 +519,39 @@ impl Cx<'_> {
                         .with_help("write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, e.g. `1999-11-19`"),
                     );
                 }
-                Source {
-                    title: self.required(&f, "title", "give the source its document title"),
-                    author: self.string(&f, "author"),
-                    publisher: self.string(&f, "publisher"),
-                    date,
-                    url: self.string(&f, "url"),
-                    lang: self.string(&f, "lang"),
-                    file: self.string(&f, "file"),
-                    note: self.string(&f, "note"),
-                    id: id.clone(),
-                }
-            } else {
-                blank(&id)
-            };
-            map.sources.insert(id.value, source);
+                source.title = self.required(&mut f, "title", "give the source its document title");
+                source.author = self.string(&mut f, "author");
+                source.publisher = self.string(&mut f, "publisher");
+                source.date = date;
+                source.url = self.string(&mut f, "url");
+                source.lang = self.string(&mut f, "lang");
+                source.file = self.string(&mut f, "file");
+                source.note = self.string(&mut f, "note");
+            }
+            self.insert(&mut map.sources, &id, |s| s.id.span, "source", source);
         }
     }
 
-    fn nodes(&mut self, y: &Yaml, key_span: Span, map: &mut Map) {
+    fn nodes(&mut self, y: Yaml, key_span: Span, map: &mut Map) {
+        let is_map = matches!(y.value, Value::Map(_));
         let entries = self.id_entries(y, "node", "nodes");
-        if entries.is_empty() && matches!(y.value, Value::Map(_)) {
+        if entries.is_empty() && is_map {
             self.push(
                 Diagnostic::new(Code::InvalidValue, key_span, "`nodes` is empty")
                     .with_label("no nodes")
                     .with_help("a map needs at least one node"),
             );
         }
+        map.nodes.reserve(entries.len());
+        // Each node's subtree is dropped as soon as it is converted, so the
+        // tree and the model are never both whole in memory.
         for (id, v) in entries {
             let node = self.node(&id, v);
-            map.nodes.insert(id.value, node);
+            self.insert(&mut map.nodes, &id, |n| n.id.span, "node", node);
         }
     }
 
-    fn node(&mut self, id: &Text, y: &Yaml) -> Node {
-        let what = format!("node `{}`", id.value);
+    fn node(&mut self, id: &Text, y: Yaml) -> Node {
         let mut node = Node {
             id: id.clone(),
             kind: NodeKind::Claim,
@@ -563,25 +568,30 @@ impl Cx<'_> {
             premises_span: None,
             conclusion: None,
         };
+        let what = || format!("node `{}`", id.value);
         // Shorthand: `id: text`.
         if let Value::Str(_) = y.value {
-            if let Some(t) = self.text_of(y, || what.clone()) {
+            if let Some(t) = self.text_of(y, what) {
                 node.text = t;
             }
             return node;
         }
         if let Value::Null = y.value {
             self.push(
-                Diagnostic::new(Code::MissingField, id.span, format!("{what} has no `text`"))
-                    .with_label("`text` missing")
-                    .with_help("write `text: …` with the full statement"),
+                Diagnostic::new(
+                    Code::MissingField,
+                    id.span,
+                    format!("{} has no `text`", what()),
+                )
+                .with_label("`text` missing")
+                .with_help("write `text: …` with the full statement"),
             );
             return node;
         }
-        let Some(f) = self.fields(y, NODE_KEYS, id.span, &what) else {
+        let Some(mut f) = self.fields(y, NODE_KEYS, id.span, &what()) else {
             return node;
         };
-        if let Some(k) = self.string(&f, "kind") {
+        if let Some(k) = self.string(&mut f, "kind") {
             node.kind_span = Some(k.span);
             match k.value.as_str() {
                 "claim" => node.kind = NodeKind::Claim,
@@ -602,113 +612,102 @@ impl Cx<'_> {
                 }
             }
         }
-        node.text = self.required(&f, "text", "write `text: …` with the full statement");
-        node.label = self.string(&f, "label");
-        node.note = self.string(&f, "note");
-        node.held_by = self.refs(&f, "held_by");
-        node.rejected_by = self.refs(&f, "rejected_by");
-        node.tags = self.refs(&f, "tags");
-        node.evidence = self.evidence_list(f.get("evidence"), &what);
+        node.text = self.required(&mut f, "text", "write `text: …` with the full statement");
+        node.label = self.string(&mut f, "label");
+        node.note = self.string(&mut f, "note");
+        node.held_by = self.refs(&mut f, "held_by");
+        node.rejected_by = self.refs(&mut f, "rejected_by");
+        node.tags = self.refs(&mut f, "tags");
+        node.evidence = self.evidence_list(f.take("evidence"), &f.what);
         for kind in RelationKind::ALL {
-            if let Some(y) = f.get(kind.as_str()) {
-                self.relations(y, kind, &what, &mut node.relations);
+            if let Some(y) = f.take(kind.as_str()) {
+                self.relations(y, kind, &f.what, &mut node.relations);
             }
         }
-        node.premises = self.refs(&f, "premises");
+        node.premises = self.refs(&mut f, "premises");
         node.premises_span = f.key_span("premises");
-        let conclusions = self.refs(&f, "conclusion");
+        let mut conclusions = self.refs(&mut f, "conclusion");
         if conclusions.len() > 1 {
             self.push(
                 Diagnostic::new(
                     Code::WrongType,
                     conclusions[1].span,
-                    format!("{what} has more than one conclusion"),
+                    format!("{} has more than one conclusion", f.what),
                 )
                 .with_label("second conclusion")
                 .with_help("an argument has one conclusion; split it into several arguments"),
             );
         }
-        node.conclusion = conclusions.into_iter().next();
+        conclusions.truncate(1);
+        node.conclusion = conclusions.pop();
         node
     }
 
-    fn evidence_list(&mut self, y: Option<&Yaml>, owner: &str) -> Vec<Evidence> {
+    fn evidence_list(&mut self, y: Option<Yaml>, owner: &str) -> Vec<Evidence> {
         let Some(y) = y else {
             return Vec::new();
         };
-        let items: Vec<&Yaml> = match &y.value {
-            Value::Seq(items) => items.iter().collect(),
-            _ => vec![y],
-        };
         let mut out = Vec::new();
-        for item in items {
-            let what = format!("evidence of {owner}");
-            if let Value::Str(s) = &item.value {
+        for item in items_of(y) {
+            let span = item.span;
+            if let Value::Str(s) = item.value {
                 out.push(Evidence {
-                    source: Text {
-                        value: s.clone(),
-                        span: item.span,
-                    },
+                    source: Text { value: s, span },
                     at: None,
                     quote: None,
                     translation: None,
                     note: None,
-                    span: item.span,
+                    span,
                 });
                 continue;
             }
-            let Some(f) = self.fields(item, EVIDENCE_KEYS, item.span, &what) else {
+            let what = format!("evidence of {owner}");
+            let Some(mut f) = self.fields(item, EVIDENCE_KEYS, span, &what) else {
                 continue;
             };
-            let source = self.required(&f, "source", "name the cited source's id: `source: …`");
+            let source = self.required(&mut f, "source", "name the cited source's id: `source: …`");
             out.push(Evidence {
                 source,
-                at: self.scalar(&f, "at"),
-                quote: self.string(&f, "quote"),
-                translation: self.string(&f, "translation"),
-                note: self.string(&f, "note"),
-                span: item.span,
+                at: self.scalar(&mut f, "at"),
+                quote: self.string(&mut f, "quote"),
+                translation: self.string(&mut f, "translation"),
+                note: self.string(&mut f, "note"),
+                span,
             });
         }
         out
     }
 
-    fn relations(&mut self, y: &Yaml, kind: RelationKind, owner: &str, out: &mut Vec<Relation>) {
-        let items: Vec<&Yaml> = match &y.value {
-            Value::Seq(items) => items.iter().collect(),
-            _ => vec![y],
-        };
-        for item in items {
-            let context = || format!("`{}` of {owner}", kind.as_str());
-            match &item.value {
+    fn relations(&mut self, y: Yaml, kind: RelationKind, owner: &str, out: &mut Vec<Relation>) {
+        let context = || format!("`{}` of {owner}", kind.as_str());
+        for item in items_of(y) {
+            let span = item.span;
+            match item.value {
                 Value::Str(_) | Value::Int(_) => {
-                    let value = match &item.value {
-                        Value::Str(s) => s.clone(),
-                        _ => self.source.slice(item.span).to_string(),
+                    let value = match item.value {
+                        Value::Str(s) => s,
+                        _ => self.source.slice(span).to_string(),
                     };
                     out.push(Relation {
                         kind,
-                        target: Text {
-                            value,
-                            span: item.span,
-                        },
+                        target: Text { value, span },
                         id: None,
                         label: None,
                         evidence: Vec::new(),
-                        span: item.span,
+                        span,
                     });
                 }
                 Value::Map(_) => {
-                    let Some(f) = self.fields(
+                    let Some(mut f) = self.fields(
                         item,
                         TARGET_KEYS,
-                        item.span,
+                        span,
                         &format!("a target in {}", context()),
                     ) else {
                         continue;
                     };
-                    let target = self.required(&f, "to", "name the target node: `to: …`");
-                    let id = self.string(&f, "id");
+                    let target = self.required(&mut f, "to", "name the target node: `to: …`");
+                    let id = self.string(&mut f, "id");
                     if let Some(id) = &id {
                         self.check_id(id, "relation");
                     }
@@ -717,17 +716,28 @@ impl Cx<'_> {
                         span: target.span,
                         target,
                         id,
-                        label: self.string(&f, "label"),
-                        evidence: self.evidence_list(f.get("evidence"), &context()),
+                        label: self.string(&mut f, "label"),
+                        evidence: self.evidence_list(f.take("evidence"), &context()),
                     });
                 }
                 _ => self.wrong_type(
-                    item,
+                    &item,
                     "an id, a `{ to: … }` mapping or a list of them",
                     &context(),
                 ),
             }
         }
+    }
+}
+
+/// A list's items, or the value itself as a list of one.
+fn items_of(y: Yaml) -> Vec<Yaml> {
+    match y.value {
+        Value::Seq(items) => items,
+        value => vec![Yaml {
+            value,
+            span: y.span,
+        }],
     }
 }
 

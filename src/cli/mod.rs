@@ -25,7 +25,7 @@ Examples:
 
 Docs: docs/format.md (the map format), docs/checks.md, docs/cli.md";
 
-/// Check, evaluate and draw argument maps written as YAML.
+/// Check and draw argument maps written as YAML.
 ///
 /// An argument map is a typed graph of claims, arguments and questions, the
 /// relations between them (supports, attacks, undercuts, contradicts,

@@ -37,15 +37,15 @@ pub(crate) struct Args {
     output: Option<PathBuf>,
 
     /// Output format (default: from the extension of -o, else svg).
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     format: Option<FormatArg>,
 
     /// Layout direction: bt puts supporting claims below what they support.
-    #[arg(long, value_enum, default_value_t = RankDirArg::Bt)]
+    #[arg(long, value_enum, default_value_t = RankDirArg::Bt, ignore_case = true)]
     rankdir: RankDirArg,
 
     /// Draw a box around the nodes of each actor (first `held_by`) or tag.
-    #[arg(long, value_enum, default_value_t = GroupArg::None)]
+    #[arg(long, value_enum, default_value_t = GroupArg::None, ignore_case = true)]
     group_by: GroupArg,
 
     /// Leave out the legend of shapes, actor colours and relations.

@@ -101,9 +101,8 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> (SourceFile, Option<Diagnostic>) {
 
 /// Parses and validates the text of a map.
 pub fn load(source: &SourceFile) -> Loaded {
-    let text = source.text();
-    let tree = match yaml::parse(text) {
-        Ok(Some(tree)) => tree,
+    let (map, mut diagnostics) = match schema::build(source) {
+        Ok(Some(built)) => built,
         Ok(None) => {
             return Loaded {
                 map: None,
@@ -133,7 +132,6 @@ pub fn load(source: &SourceFile) -> Loaded {
             };
         }
     };
-    let (map, mut diagnostics) = schema::build(source, tree);
     crate::diagnostic::sort(&mut diagnostics);
     Loaded { map, diagnostics }
 }

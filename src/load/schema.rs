@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 
 use super::MAX_VALUE_BYTES;
-use super::yaml::{Value, Yaml};
+use super::yaml::{self, ParseError, Value, Yaml};
 use crate::check::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
@@ -48,14 +48,35 @@ const EVIDENCE_KEYS: &[&str] = &["source", "at", "quote", "translation", "note"]
 const TARGET_KEYS: &[&str] = &["to", "id", "label", "evidence"];
 const KINDS: &[&str] = &["claim", "argument", "question"];
 
-/// Builds the model from the tree, collecting every problem.
-pub(super) fn build(source: &SourceFile, tree: Yaml) -> (Option<Map>, Vec<Diagnostic>) {
+/// Parses the text and builds the model, collecting every problem. Nodes
+/// are converted one by one as the parser completes them, so the YAML tree
+/// of a large map never exists whole. `Ok(None)` means the text holds no
+/// document; otherwise the model (unless the text is not a mapping at all)
+/// and the problems.
+pub(super) fn build(
+    source: &SourceFile,
+) -> Result<Option<(Option<Map>, Vec<Diagnostic>)>, ParseError> {
     let mut cx = Cx {
         source,
         diagnostics: Vec::new(),
     };
-    let map = cx.map(tree);
-    (map, cx.diagnostics)
+    let mut nodes = IndexMap::new();
+    let mut streamed = 0usize;
+    let tree = yaml::parse_streaming(
+        source.text(),
+        Some(&mut |key, value| {
+            streamed += 1;
+            if let Some(id) = cx.key_id(key, "node") {
+                let node = cx.node(&id, value);
+                cx.insert(&mut nodes, &id, |n: &Node| n.id.span, "node", node);
+            }
+        }),
+    )?;
+    let Some(tree) = tree else {
+        return Ok(None);
+    };
+    let map = cx.map(tree, nodes, streamed);
+    Ok(Some((map, cx.diagnostics)))
 }
 
 struct Cx<'s> {
@@ -336,7 +357,12 @@ impl Cx<'_> {
         out
     }
 
-    fn map(&mut self, tree: Yaml) -> Option<Map> {
+    fn map(
+        &mut self,
+        tree: Yaml,
+        streamed_nodes: IndexMap<String, Node>,
+        streamed: usize,
+    ) -> Option<Map> {
         let top = self.visible(Span::new(
             tree.span.start as usize..tree.span.start as usize,
         ));
@@ -371,7 +397,8 @@ impl Cx<'_> {
         match f.take("nodes") {
             Some(y) => {
                 let key_span = f.key_span("nodes").unwrap_or(y.span);
-                self.nodes(y, key_span, &mut map);
+                map.nodes = streamed_nodes;
+                self.nodes(y, key_span, &mut map, streamed);
             }
             None => {
                 let at = f.key_span("nodes").unwrap_or(top);
@@ -532,10 +559,11 @@ impl Cx<'_> {
         }
     }
 
-    fn nodes(&mut self, y: Yaml, key_span: Span, map: &mut Map) {
+    /// Converts the entries of `nodes:` that were not streamed already.
+    fn nodes(&mut self, y: Yaml, key_span: Span, map: &mut Map, streamed: usize) {
         let is_map = matches!(y.value, Value::Map(_));
         let entries = self.id_entries(y, "node", "nodes");
-        if entries.is_empty() && is_map {
+        if entries.is_empty() && is_map && streamed == 0 {
             self.push(
                 Diagnostic::new(Code::InvalidValue, key_span, "`nodes` is empty")
                     .with_label("no nodes")

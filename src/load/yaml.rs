@@ -104,11 +104,26 @@ enum Frame {
         key: Option<Yaml>,
         start: usize,
         anchor: usize,
+        /// The top-level `nodes:` mapping: its entries go to the caller as
+        /// they complete instead of into `entries`.
+        stream: bool,
     },
 }
 
 /// Parses one YAML document. `Ok(None)` means the document is empty.
+#[cfg(test)]
 pub(crate) fn parse(text: &str) -> Result<Option<Yaml>, ParseError> {
+    parse_streaming(text, None)
+}
+
+/// Parses one YAML document, handing each entry of the top-level `nodes:`
+/// mapping to `on_node` as soon as it is complete, so that a large map's
+/// tree never exists whole. The `nodes:` value in the returned tree is then
+/// an empty mapping.
+pub(crate) fn parse_streaming(
+    text: &str,
+    mut on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
+) -> Result<Option<Yaml>, ParseError> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, Yaml> = HashMap::new();
     let mut alias_budget = MAX_ALIAS_NODES;
@@ -148,11 +163,17 @@ pub(crate) fn parse(text: &str) -> Result<Option<Yaml>, ParseError> {
                         anchor,
                     }
                 } else {
+                    let stream = on_node.is_some()
+                        && matches!(
+                        stack.as_slice(),
+                        [Frame::Map { key: Some(Yaml { value: Value::Str(k), .. }), .. }] if k == "nodes"
+                    );
                     Frame::Map {
                         entries: Vec::new(),
                         key: None,
                         start,
                         anchor,
+                        stream,
                     }
                 });
                 continue;
@@ -170,10 +191,15 @@ pub(crate) fn parse(text: &str) -> Result<Option<Yaml>, ParseError> {
                         key,
                         start,
                         anchor,
+                        stream,
                     } => {
                         if let Some(key) = key {
                             let at = key.span.end as usize;
-                            entries.push((key, null(at)));
+                            if let (true, Some(f)) = (stream, on_node.as_mut()) {
+                                f(key, null(at));
+                            } else {
+                                entries.push((key, null(at)));
+                            }
                         }
                         (Value::Map(entries), start, anchor)
                     }
@@ -225,15 +251,28 @@ pub(crate) fn parse(text: &str) -> Result<Option<Yaml>, ParseError> {
             _ => continue,
         };
         match stack.last_mut() {
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
-                Some(k) => entries.push((k, node)),
-                None => *key = Some(node),
+            Some(Frame::Map {
+                key, stream: true, ..
+            }) => match (key.take(), on_node.as_mut()) {
+                (Some(k), Some(f)) => f(k, node),
+                (_, _) => *key = Some(node),
             },
-            None => root = Some(node),
+            _ => attach(&mut stack, &mut root, node),
         }
     }
     Ok(root.filter(|t| !(matches!(t.value, Value::Null) && t.span.is_empty())))
+}
+
+/// Adds a finished node to the open collection, or makes it the root.
+fn attach(stack: &mut [Frame], root: &mut Option<Yaml>, node: Yaml) {
+    match stack.last_mut() {
+        Some(Frame::Seq { items, .. }) => items.push(node),
+        Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(k) => entries.push((k, node)),
+            None => *key = Some(node),
+        },
+        None => *root = Some(node),
+    }
 }
 
 fn null(at: usize) -> Yaml {

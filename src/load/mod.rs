@@ -102,7 +102,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> (SourceFile, Option<Diagnostic>) {
 /// Parses and validates the text of a map.
 pub fn load(source: &SourceFile) -> Loaded {
     let (map, mut diagnostics) = match schema::build(source) {
-        Ok(Some(built)) => built,
+        Ok(Some(Loaded { map, diagnostics })) => (map, diagnostics),
         Ok(None) => {
             return Loaded {
                 map: None,

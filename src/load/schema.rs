@@ -3,6 +3,7 @@
 
 use indexmap::IndexMap;
 
+use super::Loaded;
 use super::MAX_VALUE_BYTES;
 use super::yaml::{self, ParseError, Value, Yaml};
 use crate::check::Code;
@@ -53,9 +54,7 @@ const KINDS: &[&str] = &["claim", "argument", "question"];
 /// of a large map never exists whole. `Ok(None)` means the text holds no
 /// document; otherwise the model (unless the text is not a mapping at all)
 /// and the problems.
-pub(super) fn build(
-    source: &SourceFile,
-) -> Result<Option<(Option<Map>, Vec<Diagnostic>)>, ParseError> {
+pub(super) fn build(source: &SourceFile) -> Result<Option<Loaded>, ParseError> {
     let mut cx = Cx {
         source,
         diagnostics: Vec::new(),
@@ -76,7 +75,10 @@ pub(super) fn build(
         return Ok(None);
     };
     let map = cx.map(tree, nodes, streamed);
-    Ok(Some((map, cx.diagnostics)))
+    Ok(Some(Loaded {
+        map,
+        diagnostics: cx.diagnostics,
+    }))
 }
 
 struct Cx<'s> {

@@ -1,58 +1,55 @@
 //! `E205 conflicting-relation`: a node supports and attacks one target.
+//!
+//! For each `supports` edge, looks for an `attacks` or `contradicts` edge
+//! between the same two nodes (`contradicts` in either direction).
+
+use petgraph::visit::EdgeRef;
 
 use super::Context;
 use crate::check::Code;
 use crate::diagnostic::Diagnostic;
+use crate::graph::{EdgeKind, edge_span};
 use crate::model::RelationKind;
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for node in cx.map.nodes.values() {
-        for support in node
-            .relations
-            .iter()
-            .filter(|r| r.kind == RelationKind::Supports)
+    let g = &cx.graph.graph;
+    for e in g.edge_references() {
+        if e.weight().kind != EdgeKind::Relation(RelationKind::Supports) || e.source() == e.target()
         {
-            let target = &support.target.value;
-            let against = node
-                .relations
-                .iter()
-                .find(|r| {
-                    r.target.value == *target
-                        && matches!(r.kind, RelationKind::Attacks | RelationKind::Contradicts)
-                })
-                .map(|r| (r.span, r.kind.as_str()))
-                .or_else(|| {
-                    // `contradicts` is symmetric: it may be written on the target.
-                    cx.map.nodes.get(target).and_then(|t| {
-                        t.relations
-                            .iter()
-                            .find(|r| {
-                                r.kind == RelationKind::Contradicts
-                                    && r.target.value == node.id.value
-                            })
-                            .map(|r| (r.span, "is contradicted by"))
-                    })
-                });
-            if target == &node.id.value {
-                continue; // self-relation reports it
-            }
-            if let Some((span, verb)) = against {
-                let verb = if verb == "is contradicted by" {
-                    "contradicts"
-                } else {
-                    verb
-                };
-                out.push(
-                    Diagnostic::new(
-                        Code::ConflictingRelation,
-                        span,
-                        format!("`{}` both supports and {verb} `{target}`", node.id.value),
-                    )
-                    .with_label(format!("{verb} here"))
-                    .with_secondary(support.span, "supports here")
-                    .with_help("a node cannot speak for and against the same claim; remove one relation or split the node"),
-                );
-            }
+            continue;
         }
+        let (u, t) = (e.source(), e.target());
+        let attack = g
+            .edges_connecting(u, t)
+            .find(|o| {
+                matches!(
+                    o.weight().kind,
+                    EdgeKind::Relation(RelationKind::Attacks | RelationKind::Contradicts)
+                )
+            })
+            .or_else(|| {
+                // `contradicts` is symmetric: it may be written on the target.
+                g.edges_connecting(t, u)
+                    .find(|o| o.weight().kind == EdgeKind::Relation(RelationKind::Contradicts))
+            });
+        let Some(attack) = attack else { continue };
+        let verb = match attack.weight().kind {
+            EdgeKind::Relation(RelationKind::Attacks) => "attacks",
+            _ => "contradicts",
+        };
+        let (a, b) = (
+            &cx.graph.node(cx.map, u).id.value,
+            &cx.graph.node(cx.map, t).id.value,
+        );
+        out.push(
+            Diagnostic::new(
+                Code::ConflictingRelation,
+                edge_span(cx.map, *attack.weight()),
+                format!("`{a}` both supports and {verb} `{b}`"),
+            )
+            .with_label(format!("{verb} here"))
+            .with_secondary(edge_span(cx.map, *e.weight()), "supports here")
+            .with_help("a node cannot speak for and against the same claim; remove one relation or split the node"),
+        );
     }
 }

@@ -1,41 +1,57 @@
 //! `W304 duplicate-relation`: one relation written twice.
+//!
+//! Works on each node's own edges (and, for the symmetric `contradicts`,
+//! its target's), so it needs no map-wide table. O(E · d) for degree d.
 
-use std::collections::HashMap;
+use petgraph::Direction;
+use petgraph::visit::EdgeRef;
 
 use super::Context;
 use crate::check::Code;
 use crate::diagnostic::Diagnostic;
+use crate::graph::{EdgeData, EdgeKind, edge_span};
 use crate::model::RelationKind;
-use crate::source::Span;
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(RelationKind, &str, &str), Span> = HashMap::new();
-    for node in cx.map.nodes.values() {
-        for rel in &node.relations {
-            let (mut a, mut b) = (node.id.value.as_str(), rel.target.value.as_str());
-            if rel.kind == RelationKind::Contradicts && b < a {
-                std::mem::swap(&mut a, &mut b); // symmetric: one key for both sides
-            }
-            if let Some(&first) = seen.get(&(rel.kind, a, b)) {
-                let what = if rel.kind == RelationKind::Contradicts {
-                    format!("`{a}` and `{b}` are already marked as contradicting")
-                } else {
-                    format!(
-                        "`{}` already {} `{}`",
-                        node.id.value,
-                        rel.kind.as_str(),
-                        rel.target.value
-                    )
-                };
-                out.push(
-                    Diagnostic::new(Code::DuplicateRelation, rel.span, what)
-                        .with_label("written again here")
-                        .with_secondary(first, "first written here")
-                        .with_help("remove the repeated relation"),
-                );
-            } else {
-                seen.insert((rel.kind, a, b), rel.span);
-            }
-        }
+    let g = &cx.graph.graph;
+    let order = |d: &EdgeData| (d.written_on, d.position);
+    for e in g.edge_references() {
+        let EdgeKind::Relation(kind) = e.weight().kind else {
+            continue;
+        };
+        let this = *e.weight();
+        // An earlier edge with the same kind between the same nodes, or for
+        // `contradicts` the same pair the other way round.
+        let same = g
+            .edges_connecting(e.source(), e.target())
+            .map(|o| *o.weight())
+            .filter(|o| o.kind == this.kind && order(o) < order(&this));
+        let mirrored = (kind == RelationKind::Contradicts)
+            .then(|| {
+                g.edges_directed(e.target(), Direction::Outgoing)
+                    .filter(|o| o.target() == e.source())
+                    .map(|o| *o.weight())
+                    .filter(|o| o.kind == this.kind && order(o) < order(&this))
+            })
+            .into_iter()
+            .flatten();
+        let Some(first) = same.chain(mirrored).min_by_key(order) else {
+            continue;
+        };
+        let (a, b) = (
+            &cx.graph.node(cx.map, e.source()).id.value,
+            &cx.graph.node(cx.map, e.target()).id.value,
+        );
+        let what = if kind == RelationKind::Contradicts {
+            format!("`{a}` and `{b}` are already marked as contradicting")
+        } else {
+            format!("`{a}` already {} `{b}`", kind.as_str())
+        };
+        out.push(
+            Diagnostic::new(Code::DuplicateRelation, edge_span(cx.map, this), what)
+                .with_label("written again here")
+                .with_secondary(edge_span(cx.map, first), "first written here")
+                .with_help("remove the repeated relation"),
+        );
     }
 }

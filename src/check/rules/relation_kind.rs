@@ -58,8 +58,8 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let (from, to) = (cx.graph.node(map, a), cx.graph.node(map, b));
         let (ok_from, ok_to, rule) = allowed(data.kind);
-        let span = edge_span(map, data);
         if !ok_from.contains(&from.kind) {
+            let span = edge_span(map, data);
             out.push(
                 Diagnostic::new(
                     Code::RelationKind,
@@ -79,6 +79,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(rule),
             );
         } else if !ok_to.contains(&to.kind) {
+            let span = edge_span(map, data);
             let help = if to.kind == NodeKind::Question
                 && data.kind != EdgeKind::Relation(RelationKind::Answers)
             {

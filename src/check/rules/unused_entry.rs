@@ -1,31 +1,32 @@
 //! `W302 unused-actor` and `W303 unused-source`: entries nothing refers to.
 //! One file for both, as they are the same walk over two namespaces.
 
-use std::collections::HashSet;
-
 use super::Context;
 use crate::check::Code;
 use crate::diagnostic::Diagnostic;
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;
-    let mut actors = HashSet::new();
-    let mut sources = HashSet::new();
+    let mut actors = vec![false; map.actors.len()];
+    let mut sources = vec![false; map.sources.len()];
     for node in map.nodes.values() {
-        actors.extend(
-            node.held_by
-                .iter()
-                .chain(&node.rejected_by)
-                .map(|r| r.value.as_str()),
-        );
+        for r in node.held_by.iter().chain(&node.rejected_by) {
+            if let Some(i) = map.actors.get_index_of(&r.value) {
+                actors[i] = true;
+            }
+        }
         let evidence = node
             .evidence
             .iter()
             .chain(node.relations.iter().flat_map(|r| &r.evidence));
-        sources.extend(evidence.map(|e| e.source.value.as_str()));
+        for e in evidence {
+            if let Some(i) = map.sources.get_index_of(&e.source.value) {
+                sources[i] = true;
+            }
+        }
     }
-    for (id, actor) in &map.actors {
-        if !actors.contains(id.as_str()) {
+    for ((id, actor), used) in map.actors.iter().zip(actors) {
+        if !used {
             out.push(
                 Diagnostic::new(
                     Code::UnusedActor,
@@ -39,8 +40,8 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for (id, source) in &map.sources {
-        if !sources.contains(id.as_str()) {
+    for ((id, source), used) in map.sources.iter().zip(sources) {
+        if !used {
             out.push(
                 Diagnostic::new(
                     Code::UnusedSource,

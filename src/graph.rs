@@ -63,6 +63,11 @@ pub struct ArgGraph {
     pub named: IndexMap<String, EdgeIndex>,
     /// Undercuts of named relations.
     pub relation_undercuts: Vec<RelationUndercut>,
+    /// References (relation targets, premises, conclusions) that name
+    /// neither a node nor a named relation, in map order.
+    pub unresolved: Vec<EdgeData>,
+    /// Relations other than `undercuts` whose target is a relation id.
+    pub misdirected: Vec<EdgeData>,
 }
 
 impl ArgGraph {
@@ -74,7 +79,8 @@ impl ArgGraph {
         }
         let index = |id: &str| map.nodes.get_index_of(id).map(NodeIndex::new);
         let mut named = IndexMap::new();
-        let mut pending_undercuts = Vec::new();
+        let mut pending = Vec::new();
+        let mut unresolved = Vec::new();
         for (i, node) in map.nodes.values().enumerate() {
             let from = NodeIndex::new(i);
             for (position, rel) in node.relations.iter().enumerate() {
@@ -88,47 +94,60 @@ impl ArgGraph {
                     if let Some(id) = &rel.id {
                         named.entry(id.value.clone()).or_insert(e);
                     }
-                } else if rel.kind == RelationKind::Undercuts {
-                    pending_undercuts.push((from, rel.target.value.clone(), data));
+                } else {
+                    pending.push((from, data));
                 }
             }
             for (position, premise) in node.premises.iter().enumerate() {
-                if let Some(p) = index(&premise.value) {
-                    graph.add_edge(
-                        p,
-                        from,
-                        EdgeData {
-                            kind: EdgeKind::Premise,
-                            written_on: i,
-                            position,
-                        },
-                    );
+                let data = EdgeData {
+                    kind: EdgeKind::Premise,
+                    written_on: i,
+                    position,
+                };
+                match index(&premise.value) {
+                    Some(p) => {
+                        graph.add_edge(p, from, data);
+                    }
+                    None => unresolved.push(data),
                 }
             }
-            if let Some(c) = node.conclusion.as_ref().and_then(|c| index(&c.value)) {
-                graph.add_edge(
-                    from,
-                    c,
-                    EdgeData {
-                        kind: EdgeKind::Conclusion,
-                        written_on: i,
-                        position: 0,
-                    },
-                );
+            if let Some(c) = &node.conclusion {
+                let data = EdgeData {
+                    kind: EdgeKind::Conclusion,
+                    written_on: i,
+                    position: 0,
+                };
+                match index(&c.value) {
+                    Some(c) => {
+                        graph.add_edge(from, c, data);
+                    }
+                    None => unresolved.push(data),
+                }
             }
         }
-        let relation_undercuts = pending_undercuts
-            .into_iter()
-            .filter_map(|(from, target, data)| {
-                named
-                    .get(&target)
-                    .map(|&target| RelationUndercut { from, target, data })
-            })
-            .collect();
+        // Relation ids are known only now. An undercut may target one; any
+        // other relation that names one is a kind error, not an unknown id.
+        let mut relation_undercuts = Vec::new();
+        let mut misdirected = Vec::new();
+        for (from, data) in pending {
+            let target = &map.nodes[data.written_on].relations[data.position]
+                .target
+                .value;
+            match named.get(target) {
+                Some(&target) if data.kind == EdgeKind::Relation(RelationKind::Undercuts) => {
+                    relation_undercuts.push(RelationUndercut { from, target, data });
+                }
+                Some(_) => misdirected.push(data),
+                None => unresolved.push(data),
+            }
+        }
+        unresolved.sort_by_key(|d| (d.written_on, d.kind, d.position));
         ArgGraph {
             graph,
             named,
             relation_undercuts,
+            unresolved,
+            misdirected,
         }
     }
 

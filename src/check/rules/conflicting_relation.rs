@@ -18,9 +18,9 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let (u, t) = (e.source(), e.target());
+        let (from, to) = (e.source(), e.target());
         let attack = g
-            .edges_connecting(u, t)
+            .edges_connecting(from, to)
             .find(|o| {
                 matches!(
                     o.weight().kind,
@@ -29,7 +29,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             })
             .or_else(|| {
                 // `contradicts` is symmetric: it may be written on the target.
-                g.edges_connecting(t, u)
+                g.edges_connecting(to, from)
                     .find(|o| o.weight().kind == EdgeKind::Relation(RelationKind::Contradicts))
             });
         let Some(attack) = attack else { continue };
@@ -38,8 +38,8 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             _ => "contradicts",
         };
         let (a, b) = (
-            &cx.graph.node(cx.map, u).id.value,
-            &cx.graph.node(cx.map, t).id.value,
+            &cx.graph.node(cx.map, from).id.value,
+            &cx.graph.node(cx.map, to).id.value,
         );
         out.push(
             Diagnostic::new(

@@ -129,26 +129,20 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     // Relation ids are valid targets of `undercuts` only.
-    for node in map.nodes.values() {
-        for rel in &node.relations {
-            if rel.kind != RelationKind::Undercuts
-                && !map.nodes.contains_key(&rel.target.value)
-                && cx.graph.named.contains_key(&rel.target.value)
-            {
-                out.push(
-                    Diagnostic::new(
-                        Code::RelationKind,
-                        rel.target.span,
-                        format!(
-                            "`{}` cannot target relation `{}`",
-                            rel.kind.as_str(),
-                            rel.target.value
-                        ),
-                    )
-                    .with_label("a relation id")
-                    .with_help("only `undercuts` can target a named relation"),
-                );
-            }
-        }
+    for &data in &cx.graph.misdirected {
+        let rel = &map.nodes[data.written_on].relations[data.position];
+        out.push(
+            Diagnostic::new(
+                Code::RelationKind,
+                rel.target.span,
+                format!(
+                    "`{}` cannot target relation `{}`",
+                    rel.kind.as_str(),
+                    rel.target.value
+                ),
+            )
+            .with_label("a relation id")
+            .with_help("only `undercuts` can target a named relation"),
+        );
     }
 }

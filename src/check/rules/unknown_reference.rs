@@ -1,25 +1,28 @@
 //! `E201 unknown-reference`: a reference to a node, relation, actor or
 //! source that the map does not define.
+//!
+//! Node references were resolved when the graph was built; this rule reports
+//! the ones that were not, and looks actors and sources up itself.
 
 use super::Context;
 use crate::check::Code;
 use crate::diagnostic::Diagnostic;
+use crate::graph::{EdgeKind, edge_span};
 use crate::model::{Evidence, Ref, RelationKind};
 use crate::suggestion::did_you_mean;
 
+fn unknown(r: &Ref, what: &str, help: Option<String>) -> Diagnostic {
+    Diagnostic::new(
+        Code::UnknownReference,
+        r.span,
+        format!("unknown {what} `{}`", r.value),
+    )
+    .with_label(format!("no {what} has this id"))
+    .with_help_opt(help)
+}
+
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;
-    let node_ids = || map.nodes.keys().map(String::as_str);
-    let relation_ids = || cx.graph.named.keys().map(String::as_str);
-    let unknown = |r: &Ref, what: &str, help: Option<String>| {
-        Diagnostic::new(
-            Code::UnknownReference,
-            r.span,
-            format!("unknown {what} `{}`", r.value),
-        )
-        .with_label(format!("no {what} has this id"))
-        .with_help_opt(help)
-    };
     let evidence = |ev: &[Evidence], out: &mut Vec<Diagnostic>| {
         for e in ev.iter().filter(|e| !e.source.value.is_empty()) {
             if !map.sources.contains_key(&e.source.value) {
@@ -40,30 +43,33 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         evidence(&node.evidence, out);
         for rel in &node.relations {
             evidence(&rel.evidence, out);
-            let target = &rel.target;
-            if target.value.is_empty() || map.nodes.contains_key(&target.value) {
-                continue;
-            }
-            if cx.graph.named.contains_key(&target.value) {
-                // A relation id: allowed for `undercuts`, a kind error otherwise.
-                continue;
-            }
-            let help = if rel.kind == RelationKind::Undercuts {
-                did_you_mean(&target.value, node_ids().chain(relation_ids()))
-            } else {
-                did_you_mean(&target.value, node_ids())
-            };
-            let what = if rel.kind == RelationKind::Undercuts {
-                "node or relation"
-            } else {
-                "node"
-            };
-            out.push(unknown(target, what, help));
         }
-        for r in node.premises.iter().chain(node.conclusion.as_ref()) {
-            if !map.nodes.contains_key(&r.value) {
-                out.push(unknown(r, "node", did_you_mean(&r.value, node_ids())));
-            }
+    }
+    let node_ids = || map.nodes.keys().map(String::as_str);
+    for &data in &cx.graph.unresolved {
+        let node = &map.nodes[data.written_on];
+        let r = match data.kind {
+            EdgeKind::Relation(_) => &node.relations[data.position].target,
+            EdgeKind::Premise => &node.premises[data.position],
+            EdgeKind::Conclusion => match &node.conclusion {
+                Some(c) => c,
+                None => continue,
+            },
+        };
+        if r.value.is_empty() {
+            continue; // a missing `to:`, reported by the loader
         }
+        debug_assert_eq!(r.span, edge_span(map, data));
+        let d = if data.kind == EdgeKind::Relation(RelationKind::Undercuts) {
+            let relation_ids = cx.graph.named.keys().map(String::as_str);
+            unknown(
+                r,
+                "node or relation",
+                did_you_mean(&r.value, node_ids().chain(relation_ids)),
+            )
+        } else {
+            unknown(r, "node", did_you_mean(&r.value, node_ids()))
+        };
+        out.push(d);
     }
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::{have_dot, root};
+use crate::{have_dot, pipe, root};
 
 fn argmap(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_argmap"))
@@ -146,21 +146,15 @@ fn deny_warnings_and_allow() {
 
 #[test]
 fn check_reads_stdin() {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(["check", "-"])
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"title: t\nnodes:\n  a: { text: x, supports: b }\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = pipe(
+        Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .args(["check", "-"])
+            .env("NO_COLOR", "1"),
+        b"title: t
+nodes:
+  a: { text: x, supports: b }
+",
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stdout).contains("--> <stdin>:3:27"),

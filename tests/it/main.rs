@@ -23,6 +23,20 @@ pub(crate) fn have_dot() -> bool {
     ok
 }
 
+/// Runs a program with `input` on stdin and collects its output.
+pub(crate) fn pipe(command: &mut std::process::Command, input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// File name of a path, for stable snapshot text.
 pub(crate) fn file_name(path: &Path) -> String {
     path.file_name()

@@ -1,11 +1,10 @@
 //! DOT for every map and valid fixture, and Graphviz accepts each.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use argmap::{CheckOptions, GroupBy, RenderOptions, SourceFile, check};
 
-use crate::{file_name, have_dot};
+use crate::{file_name, have_dot, pipe};
 
 fn dot_of(path: &std::path::Path, options: &RenderOptions) -> String {
     let text = std::fs::read_to_string(path).unwrap();
@@ -24,20 +23,7 @@ fn dot_of(path: &std::path::Path, options: &RenderOptions) -> String {
 
 /// Feeds DOT to Graphviz; it must succeed without a warning.
 fn assert_dot_accepts(name: &str, dot: &str) {
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = pipe(Command::new("dot").arg("-Tsvg"), dot.as_bytes());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success() && stderr.trim().is_empty(),
@@ -89,19 +75,9 @@ fn labels_cannot_inject_dot() {
     assert_eq!(edges, 3, "{dot}");
     if have_dot() {
         // Graphviz itself sees four nodes and the legend, three edges.
-        let mut child = Command::new("dot")
-            .arg("-Tplain")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(dot.as_bytes())
-            .unwrap();
-        let plain = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+        let plain =
+            String::from_utf8(pipe(Command::new("dot").arg("-Tplain"), dot.as_bytes()).stdout)
+                .unwrap();
         assert_eq!(
             plain.lines().filter(|l| l.starts_with("node ")).count(),
             5,

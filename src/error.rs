@@ -28,7 +28,7 @@ impl ErrorKind {
         match self {
             ErrorKind::Read => "cannot read",
             ErrorKind::Write => "cannot write",
-            ErrorKind::GraphvizMissing => "Graphviz is not installed",
+            ErrorKind::GraphvizMissing => "Graphviz not found",
             ErrorKind::GraphvizFailed => "Graphviz failed",
             ErrorKind::Layout => "layout failed",
         }

@@ -98,6 +98,11 @@ impl ArgGraph {
                     pending.push((from, data));
                 }
             }
+            // Premises and a conclusion on anything but an argument are an
+            // `argument-structure` error; they make no edges.
+            if node.kind != crate::model::NodeKind::Argument {
+                continue;
+            }
             for (position, premise) in node.premises.iter().enumerate() {
                 let data = EdgeData {
                     kind: EdgeKind::Premise,

@@ -7,11 +7,15 @@ pub(crate) fn closest<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = 3.min(name.chars().count());
+    let len = name.chars().count();
+    let limit = 3.min(len);
     candidates
         .into_iter()
+        // The edit distance is at least the difference in length: that
+        // cheap test rules most candidates out before the real comparison.
+        .filter(|c| *c != name && c.chars().count().abs_diff(len) < limit)
         .map(|c| (strsim::levenshtein(name, c), c))
-        .filter(|&(d, c)| d < limit && c != name)
+        .filter(|&(d, _)| d < limit)
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
 }

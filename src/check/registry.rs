@@ -398,7 +398,9 @@ nodes:
         r"## What it does
 Reports an id (of a node, relation, actor or source) that is empty, longer
 than 128 characters, or uses characters other than lowercase ASCII letters,
-digits, `-`, `_` and `.`; it must start with a letter or digit.
+digits, `-`, `_` and `.`; it must start with a letter or digit. Also reports
+a node whose id is a node key (`supports`, `text`, …) and whose value is not
+a mapping: that is a key indented too little, read as a node of its own.
 
 ## Why is this bad?
 Ids are written by hand in references, used as file and anchor names in

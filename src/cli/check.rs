@@ -78,19 +78,33 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         warn: args.warn.iter().copied().collect::<BTreeSet<_>>(),
         allow: args.allow.iter().copied().collect(),
     };
-    let files = collect(&args.paths)?;
+    let (files, mut unreadable) = collect(&args.paths)?;
+    for message in &unreadable {
+        super::error(message);
+    }
     let mut out = anstream::stdout().lock();
-    let (mut errors, mut warnings, mut failed) = (0usize, 0usize, 0usize);
+    let (mut errors, mut warnings, mut failed, mut checked) = (0usize, 0usize, 0usize, 0usize);
     for path in &files {
-        let (source, early) = if path.as_os_str() == "-" {
+        let read = if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| Failure::Message(format!("cannot read stdin: {e}")))?;
-            argmap::load::decode(Path::new("<stdin>"), bytes)
+                .map(|_| argmap::load::decode(Path::new("<stdin>"), bytes))
+                .map_err(|e| format!("cannot read stdin: {e}"))
         } else {
-            argmap::load::read_source(path, &LoadOptions::default())?
+            argmap::load::read_source(path, &LoadOptions::default()).map_err(|e| e.to_string())
         };
+        // An unreadable file is reported and the others are still checked.
+        let (source, early) = match read {
+            Ok(read) => read,
+            Err(message) => {
+                out.flush()?;
+                super::error(&message);
+                unreadable.push(message);
+                continue;
+            }
+        };
+        checked += 1;
         let diagnostics = match early {
             Some(d) => vec![d],
             None => argmap::check(&source, &options).diagnostics,
@@ -112,18 +126,30 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         failed += usize::from(file_failed);
     }
     if args.format == OutputFormat::Human {
-        writeln!(out, "{}", summary(files.len(), failed, errors, warnings))?;
+        writeln!(
+            out,
+            "{}",
+            summary(checked, failed, errors, warnings, unreadable.len())
+        )?;
     }
     out.flush()?;
     let deny = args.deny == Some(Deny::Warnings);
-    Ok(if errors > 0 || (deny && warnings > 0) {
+    Ok(if !unreadable.is_empty() {
+        ExitCode::from(2)
+    } else if errors > 0 || (deny && warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn summary(maps: usize, failed: usize, errors: usize, warnings: usize) -> String {
+fn summary(
+    maps: usize,
+    failed: usize,
+    errors: usize,
+    warnings: usize,
+    unreadable: usize,
+) -> String {
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let mut s = format!("checked {}", plural(maps, "map"));
     if errors + warnings == 0 {
@@ -138,30 +164,43 @@ fn summary(maps: usize, failed: usize, errors: usize, warnings: usize) -> String
             s.push_str(&format!(" ({} with errors)", plural(failed, "map")));
         }
     }
+    if unreadable > 0 {
+        s.push_str(&format!(
+            "; {} could not be read",
+            plural(unreadable, "path")
+        ));
+    }
     s
 }
 
-/// The files to check, folders expanded (sorted, hidden entries skipped).
-fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+/// The files to check, folders expanded (sorted, hidden entries skipped,
+/// each file once), and the paths that could not be read.
+fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>), Failure> {
     let default = [PathBuf::from("maps")];
     let given = paths.is_empty();
     let paths = if given { &default[..] } else { paths };
     let mut files = Vec::new();
+    let mut unreadable = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             files.push(path.clone());
             continue;
         }
-        let meta = std::fs::metadata(path).map_err(|e| {
-            if given && e.kind() == std::io::ErrorKind::NotFound {
-                Failure::Message("there is no `maps/` folder here; pass the maps to check: `argmap check FILE|FOLDER…`".into())
-            } else {
-                Failure::Message(format!("cannot read `{}`: {e}", path.display()))
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if given && e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Failure::Message(
+                    "there is no `maps/` folder here; pass the maps to check: `argmap check FILE|FOLDER…`".into(),
+                ));
             }
-        })?;
+            Err(e) => {
+                unreadable.push(format!("cannot read `{}`: {e}", path.display()));
+                continue;
+            }
+        };
         if meta.is_dir() {
             let before = files.len();
-            walk(path, &mut files)?;
+            walk(path, &mut files, &mut unreadable);
             files[before..].sort();
             if files.len() == before {
                 super::warning(&format!("no *.yaml or *.yml files in `{}`", path.display()));
@@ -170,27 +209,38 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             files.push(path.clone());
         }
     }
-    Ok(files)
+    // `argmap check a.yaml .` names a.yaml twice; check it once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    Ok((files, unreadable))
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Failure::Message(format!("cannot read `{}`: {e}", dir.display())))?;
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, unreadable: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            unreadable.push(format!("cannot read `{}`: {e}", dir.display()));
+            return;
+        }
+    };
     for entry in entries {
-        let entry =
-            entry.map_err(|e| Failure::Message(format!("cannot read `{}`: {e}", dir.display())))?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                unreadable.push(format!("cannot read `{}`: {e}", dir.display()));
+                continue;
+            }
+        };
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let kind = entry
-            .file_type()
-            .map_err(|e| Failure::Message(format!("cannot read `{}`: {e}", path.display())))?;
-        if kind.is_dir() {
-            walk(&path, files)?;
+        // Links to folders are not followed (a link cycle would never end);
+        // a link to a file is checked, and a broken one reported on reading.
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            walk(&path, files, unreadable);
         } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             files.push(path);
         }
     }
-    Ok(())
 }

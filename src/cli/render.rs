@@ -18,6 +18,11 @@ The format comes from --format, else from the extension of -o (.dot/.gv,
 SVG, PNG and PDF run Graphviz's `dot` (set ARGMAP_DOT to use another
 program). Without Graphviz, SVG is drawn by a simpler built-in layout.
 A map with errors is not drawn: the errors are shown as by `argmap check`.
+Files are written atomically; a failed render leaves an existing file as
+it was.
+
+Exit status: 0 drawn, 1 the map has errors, 2 a usage or I/O failure (also
+PNG or PDF without Graphviz).
 
 Examples:
   argmap render maps/istanbul.yaml                    writes istanbul.svg
@@ -52,7 +57,7 @@ pub(crate) struct Args {
     #[arg(long)]
     no_legend: bool,
 
-    /// Wrap node text at this many characters per line.
+    /// Wrap node text at this many characters per line (8 to 200).
     #[arg(long, value_name = "N", default_value_t = 34, value_parser = clap::value_parser!(u16).range(8..=200))]
     wrap: u16,
 }
@@ -155,8 +160,11 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
                 .map
                 .file_stem()
                 .map_or_else(|| OsString::from("map"), ToOwned::to_owned);
-            let mut path = PathBuf::from(stem);
-            path.set_extension(format.extension());
+            // `my.map.yaml` → `my.map.svg`: only the last extension goes.
+            let mut name = stem;
+            name.push(".");
+            name.push(format.extension());
+            let path = PathBuf::from(name);
             write_atomically(&path, &bytes)?;
             writeln!(anstream::stdout(), "{}", path.display())?;
         }
@@ -166,12 +174,26 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
 
 fn resolve_format(args: &Args) -> Result<Format, Failure> {
     if let Some(f) = args.format {
-        return Ok(match f {
+        let format = match f {
             FormatArg::Dot => Format::Dot,
             FormatArg::Svg => Format::Svg,
             FormatArg::Png => Format::Png,
             FormatArg::Pdf => Format::Pdf,
-        });
+        };
+        let implied = args
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| Format::from_extension(&e.to_string_lossy()));
+        if let (Some(implied), Some(path)) = (implied, &args.output)
+            && implied != format
+        {
+            super::warning(&format!(
+                "writing {format} to `{}`, whose extension says {implied}",
+                path.display()
+            ));
+        }
+        return Ok(format);
     }
     match &args.output {
         None => Ok(Format::Svg),
@@ -209,6 +231,13 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(Failure::Message(format!(
+            "cannot write `{}`: the folder `{}` does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
     let fail =
         |e: std::io::Error| Failure::Message(format!("cannot write `{}`: {e}", path.display()));
     let mut tmp = tempfile::Builder::new()

@@ -115,11 +115,23 @@ pub fn load(source: &SourceFile) -> Loaded {
             };
         }
         Err(err) => {
-            let (code, help) = if err.limit {
+            let (code, help) = if err.message.contains("nested") {
                 (
                     Code::InputLimit,
-                    "argmap limits nesting to 64 levels and alias expansion to a million nodes; write values out instead",
+                    "argmap reads at most 64 levels of nesting; a map needs about ten",
                 )
+            } else if err.limit {
+                (
+                    Code::InputLimit,
+                    "aliases may copy at most a million nodes in all; write values out instead",
+                )
+            } else if err.message.contains("more than one YAML document") {
+                (
+                    Code::YamlSyntax,
+                    "a map file holds one YAML document; split it into two files",
+                )
+            } else if err.message.contains("tab") {
+                (Code::YamlSyntax, "YAML indents with spaces, not tabs")
             } else {
                 (
                     Code::YamlSyntax,

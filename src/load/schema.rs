@@ -65,8 +65,9 @@ pub(super) fn build(source: &SourceFile) -> Result<Option<Loaded>, ParseError> {
         source.text(),
         Some(&mut |key, value| {
             streamed += 1;
-            if let Some(id) = cx.key_id(key, "node") {
-                let node = cx.node(&id, value);
+            if let Some(id) = cx.key_id(key, "node")
+                && let Some(node) = cx.node(&id, value)
+            {
                 cx.insert(&mut nodes, &id, |n: &Node| n.id.span, "node", node);
             }
         }),
@@ -402,12 +403,21 @@ impl Cx<'_> {
                 map.nodes = streamed_nodes;
                 self.nodes(y, key_span, &mut map, streamed);
             }
-            None => {
+            // `nodes:` written with nothing under it is the same mistake
+            // as `nodes: {}`.
+            None if f.key_span("nodes").is_some() => {
                 let at = f.key_span("nodes").unwrap_or(top);
+                self.push(
+                    Diagnostic::new(Code::InvalidValue, at, "`nodes` is empty")
+                        .with_label("no nodes")
+                        .with_help("a map needs at least one node"),
+                );
+            }
+            None => {
                 self.push(
                     Diagnostic::new(
                         Code::MissingField,
-                        self.visible(at),
+                        self.visible(top),
                         "the map has no `nodes`",
                     )
                     .with_label("`nodes` missing")
@@ -576,12 +586,15 @@ impl Cx<'_> {
         // Each node's subtree is dropped as soon as it is converted, so the
         // tree and the model are never both whole in memory.
         for (id, v) in entries {
-            let node = self.node(&id, v);
-            self.insert(&mut map.nodes, &id, |n| n.id.span, "node", node);
+            if let Some(node) = self.node(&id, v) {
+                self.insert(&mut map.nodes, &id, |n| n.id.span, "node", node);
+            }
         }
     }
 
-    fn node(&mut self, id: &Text, y: Yaml) -> Node {
+    /// A node; `None` for a node key indented too little, which is
+    /// reported and left out rather than drawn as a node of its own.
+    fn node(&mut self, id: &Text, y: Yaml) -> Option<Node> {
         let mut node = Node {
             id: id.clone(),
             kind: NodeKind::Claim,
@@ -599,12 +612,32 @@ impl Cx<'_> {
             conclusion: None,
         };
         let what = || format!("node `{}`", id.value);
+        // A node named like a node key, with a plain value, is nearly always
+        // a key indented too little: `supports: b` at node level.
+        if NODE_KEYS.contains(&id.value.as_str()) && !matches!(y.value, Value::Map(_)) {
+            self.push(
+                Diagnostic::new(
+                    Code::InvalidId,
+                    id.span,
+                    format!(
+                        "node id `{}` is a node key; is it indented too little?",
+                        id.value
+                    ),
+                )
+                .with_label("read as a node")
+                .with_help(format!(
+                    "indent `{}:` under its node, or give this node another id",
+                    id.value
+                )),
+            );
+            return None;
+        }
         // Shorthand: `id: text`.
         if let Value::Str(_) = y.value {
             if let Some(t) = self.text_of(y, what) {
                 node.text = t;
             }
-            return node;
+            return Some(node);
         }
         if let Value::Null = y.value {
             self.push(
@@ -616,10 +649,10 @@ impl Cx<'_> {
                 .with_label("`text` missing")
                 .with_help("write `text: …` with the full statement"),
             );
-            return node;
+            return Some(node);
         }
         let Some(mut f) = self.fields(y, NODE_KEYS, id.span, &what()) else {
-            return node;
+            return Some(node);
         };
         if let Some(k) = self.string(&mut f, "kind") {
             node.kind_span = Some(k.span);
@@ -670,7 +703,7 @@ impl Cx<'_> {
         }
         conclusions.truncate(1);
         node.conclusion = conclusions.pop();
-        node
+        Some(node)
     }
 
     fn evidence_list(&mut self, y: Option<Yaml>, owner: &str) -> Vec<Evidence> {
@@ -788,6 +821,9 @@ fn list(names: &[&str]) -> String {
 
 /// Keys that are right elsewhere in the format get a pointer there.
 fn hint_for_misplaced(name: &str, allowed: &[&str]) -> Option<String> {
+    if name == "<<" {
+        return Some("merge keys (`<<`) are not part of YAML 1.2; write the fields out".into());
+    }
     let relation = RelationKind::ALL.iter().any(|k| k.as_str() == name);
     if (relation || name == "premises" || name == "conclusion") && !allowed.contains(&"text") {
         return Some(format!("`{name}` belongs inside a node"));
@@ -828,11 +864,22 @@ pub(crate) fn id_syntax(id: &str) -> Result<(), String> {
 /// A valid id close to an invalid one, for the help line.
 fn suggest_id(id: &str) -> Option<String> {
     let mut out = String::new();
-    for c in id.trim().chars() {
+    for c in id.trim().chars().flat_map(char::to_lowercase) {
         match c {
             'a'..='z' | '0'..='9' | '-' | '_' | '.' => out.push(c),
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
             c if c.is_whitespace() => out.push('-'),
+            // Common Latin letters, so `blåbær` suggests `blabaer`.
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' | 'œ' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            'å' | 'à' | 'á' | 'â' | 'ã' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+            'ó' | 'ò' | 'ô' | 'õ' => out.push('o'),
+            'ú' | 'ù' | 'û' => out.push('u'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
             _ => {}
         }
     }
@@ -890,6 +937,7 @@ mod tests {
         assert!(id_syntax("a b").is_err());
         assert!(id_syntax("").is_err());
         assert_eq!(suggest_id("Free Choice"), Some("free-choice".into()));
+        assert_eq!(suggest_id("Blåbær søvn"), Some("blabaer-soevn".into()));
     }
 
     #[test]

@@ -178,8 +178,11 @@ pub fn dot(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
                     attr("label", ""),
                 ],
             )));
+            // The first half carries neither arrowhead nor label.
             let mut first = attrs.clone();
-            first.retain(|Attribute(k, _)| !matches!(k, Id::Plain(k) if k == "arrowhead"));
+            first.retain(
+                |Attribute(k, _)| !matches!(k, Id::Plain(k) if k == "arrowhead" || k == "label"),
+            );
             first.push(attr("arrowhead", "none"));
             stmts.push(edge(a, point, first));
             stmts.push(edge(point, b, attrs));
@@ -235,10 +238,12 @@ fn edge_style(kind: EdgeKind) -> Vec<Attribute> {
             attr("arrowhead", "tee"),
         ],
         EdgeKind::Relation(RelationKind::Contradicts) => vec![
-            attr("color", &format!("{RED}:invis:{RED}")),
+            attr("color", RED),
+            attr("style", "bold"),
+            attr("penwidth", "2"),
             attr("dir", "both"),
-            attr("arrowhead", "tee"),
-            attr("arrowtail", "tee"),
+            attr("arrowhead", "teetee"),
+            attr("arrowtail", "teetee"),
             attr("constraint", "false"),
         ],
         EdgeKind::Relation(RelationKind::Answers) => {
@@ -248,7 +253,7 @@ fn edge_style(kind: EdgeKind) -> Vec<Attribute> {
                 attr("arrowhead", "empty"),
             ]
         }
-        EdgeKind::Premise => vec![attr("color", GREEN), attr("arrowhead", "none")],
+        EdgeKind::Premise => vec![attr("color", GREEN), attr("arrowsize", "0.6")],
         EdgeKind::Conclusion => vec![attr("color", GREEN), attr("penwidth", "2")],
     }
 }
@@ -301,10 +306,12 @@ fn legend(map: &Map, colors: &IndexMap<&str, String>) -> Stmt {
             EdgeKind::Relation(RelationKind::Undercuts) => {
                 (PURPLE, "- -┤", "undercuts an inference")
             }
-            EdgeKind::Relation(RelationKind::Contradicts) => (RED, "├═┤", "contradicts"),
+            EdgeKind::Relation(RelationKind::Contradicts) => {
+                (RED, "╫━╫", "contradicts (both ways)")
+            }
             EdgeKind::Relation(RelationKind::Answers) => (GREY, "- -▷", "answers"),
             EdgeKind::Premise | EdgeKind::Conclusion => {
-                (GREEN, "━━▶", "premises ─ argument ━ conclusion")
+                (GREEN, "━━▶", "premises → argument ━▶ conclusion")
             }
         };
         row(format!("<FONT COLOR=\"{color}\">{glyph}</FONT>"), text);

@@ -41,7 +41,7 @@ pub fn run_dot(dot: &str, format: Format, program: &DotProgram) -> Result<Vec<u8
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::new(
                     ErrorKind::GraphvizMissing,
-                    format!("`{}` was not found", program.program.to_string_lossy()),
+                    format!("no program `{}`", program.program.to_string_lossy()),
                 )
             } else {
                 Error::new(
@@ -85,6 +85,14 @@ pub fn run_dot(dot: &str, format: Format, program: &DotProgram) -> Result<Vec<u8
         return Err(Error::new(
             ErrorKind::GraphvizFailed,
             "`dot` did not read all of its input",
+        ));
+    }
+    // Success with nothing to show is a failure: never replace a drawing
+    // with an empty file.
+    if stdout.is_empty() {
+        return Err(Error::new(
+            ErrorKind::GraphvizFailed,
+            "`dot` produced no output",
         ));
     }
     Ok(stdout)

@@ -287,7 +287,7 @@ fn render_without_graphviz_falls_back_for_svg_only() {
     assert_eq!(out.status.code(), Some(0));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("warning: Graphviz is not installed"),
+        stderr.contains("warning: Graphviz not found: no program `/nonexistent/dot`"),
         "{stderr}"
     );
     assert!(stderr.contains("apt-get install graphviz"), "{stderr}");
@@ -378,5 +378,104 @@ fn closed_pipe_exits_cleanly() {
         !text(&out.stderr).contains("Broken pipe"),
         "{}",
         text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_reports_unreadable_paths_and_goes_on() {
+    let bad = fixture("invalid/E201-unknown-references.yaml");
+    let out = argmap(
+        &root(),
+        &["check", "/nonexistent/map.yaml", bad.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("error[E201]"), "{stdout}");
+    assert!(
+        stdout.ends_with(
+            "checked 1 map: 7 errors, 1 warning (1 map with errors); 1 path could not be read\n"
+        ),
+        "{stdout}"
+    );
+    assert!(text(&out.stderr).contains("cannot read `/nonexistent/map.yaml`"));
+}
+
+#[test]
+fn render_keeps_inner_dots_in_default_name() {
+    let dir = workspace();
+    std::fs::copy(
+        dir.path().join("maps/istanbul.yaml"),
+        dir.path().join("maps/istanbul.v2.yaml"),
+    )
+    .unwrap();
+    let out = argmap(
+        dir.path(),
+        &["render", "maps/istanbul.v2.yaml", "--format", "dot"],
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "istanbul.v2.dot\n",
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(dir.path().join("istanbul.v2.dot").exists());
+}
+
+#[test]
+fn render_into_missing_folder_names_the_folder() {
+    let dir = workspace();
+    let out = argmap(
+        dir.path(),
+        &["render", "maps/istanbul.yaml", "-o", "nodir/map.dot"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: cannot write `nodir/map.dot`: the folder `nodir` does not exist\n"
+    );
+}
+
+#[test]
+fn render_warns_when_format_and_extension_disagree() {
+    let dir = workspace();
+    let out = argmap(
+        dir.path(),
+        &[
+            "render",
+            "maps/istanbul.yaml",
+            "-o",
+            "map.png",
+            "--format",
+            "dot",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains("warning: writing dot to `map.png`, whose extension says png")
+    );
+}
+
+#[test]
+fn empty_graphviz_output_does_not_replace_a_drawing() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("keep.svg"), "old drawing").unwrap();
+    // `true` exits 0 and prints nothing.
+    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(["render", "maps/istanbul.yaml", "-o", "keep.svg"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("ARGMAP_DOT", "true")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // `true` neither reads its input nor writes output: either is a failure.
+    assert!(
+        text(&out.stderr).contains("error: Graphviz failed"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("keep.svg")).unwrap(),
+        "old drawing"
     );
 }

@@ -36,7 +36,9 @@ fn snapshot_dir(pattern_dir: &str) {
     let dot_here = have_dot();
     insta::glob!(pattern_dir, "*.yaml", |path| {
         let dot = dot_of(path, &RenderOptions::default());
-        insta::assert_snapshot!(dot);
+        insta::with_settings!({ snapshot_suffix => file_name(path) }, {
+            insta::assert_snapshot!(dot);
+        });
         if dot_here {
             assert_dot_accepts(&file_name(path), &dot);
             for group_by in [GroupBy::Actor, GroupBy::Tag] {

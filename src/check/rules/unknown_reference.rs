@@ -21,12 +21,29 @@ fn unknown(r: &Ref, what: &str, help: Option<String>) -> Diagnostic {
     .with_help_opt(help)
 }
 
+/// Most candidate comparisons spent on "did you mean" per map: a map with
+/// thousands of dangling references among a million ids still checks in
+/// linear time; past the budget, references are reported without a
+/// suggestion.
+const SUGGESTION_BUDGET: usize = 2_000_000;
+
+/// Whether a search over `cost` candidates still fits the budget (and
+/// spends it).
+fn afford(budget: &mut usize, cost: usize) -> bool {
+    let ok = *budget >= cost;
+    *budget = budget.saturating_sub(cost);
+    ok
+}
+
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;
-    let evidence = |ev: &[Evidence], out: &mut Vec<Diagnostic>| {
+    let mut budget = SUGGESTION_BUDGET;
+    let evidence = |ev: &[Evidence], budget: &mut usize, out: &mut Vec<Diagnostic>| {
         for e in ev.iter().filter(|e| !e.source.value.is_empty()) {
             if !map.sources.contains_key(&e.source.value) {
-                let help = did_you_mean(&e.source.value, map.sources.keys().map(String::as_str))
+                let help = afford(budget, map.sources.len())
+                    .then(|| did_you_mean(&e.source.value, map.sources.keys().map(String::as_str)))
+                    .flatten()
                     .or_else(|| Some("define it under `sources:`".into()));
                 out.push(unknown(&e.source, "source", help));
             }
@@ -35,18 +52,21 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for node in map.nodes.values() {
         for actor in node.held_by.iter().chain(&node.rejected_by) {
             if !map.actors.contains_key(&actor.value) {
-                let help = did_you_mean(&actor.value, map.actors.keys().map(String::as_str))
+                let help = afford(&mut budget, map.actors.len())
+                    .then(|| did_you_mean(&actor.value, map.actors.keys().map(String::as_str)))
+                    .flatten()
                     .or_else(|| Some("define it under `actors:`".into()));
                 out.push(unknown(actor, "actor", help));
             }
         }
-        evidence(&node.evidence, out);
+        evidence(&node.evidence, &mut budget, out);
         for rel in &node.relations {
-            evidence(&rel.evidence, out);
+            evidence(&rel.evidence, &mut budget, out);
         }
     }
     let node_ids = || map.nodes.keys().map(String::as_str);
     for &data in &cx.graph.unresolved {
+        let affordable = afford(&mut budget, map.nodes.len() + cx.graph.named.len());
         let node = &map.nodes[data.written_on];
         let r = match data.kind {
             EdgeKind::Relation(_) => &node.relations[data.position].target,
@@ -62,13 +82,15 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         debug_assert_eq!(r.span, edge_span(map, data));
         let d = if data.kind == EdgeKind::Relation(RelationKind::Undercuts) {
             let relation_ids = cx.graph.named.keys().map(String::as_str);
-            unknown(
-                r,
-                "node or relation",
-                did_you_mean(&r.value, node_ids().chain(relation_ids)),
-            )
+            let help = affordable
+                .then(|| did_you_mean(&r.value, node_ids().chain(relation_ids)))
+                .flatten();
+            unknown(r, "node or relation", help)
         } else {
-            unknown(r, "node", did_you_mean(&r.value, node_ids()))
+            let help = affordable
+                .then(|| did_you_mean(&r.value, node_ids()))
+                .flatten();
+            unknown(r, "node", help)
         };
         out.push(d);
     }

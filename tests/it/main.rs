@@ -11,16 +11,25 @@ pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Whether Graphviz's `dot` can be run here; prints a notice when not.
+/// Whether Graphviz's `dot` can be run here; prints a notice (once) when
+/// not. The notice is written to stderr directly, past the test harness's
+/// output capture, so that a skipped check is visible.
 pub(crate) fn have_dot() -> bool {
-    let ok = std::process::Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("notice: Graphviz `dot` not found; skipping the checks that need it");
-    }
-    ok
+    static HAVE_DOT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *HAVE_DOT.get_or_init(|| {
+        let ok = std::process::Command::new("dot")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !ok {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "notice: Graphviz `dot` not found; skipping the checks that run it (install: apt-get install graphviz)"
+            );
+        }
+        ok
+    })
 }
 
 /// Runs a program with `input` on stdin and collects its output.

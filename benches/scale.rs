@@ -1,7 +1,8 @@
 //! Scale benchmark: time and peak memory of `check` and of DOT rendering on
 //! generated maps of 1k, 10k, 100k and 1M nodes.
 //!
-//! Run with `cargo bench --bench scale` (sizes may follow: `-- 1000 10000`).
+//! Run with `cargo bench --bench scale` (sizes may follow: `-- 1000 10000`;
+//! `-- af` runs only the argumentation-framework part, `-- maps` only maps).
 //! Each measurement runs in a fresh child process so that its peak resident
 //! memory (`VmHWM`) is its own. The maps are tree-like, as real ones are: each
 //! node supports (70%) or attacks (30%) one earlier node, 15% add a
@@ -104,8 +105,53 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// A random framework of `n` arguments and `2n` attacks in ICCMA 2023
+/// `.af` format; each argument attacks two distinct others.
+fn generate_af(n: usize) -> String {
+    let mut rng = Rng(0x5851_f42d_4c95_7f2d ^ n as u64);
+    let mut s = String::with_capacity(n * 24);
+    let _ = writeln!(s, "p af {n}");
+    for i in 0..n {
+        let r1 = 1 + rng.below(n - 1);
+        let mut r2 = 1 + rng.below(n - 1);
+        if r2 == r1 {
+            r2 = if r1 + 1 < n { r1 + 1 } else { 1 };
+        }
+        let _ = writeln!(s, "{} {}", i + 1, (i + r1) % n + 1);
+        if r2 != r1 {
+            let _ = writeln!(s, "{} {}", i + 1, (i + r2) % n + 1);
+        }
+    }
+    s
+}
+
+/// Child mode for frameworks: parse, grounded, format the `w …` line, as
+/// `argmap af -p SE-GR` does.
+fn child_af(path: &Path) {
+    use argmap::semantics::iccma::{FrameworkFormat, parse};
+    use argmap::semantics::{Label, grounded};
+    let start = Instant::now();
+    let bytes = std::fs::read(path).unwrap();
+    let af = parse(&bytes, FrameworkFormat::Af).unwrap();
+    drop(bytes);
+    let labels = grounded(&af.framework);
+    let mut out = Vec::with_capacity(labels.len() * 4);
+    out.push(b'w');
+    for (i, l) in labels.iter().enumerate() {
+        if *l == Label::In {
+            let _ = std::io::Write::write_fmt(&mut out, format_args!(" {}", i + 1));
+        }
+    }
+    std::hint::black_box(out.len());
+    println!("{} {}", start.elapsed().as_millis(), peak_rss_kib());
+}
+
 /// Child mode: measure one step on one file and print `ms kib`.
 fn child(step: &str, path: &Path) {
+    if step == "af" {
+        child_af(path);
+        return;
+    }
     let options = LoadOptions {
         max_file_bytes: u64::MAX,
     };
@@ -133,44 +179,106 @@ fn main() {
         child(&args[1], Path::new(&args[2]));
         return;
     }
-    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
-    if sizes.is_empty() {
-        sizes = vec![1_000, 10_000, 100_000, 1_000_000];
-    }
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let only_af = args.iter().any(|a| a == "af");
+    let only_maps = args.iter().any(|a| a == "maps");
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-maps");
     std::fs::create_dir_all(&dir).unwrap();
     let exe = std::env::current_exe().unwrap();
+    if !only_af {
+        let sizes = if sizes.is_empty() {
+            vec![1_000, 10_000, 100_000, 1_000_000]
+        } else {
+            sizes.clone()
+        };
+        bench_maps(&exe, &dir, &sizes);
+    }
+    if !only_maps {
+        let sizes = if sizes.is_empty() {
+            vec![10_000, 100_000, 1_000_000, 10_000_000]
+        } else {
+            sizes
+        };
+        bench_af(&exe, &dir, &sizes);
+    }
+}
+
+/// Best of three child runs of one step: (ms, peak KiB).
+fn best_of_three(exe: &Path, step: &str, path: &Path) -> (u64, u64) {
+    let mut best = (u64::MAX, 0);
+    for _ in 0..3 {
+        let out = Command::new(exe)
+            .args(["--child", step])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut parts = text.split_whitespace().map(|v| v.parse::<u64>().unwrap());
+        let (ms, kib) = (parts.next().unwrap(), parts.next().unwrap());
+        best = (best.0.min(ms), kib);
+    }
+    best
+}
+
+fn bench_af(exe: &Path, dir: &Path, sizes: &[usize]) {
+    println!();
+    println!("grounded semantics, ICCMA .af, file read + parse + solve + output line");
+    println!(
+        "{:>40} {:>9} {:>9} {:>9} {:>10}",
+        "framework", "args", "attacks", "ms", "peak MiB"
+    );
+    let mut files: Vec<PathBuf> = sizes
+        .iter()
+        .map(|&n| {
+            let path = dir.join(format!("random-{n}.af"));
+            if !path.exists() {
+                std::fs::write(&path, generate_af(n)).unwrap();
+            }
+            path
+        })
+        .collect();
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/iccma/instances");
+    if let Ok(entries) = std::fs::read_dir(&shared) {
+        let mut more: Vec<PathBuf> = entries
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "af"))
+            .collect();
+        more.sort();
+        files.extend(more);
+    }
+    for path in files {
+        let text = std::fs::read(&path).unwrap();
+        let af =
+            argmap::semantics::iccma::parse(&text, argmap::semantics::iccma::FrameworkFormat::Af)
+                .unwrap();
+        let (ms, kib) = best_of_three(exe, "af", &path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        println!(
+            "{name:>40} {:>9} {:>9} {ms:>9} {:>10.1}",
+            af.framework.len(),
+            af.framework.attack_count(),
+            kib as f64 / 1024.0
+        );
+    }
+}
+
+fn bench_maps(exe: &Path, dir: &Path, sizes: &[usize]) {
     println!(
         "{:>9} {:>9} | {:>9} {:>10} | {:>9} {:>10}",
         "nodes", "file MB", "check ms", "check MiB", "dot ms", "dot MiB"
     );
-    for n in sizes {
+    for &n in sizes {
         let path = dir.join(format!("map-{n}.yaml"));
         if !path.exists() {
             std::fs::write(&path, generate(n)).unwrap();
         }
         let mb = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
-        let run = |step: &str| -> (u64, u64) {
-            // Best of three runs for time; memory is the same each run.
-            let mut best = (u64::MAX, 0);
-            for _ in 0..3 {
-                let out = Command::new(&exe)
-                    .args(["--child", step])
-                    .arg(&path)
-                    .output()
-                    .unwrap();
-                assert!(
-                    out.status.success(),
-                    "{}",
-                    String::from_utf8_lossy(&out.stderr)
-                );
-                let text = String::from_utf8_lossy(&out.stdout).into_owned();
-                let mut parts = text.split_whitespace().map(|v| v.parse::<u64>().unwrap());
-                let (ms, kib) = (parts.next().unwrap(), parts.next().unwrap());
-                best = (best.0.min(ms), kib);
-            }
-            best
-        };
+        let run = |step: &str| best_of_three(exe, step, &path);
         let (check_ms, check_kib) = run("check");
         let (dot_ms, dot_kib) = run("dot");
         println!(

@@ -55,6 +55,7 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod semantics;
 mod source;
 mod suggestion;
 

@@ -5,6 +5,7 @@
 //! Exit codes follow ripgrep: 0 clean, 1 problems found in a map, 2 usage
 //! or I/O failure.
 
+mod af;
 mod check;
 mod explain;
 mod render;
@@ -22,6 +23,7 @@ Examples:
   argmap render maps/istanbul.yaml    Draw istanbul.svg in this folder
   argmap render maps/istanbul.yaml -o map.pdf
   argmap explain E201                 What a check code means
+  argmap af -p SE-GR -f framework.af  Grounded extension of an ICCMA framework
 
 Docs: docs/format.md (the map format), docs/checks.md, docs/cli.md";
 
@@ -48,6 +50,8 @@ enum Command {
     Render(render::Args),
     /// Explain a check code, or list all codes.
     Explain(explain::Args),
+    /// Solve abstract argumentation frameworks (ICCMA interface; grounded semantics).
+    Af(af::Args),
 }
 
 /// Why a command could not finish (exit status 2).
@@ -72,12 +76,16 @@ impl From<argmap::Error> for Failure {
 }
 
 pub(crate) fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // ICCMA's older interface spells the input-format option `-fo`, which
+    // is not a valid short option; accept it as `--fo`.
+    let args = std::env::args_os().map(|a| if a == "-fo" { "--fo".into() } else { a });
+    let cli = Cli::parse_from(args);
     cli.color.write_global();
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Af(args) => af::run(&args),
     };
     match result {
         Ok(code) => code,

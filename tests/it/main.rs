@@ -1,5 +1,6 @@
 //! The one integration-test binary: checks, rendering and the CLI.
 
+mod af;
 mod check;
 mod cli;
 mod render;

@@ -1,0 +1,412 @@
+//! Reading argumentation frameworks in the formats of the ICCMA
+//! competitions: the 2023 `.af` format (`p af N`, then one attack `i j`
+//! per line, arguments numbered from 1, `#` comment lines) and the older
+//! `apx` (`arg(a).`, `att(a,b).`) and `tgf` (argument lines, `#`, attack
+//! lines) formats.
+//!
+//! Parsing works on the bytes without copying them; every malformed line
+//! is an error that names its line.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::Framework;
+
+/// Most arguments a framework may declare (memory is about 20 bytes each).
+pub const MAX_ARGUMENTS: usize = 100_000_000;
+
+/// Why a framework file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameworkError {
+    /// 1-based line number (0 when the file as a whole is at fault).
+    pub line: usize,
+    /// What is wrong, lowercase.
+    pub message: String,
+}
+
+impl fmt::Display for FrameworkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "line {}: {}", self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for FrameworkError {}
+
+fn err<T>(line: usize, message: impl Into<String>) -> Result<T, FrameworkError> {
+    Err(FrameworkError {
+        line,
+        message: message.into(),
+    })
+}
+
+/// The input formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameworkFormat {
+    /// ICCMA 2023: `p af N`, attacks `i j`.
+    Af,
+    /// Aspartix: `arg(a).`, `att(a,b).`.
+    Apx,
+    /// Trivial graph format: arguments, `#`, attacks.
+    Tgf,
+}
+
+/// A framework with the names of its arguments (for `apx` and `tgf`; the
+/// `.af` format names arguments by their numbers).
+#[derive(Clone, Debug, Default)]
+pub struct NamedFramework {
+    /// The framework.
+    pub framework: Framework,
+    /// Argument names, when the format has them.
+    pub names: Option<Vec<String>>,
+}
+
+impl NamedFramework {
+    /// The index of an argument given as on the command line: a number
+    /// from 1 for `.af`, a name otherwise.
+    pub fn find(&self, argument: &str) -> Option<usize> {
+        match &self.names {
+            Some(names) => names.iter().position(|n| n == argument),
+            None => argument
+                .parse::<usize>()
+                .ok()
+                .filter(|&i| (1..=self.framework.len()).contains(&i))
+                .map(|i| i - 1),
+        }
+    }
+
+    /// The name of argument `i` as the format writes it.
+    pub fn name(&self, i: usize) -> String {
+        match &self.names {
+            Some(names) => names[i].clone(),
+            None => (i + 1).to_string(),
+        }
+    }
+}
+
+/// Parses a framework file.
+///
+/// # Errors
+/// A [`FrameworkError`] naming the first malformed line: a missing or bad
+/// `p af N` header, an argument out of range, a repeated attack, an
+/// undeclared or repeated argument name, more than [`MAX_ARGUMENTS`].
+pub fn parse(text: &[u8], format: FrameworkFormat) -> Result<NamedFramework, FrameworkError> {
+    let parsed = match format {
+        FrameworkFormat::Af => parse_af(text).map(|framework| NamedFramework {
+            framework,
+            names: None,
+        }),
+        FrameworkFormat::Apx => parse_apx(text),
+        FrameworkFormat::Tgf => parse_tgf(text),
+    }?;
+    if let Some(line) = repeated_attack(text, &parsed, format) {
+        return err(line, "attack written twice");
+    }
+    Ok(parsed)
+}
+
+/// Lines with their 1-based numbers, without the line break.
+fn lines(text: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    text.split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+}
+
+fn number(field: &[u8]) -> Option<usize> {
+    if field.is_empty() || field.len() > 12 || !field.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        field
+            .iter()
+            .fold(0usize, |n, &d| n * 10 + usize::from(d - b'0')),
+    )
+}
+
+fn parse_af(text: &[u8]) -> Result<Framework, FrameworkError> {
+    let mut n: Option<usize> = None;
+    let mut attacks = Vec::new();
+    for (line, bytes) in lines(text) {
+        let mut fields = bytes
+            .split(u8::is_ascii_whitespace)
+            .filter(|f| !f.is_empty());
+        let Some(first) = fields.next() else { continue };
+        if first.starts_with(b"#") {
+            continue;
+        }
+        let Some(n) = n else {
+            if first != b"p" || fields.next() != Some(b"af") {
+                return err(line, "expected the header `p af N`");
+            }
+            let count = fields.next().and_then(number);
+            match count {
+                Some(c) if c > MAX_ARGUMENTS => {
+                    return err(
+                        line,
+                        format!("{c} arguments is more than the limit of {MAX_ARGUMENTS}"),
+                    );
+                }
+                Some(c) if fields.next().is_none() => {
+                    n = Some(c);
+                    attacks.reserve(c.saturating_mul(2).min(text.len() / 4));
+                }
+                _ => return err(line, "expected the header `p af N` with N a whole number"),
+            }
+            continue;
+        };
+        let second = fields.next();
+        let (Some(a), Some(b), None) = (number(first), second.and_then(number), fields.next())
+        else {
+            return err(line, "expected an attack `i j`: two argument numbers");
+        };
+        for x in [a, b] {
+            if x == 0 || x > n {
+                return err(
+                    line,
+                    format!("argument {x} is out of range: the header declares 1 to {n}"),
+                );
+            }
+        }
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "both are at most MAX_ARGUMENTS"
+        )]
+        attacks.push(((a - 1) as u32, (b - 1) as u32));
+    }
+    match n {
+        Some(n) => Ok(Framework::new(n, &attacks)),
+        None => err(0, "empty file: expected the header `p af N`"),
+    }
+}
+
+/// The inside of `name(…).` on one line, or `None`.
+fn call<'a>(line: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let line = line.trim_ascii();
+    let rest = line.strip_prefix(name)?.trim_ascii_start();
+    let rest = rest.strip_prefix(b"(")?;
+    let rest = rest.trim_ascii_end().strip_suffix(b".")?.trim_ascii_end();
+    rest.strip_suffix(b")").map(<[u8]>::trim_ascii)
+}
+
+fn parse_apx(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
+    let mut index: HashMap<&[u8], u32> = HashMap::new();
+    let mut names = Vec::new();
+    let mut attacks = Vec::new();
+    for (line, bytes) in lines(text) {
+        let trimmed = bytes.trim_ascii();
+        if trimmed.is_empty() || trimmed.starts_with(b"%") {
+            continue;
+        }
+        if let Some(name) = call(trimmed, b"arg") {
+            if name.is_empty() || name.contains(&b',') {
+                return err(line, "expected `arg(name).`");
+            }
+            let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            if index.insert(name, id).is_some() {
+                return err(
+                    line,
+                    format!(
+                        "argument `{}` declared twice",
+                        String::from_utf8_lossy(name)
+                    ),
+                );
+            }
+            names.push(String::from_utf8_lossy(name).into_owned());
+        } else if let Some(pair) = call(trimmed, b"att") {
+            let mut parts = pair.split(|&b| b == b',').map(<[u8]>::trim_ascii);
+            let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+                return err(line, "expected `att(a,b).`");
+            };
+            let look = |x: &[u8]| {
+                index.get(x).copied().ok_or_else(|| FrameworkError {
+                    line,
+                    message: format!(
+                        "argument `{}` is not declared with `arg(…)`",
+                        String::from_utf8_lossy(x)
+                    ),
+                })
+            };
+            attacks.push((look(a)?, look(b)?));
+        } else {
+            return err(line, "expected `arg(name).` or `att(a,b).`");
+        }
+        if names.len() > MAX_ARGUMENTS {
+            return err(line, format!("more than {MAX_ARGUMENTS} arguments"));
+        }
+    }
+    Ok(NamedFramework {
+        framework: Framework::new(names.len(), &attacks),
+        names: Some(names),
+    })
+}
+
+fn parse_tgf(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
+    let mut index: HashMap<&[u8], u32> = HashMap::new();
+    let mut names = Vec::new();
+    let mut attacks = Vec::new();
+    let mut in_attacks = false;
+    for (line, bytes) in lines(text) {
+        let trimmed = bytes.trim_ascii();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if trimmed == b"#" {
+            in_attacks = true;
+            continue;
+        }
+        let mut fields = trimmed
+            .split(u8::is_ascii_whitespace)
+            .filter(|f| !f.is_empty());
+        if in_attacks {
+            let (Some(a), Some(b)) = (fields.next(), fields.next()) else {
+                return err(line, "expected an attack `a b`");
+            };
+            let look = |x: &[u8]| {
+                index.get(x).copied().ok_or_else(|| FrameworkError {
+                    line,
+                    message: format!(
+                        "argument `{}` is not declared before `#`",
+                        String::from_utf8_lossy(x)
+                    ),
+                })
+            };
+            attacks.push((look(a)?, look(b)?));
+        } else {
+            let Some(name) = fields.next() else { continue };
+            let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            if index.insert(name, id).is_some() {
+                return err(
+                    line,
+                    format!(
+                        "argument `{}` declared twice",
+                        String::from_utf8_lossy(name)
+                    ),
+                );
+            }
+            names.push(String::from_utf8_lossy(name).into_owned());
+            if names.len() > MAX_ARGUMENTS {
+                return err(line, format!("more than {MAX_ARGUMENTS} arguments"));
+            }
+        }
+    }
+    Ok(NamedFramework {
+        framework: Framework::new(names.len(), &attacks),
+        names: Some(names),
+    })
+}
+
+/// The line of the first repeated attack, if any. Checked on the built
+/// framework (sorting each argument's targets), so the common case costs no
+/// hash table; the line is found by a second pass only on error.
+fn repeated_attack(text: &[u8], parsed: &NamedFramework, format: FrameworkFormat) -> Option<usize> {
+    let af = &parsed.framework;
+    let mut scratch = Vec::new();
+    let mut dup = None;
+    for a in 0..af.len() {
+        scratch.clear();
+        scratch.extend_from_slice(af.attacked_by(a));
+        scratch.sort_unstable();
+        if let Some(w) = scratch.windows(2).find(|w| w[0] == w[1]) {
+            dup = Some((a, w[0] as usize));
+            break;
+        }
+    }
+    let (a, b) = dup?;
+    // Find the second line that writes this attack.
+    let (na, nb) = (parsed.name(a), parsed.name(b));
+    let mut seen = 0;
+    for (line, bytes) in lines(text) {
+        let is_it = match format {
+            FrameworkFormat::Af | FrameworkFormat::Tgf => {
+                let mut f = bytes
+                    .split(u8::is_ascii_whitespace)
+                    .filter(|f| !f.is_empty());
+                f.next() == Some(na.as_bytes())
+                    && f.next() == Some(nb.as_bytes())
+                    && f.next().is_none()
+            }
+            FrameworkFormat::Apx => call(bytes, b"att").is_some_and(|p| {
+                let mut parts = p.split(|&c| c == b',').map(<[u8]>::trim_ascii);
+                parts.next() == Some(na.as_bytes()) && parts.next() == Some(nb.as_bytes())
+            }),
+        };
+        if is_it {
+            seen += 1;
+            if seen == 2 {
+                return Some(line);
+            }
+        }
+    }
+    Some(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn af(text: &str) -> Result<NamedFramework, FrameworkError> {
+        parse(text.as_bytes(), FrameworkFormat::Af)
+    }
+
+    #[test]
+    fn reads_af() {
+        let f = af("# comment\np af 3\n1 2\n2 3\r\n\n# end\n").unwrap();
+        assert_eq!(f.framework.len(), 3);
+        assert_eq!(f.framework.attack_count(), 2);
+        assert_eq!(f.framework.attacked_by(0), [1]);
+        assert_eq!(f.find("3"), Some(2));
+        assert_eq!(f.find("4"), None);
+    }
+
+    #[test]
+    fn malformed_af_names_the_line() {
+        let e = |t: &str| af(t).unwrap_err().to_string();
+        assert_eq!(e(""), "empty file: expected the header `p af N`");
+        assert_eq!(e("1 2\n"), "line 1: expected the header `p af N`");
+        assert_eq!(
+            e("p af x\n"),
+            "line 1: expected the header `p af N` with N a whole number"
+        );
+        assert_eq!(
+            e("p af 2\n1 3\n"),
+            "line 2: argument 3 is out of range: the header declares 1 to 2"
+        );
+        assert_eq!(
+            e("p af 2\n0 1\n"),
+            "line 2: argument 0 is out of range: the header declares 1 to 2"
+        );
+        assert_eq!(
+            e("p af 2\n1\n"),
+            "line 2: expected an attack `i j`: two argument numbers"
+        );
+        assert_eq!(e("p af 2\n1 2\n2 1\n1 2\n"), "line 4: attack written twice");
+        assert_eq!(
+            e("p af 99999999999\n"),
+            "line 1: 99999999999 arguments is more than the limit of 100000000"
+        );
+    }
+
+    #[test]
+    fn reads_apx_and_tgf() {
+        let f = parse(b"arg(a).\narg(b).\natt(a, b).\n", FrameworkFormat::Apx).unwrap();
+        assert_eq!(
+            f.names.as_deref(),
+            Some(&["a".to_string(), "b".to_string()][..])
+        );
+        assert_eq!(f.framework.attacked_by(0), [1]);
+        let e = parse(b"arg(a).\natt(a,c).\n", FrameworkFormat::Apx).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 2: argument `c` is not declared with `arg(…)`"
+        );
+        let e = parse(b"arg(a).\natt(a,a).\natt(a,a).\n", FrameworkFormat::Apx).unwrap_err();
+        assert_eq!(e.to_string(), "line 3: attack written twice");
+        let f = parse(b"x\ny\n#\nx y\n", FrameworkFormat::Tgf).unwrap();
+        assert_eq!(f.find("y"), Some(1));
+        assert_eq!(f.framework.attacked_by(0), [1]);
+    }
+}

@@ -1,0 +1,157 @@
+//! The abstract-argumentation solver against ICCMA benchmark frameworks
+//! with grounded references agreed on by three independent solvers
+//! (`tests/fixtures/iccma/`, copied from the shared benchmark set).
+
+use std::path::Path;
+use std::process::Command;
+
+use argmap::semantics::iccma::{self, FrameworkFormat};
+use argmap::semantics::{Label, grounded};
+
+use crate::root;
+
+fn iccma_dir() -> std::path::PathBuf {
+    root().join("tests/fixtures/iccma")
+}
+
+fn format_of(path: &Path) -> FrameworkFormat {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("apx") => FrameworkFormat::Apx,
+        _ => FrameworkFormat::Af,
+    }
+}
+
+#[test]
+fn grounded_matches_references() {
+    let mut checked = 0;
+    let mut files: Vec<_> = std::fs::read_dir(iccma_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("af" | "apx")))
+        .collect();
+    files.sort();
+    for path in files {
+        let af = iccma::parse(&std::fs::read(&path).unwrap(), format_of(&path)).unwrap();
+        let labels = grounded(&af.framework);
+        let got: Vec<String> = (0..labels.len())
+            .filter(|&i| labels[i] == Label::In)
+            .map(|i| af.name(i))
+            .collect();
+        let reference = path.with_file_name(format!(
+            "{}.GR.txt",
+            path.file_name().unwrap().to_string_lossy()
+        ));
+        let expected: Vec<String> = std::fs::read_to_string(&reference)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        let mut got_sorted = got.clone();
+        got_sorted.sort();
+        let mut expected_sorted = expected.clone();
+        expected_sorted.sort();
+        assert_eq!(got_sorted, expected_sorted, "{}", path.display());
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+}
+
+#[test]
+fn acceptance_queries_match_references() {
+    let queries = std::fs::read_to_string(iccma_dir().join("queries.tsv")).unwrap();
+    let mut count = 0;
+    for line in queries.lines().skip(1) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (instance, argument, task, expected) = (fields[0], fields[1], fields[2], fields[3]);
+        let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .args(["af", "-p", task, "-a", argument, "-f"])
+            .arg(iccma_dir().join(instance))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{line}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let mut lines = stdout.lines();
+        assert_eq!(lines.next(), Some(expected), "{line}");
+        // A certificate follows DC YES and DS NO in the .af format.
+        let certified =
+            (task == "DC-GR" && expected == "YES") || (task == "DS-GR" && expected == "NO");
+        if Path::new(instance).extension().is_some_and(|e| e == "af") {
+            assert_eq!(
+                lines.next().is_some_and(|l| l.starts_with('w')),
+                certified,
+                "{line}"
+            );
+        }
+        count += 1;
+    }
+    assert!(count >= 8, "only {count} queries");
+}
+
+fn af_cli(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .arg("af")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn iccma_interface() {
+    assert_eq!(
+        af_cli(&[]),
+        (
+            Some(0),
+            format!("argmap {}\n", env!("CARGO_PKG_VERSION")),
+            String::new()
+        )
+    );
+    assert_eq!(af_cli(&["--problems"]).1, "[SE-GR,DC-GR,DS-GR]\n");
+    let probo = iccma_dir().join("probo2-a.apx");
+    let probo = probo.to_str().unwrap();
+    assert_eq!(
+        af_cli(&["-p", "SE-GR", "-fo", "apx", "-f", probo]).1,
+        "[b]\n"
+    );
+    assert_eq!(
+        af_cli(&["-p", "DC-GR", "-fo", "apx", "-f", probo, "-a", "a"]).1,
+        "NO\n"
+    );
+    let af = iccma_dir().join("probo2-a.af");
+    let af = af.to_str().unwrap();
+    assert_eq!(af_cli(&["-p", "SE-GR", "-f", af]).1, "w 2\n");
+    assert_eq!(
+        af_cli(&["-p", "DC-GR", "-f", af, "-a", "2"]).1,
+        "YES\nw 2\n"
+    );
+    assert_eq!(af_cli(&["-p", "DS-GR", "-f", af, "-a", "1"]).1, "NO\nw 2\n");
+}
+
+#[test]
+fn iccma_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.af");
+    std::fs::write(&bad, "p af 2\n1 2\n2 5\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    let (code, stdout, stderr) = af_cli(&["-p", "SE-GR", "-f", bad]);
+    assert_eq!((code, stdout.as_str()), (Some(2), ""));
+    assert!(
+        stderr.ends_with("line 3: argument 5 is out of range: the header declares 1 to 2\n"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = af_cli(&["-p", "SE-PR", "-f", bad]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("task `SE-PR` is not supported; supported: SE-GR, DC-GR, DS-GR"),
+        "{stderr}"
+    );
+    let good = iccma_dir().join("probo2-a.af");
+    let (code, _, stderr) = af_cli(&["-p", "DC-GR", "-f", good.to_str().unwrap(), "-a", "9"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("`9` is not an argument"), "{stderr}");
+}

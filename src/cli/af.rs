@@ -8,19 +8,25 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use argmap::semantics::iccma::{self, FrameworkFormat, NamedFramework};
+use argmap::semantics::search::{self, DEFAULT_STEPS, Exhausted};
 use argmap::semantics::{Label, grounded};
 
 use super::Failure;
 
 /// The tasks this solver answers, as ICCMA names them.
-const TASKS: &[&str] = &["SE-GR", "DC-GR", "DS-GR"];
+const TASKS: &[&str] = &[
+    "SE-GR", "DC-GR", "DS-GR", "SE-CO", "DC-CO", "SE-PR", "DS-PR", "SE-ST", "DC-ST", "DS-ST",
+];
 
 const AFTER_HELP: &str = "\
-Tasks: SE-GR (some grounded extension), DC-GR (is ARG credulously
-accepted?), DS-GR (is ARG sceptically accepted?). Output follows ICCMA 2023:
-SE prints `w 1 4 5`; DC prints YES and the witness line, or NO; DS prints
-YES, or NO and a counterexample line. With -fo apx or tgf, extensions print
-as [a,b] and no witness lines are printed.
+Tasks: SE (give an extension), DC (is ARG in some extension?), DS (is ARG in
+every extension?) under GR (grounded), CO (complete), PR (preferred) and ST
+(stable): SE-GR DC-GR DS-GR SE-CO DC-CO SE-PR DS-PR SE-ST DC-ST DS-ST.
+Output follows ICCMA 2023: SE prints `w 1 4 5` (or NO when there is no
+stable extension); DC prints YES and a witness line, or NO; DS prints YES,
+or NO and a counterexample line. With -fo apx or tgf, extensions print as
+[a,b] and no witness lines are printed. Grounded tasks take linear time;
+the others search, and stop with an error after a bounded number of steps.
 
 Exit status: 0 answered, 2 usage error or a malformed framework file (the
 message names the line).
@@ -104,13 +110,9 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     let af = iccma::parse(&bytes, format)
         .map_err(|e| Failure::Message(format!("`{}`: {e}", file.display())))?;
     drop(bytes);
-    let labels = grounded(&af.framework);
-    let extension: Vec<usize> = (0..labels.len())
-        .filter(|&i| labels[i] == Label::In)
-        .collect();
     let probo = format != FrameworkFormat::Af;
-    if task == "SE-GR" {
-        write_extension(&mut out, &af, &extension, probo)?;
+    let query = if task.starts_with("SE") {
+        None
     } else {
         let Some(name) = &args.argument else {
             return Err(Failure::Message(format!(
@@ -123,14 +125,75 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
                 file.display()
             )));
         };
-        // Grounded: credulous and sceptical acceptance are both membership.
-        let accepted = labels[query] == Label::In;
-        writeln!(out, "{}", if accepted { "YES" } else { "NO" })?;
-        // The certificate: the grounded extension, which contains the query
-        // (DC, YES) or does not (DS, NO).
-        let certificate = (task == "DC-GR" && accepted) || (task == "DS-GR" && !accepted);
-        if certificate && !probo {
-            write_extension(&mut out, &af, &extension, false)?;
+        Some(query)
+    };
+    let gave_up = |e: Exhausted| Failure::Message(format!("{task}: {e}"));
+    let extension_of = |labels: &[Label]| -> Vec<usize> {
+        (0..labels.len())
+            .filter(|&i| labels[i] == Label::In)
+            .collect()
+    };
+    let framework = &af.framework;
+    // (answer line, certificate): SE tasks print only the certificate.
+    let (answer, certificate): (Option<bool>, Option<Vec<Label>>) = match (task.as_str(), query) {
+        ("SE-GR" | "SE-CO", _) => (None, Some(grounded(framework))),
+        ("DC-GR" | "DS-GR", Some(q)) => {
+            // Grounded: one extension, so both questions are membership.
+            let labels = grounded(framework);
+            let accepted = labels[q] == Label::In;
+            let witness = (task == "DC-GR") == accepted;
+            (Some(accepted), witness.then_some(labels))
+        }
+        ("DC-CO", Some(q)) => {
+            // Credulous under complete = under preferred = under admissible.
+            let found = search::find_with(framework, false, q, Label::In, DEFAULT_STEPS)
+                .map_err(gave_up)?;
+            (Some(found.is_some()), found)
+        }
+        ("SE-PR", _) => {
+            let all = search::preferred(framework, DEFAULT_STEPS).map_err(gave_up)?;
+            (None, all.into_iter().next())
+        }
+        ("DS-PR", Some(q)) => {
+            let all = search::preferred(framework, DEFAULT_STEPS).map_err(gave_up)?;
+            let counter = all.into_iter().find(|l| l[q] != Label::In);
+            (Some(counter.is_none()), counter)
+        }
+        ("SE-ST", _) => {
+            let mut first = None;
+            search::Search::new(framework, true, DEFAULT_STEPS)
+                .run(&mut |l| {
+                    first = Some(l.to_vec());
+                    false
+                })
+                .map_err(gave_up)?;
+            (None, first)
+        }
+        ("DC-ST", Some(q)) => {
+            let found =
+                search::find_with(framework, true, q, Label::In, DEFAULT_STEPS).map_err(gave_up)?;
+            (Some(found.is_some()), found)
+        }
+        ("DS-ST", Some(q)) => {
+            // In a stable labelling, not in means out.
+            let counter = search::find_with(framework, true, q, Label::Out, DEFAULT_STEPS)
+                .map_err(gave_up)?;
+            (Some(counter.is_none()), counter)
+        }
+        _ => {
+            return Err(Failure::Message(format!(
+                "task {task} needs a query argument: -a ARG"
+            )));
+        }
+    };
+    match (answer, certificate) {
+        (None, Some(labels)) => write_extension(&mut out, &af, &extension_of(&labels), probo)?,
+        (None, None) => writeln!(out, "NO")?,
+        (Some(yes), certificate) => {
+            writeln!(out, "{}", if yes { "YES" } else { "NO" })?;
+            if let (Some(labels), false) = (certificate, probo) {
+                write_extension(&mut out, &af, &extension_of(&labels), false)?;
+            }
         }
     }
     out.flush()?;

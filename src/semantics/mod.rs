@@ -5,14 +5,16 @@
 //! millions of arguments fit in a few bytes per attack. Semantics compute
 //! labellings: every argument is `In`, `Out` or `Undecided`.
 //!
-//! So far: the grounded semantics ([`grounded`]). Frameworks are read from
-//! the ICCMA formats by [`iccma`].
+//! The grounded semantics is [`grounded`] (linear time); complete, preferred
+//! and stable labellings come from a bounded search in [`search`].
+//! Frameworks are read from the ICCMA formats by [`iccma`].
 //!
 //! Reference: P. M. Dung, "On the acceptability of arguments and its
 //! fundamental role in nonmonotonic reasoning, logic programming and
 //! n-person games", *Artificial Intelligence* 77 (1995) 321–357.
 
 pub mod iccma;
+pub mod search;
 
 /// An argument framework: arguments `0..len()` and who attacks whom.
 #[derive(Clone, Debug, Default)]

@@ -111,7 +111,10 @@ fn iccma_interface() {
             String::new()
         )
     );
-    assert_eq!(af_cli(&["--problems"]).1, "[SE-GR,DC-GR,DS-GR]\n");
+    assert_eq!(
+        af_cli(&["--problems"]).1,
+        "[SE-GR,DC-GR,DS-GR,SE-CO,DC-CO,SE-PR,DS-PR,SE-ST,DC-ST,DS-ST]\n"
+    );
     let probo = iccma_dir().join("probo2-a.apx");
     let probo = probo.to_str().unwrap();
     assert_eq!(
@@ -144,14 +147,48 @@ fn iccma_errors() {
         stderr.ends_with("line 3: argument 5 is out of range: the header declares 1 to 2\n"),
         "{stderr}"
     );
-    let (code, _, stderr) = af_cli(&["-p", "SE-PR", "-f", bad]);
+    let (code, _, stderr) = af_cli(&["-p", "EE-PR", "-f", bad]);
     assert_eq!(code, Some(2));
     assert!(
-        stderr.contains("task `SE-PR` is not supported; supported: SE-GR, DC-GR, DS-GR"),
+        stderr.contains("task `EE-PR` is not supported; supported: SE-GR, DC-GR"),
         "{stderr}"
     );
     let good = iccma_dir().join("probo2-a.af");
     let (code, _, stderr) = af_cli(&["-p", "DC-GR", "-f", good.to_str().unwrap(), "-a", "9"]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("`9` is not an argument"), "{stderr}");
+}
+
+#[test]
+fn searching_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    // Floating reinstatement: 1 and 2 attack each other and both attack 3,
+    // which attacks 4. Preferred and stable: {1,4} and {2,4}.
+    let floating = write("floating.af", "p af 4\n1 2\n2 1\n1 3\n2 3\n3 4\n");
+    let run = |task: &str, arg: Option<&str>| {
+        let mut args = vec!["-p", task, "-f", floating.as_str()];
+        if let Some(a) = arg {
+            args.extend(["-a", a]);
+        }
+        af_cli(&args).1
+    };
+    assert_eq!(run("SE-CO", None), "w\n");
+    assert_eq!(run("DC-CO", Some("4")), "YES\nw 1 4\n");
+    assert_eq!(run("DC-CO", Some("3")), "NO\n");
+    assert_eq!(run("SE-PR", None), "w 1 4\n");
+    assert_eq!(run("DS-PR", Some("4")), "YES\n");
+    assert_eq!(run("DS-PR", Some("1")), "NO\nw 2 4\n");
+    assert_eq!(run("SE-ST", None), "w 1 4\n");
+    assert_eq!(run("DC-ST", Some("2")), "YES\nw 2 4\n");
+    assert_eq!(run("DS-ST", Some("4")), "YES\n");
+    // An odd cycle has no stable extension.
+    let odd = write("odd.af", "p af 3\n1 2\n2 3\n3 1\n");
+    assert_eq!(af_cli(&["-p", "SE-ST", "-f", &odd]).1, "NO\n");
+    assert_eq!(af_cli(&["-p", "DS-ST", "-f", &odd, "-a", "1"]).1, "YES\n");
+    assert_eq!(af_cli(&["-p", "SE-PR", "-f", &odd]).1, "w\n");
 }

@@ -4,6 +4,7 @@ mod af;
 mod check;
 mod cli;
 mod render;
+mod semantics;
 
 use std::path::{Path, PathBuf};
 

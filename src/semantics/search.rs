@@ -1,0 +1,270 @@
+//! Complete, preferred and stable semantics by a labelling search.
+//!
+//! Every complete labelling agrees with the grounded one on the arguments
+//! it decides, so the search starts from the grounded labelling and only
+//! branches on its undecided arguments. Each assignment is checked against
+//! the labelling rules of the argument and of the arguments it attacks, so
+//! a dead end is abandoned as soon as it appears (a forward-checking
+//! backtracking search over `In`/`Out`/`Undecided`).
+//!
+//! # Complexity
+//! Exponential in the number of arguments the grounded labelling leaves
+//! undecided in the worst case (deciding credulous acceptance under the
+//! preferred semantics is NP-complete); linear when it leaves none. Every
+//! search is bounded by a step budget and ends with [`Exhausted`] rather
+//! than running forever.
+//!
+//! Reference: S. Modgil and M. Caminada, "Proof theories and algorithms
+//! for abstract argumentation frameworks", in *Argumentation in Artificial
+//! Intelligence*, Springer 2009, 105–129.
+
+use std::fmt;
+
+use super::{Framework, Label, grounded};
+
+/// The search ran out of its step budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exhausted {
+    /// The budget that was used up.
+    pub steps: u64,
+}
+
+impl fmt::Display for Exhausted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the search gave up after {} steps", self.steps)
+    }
+}
+
+impl std::error::Error for Exhausted {}
+
+/// Default step budget (labels looked at): a few seconds of search.
+pub const DEFAULT_STEPS: u64 = 2_000_000_000;
+
+/// A search over complete labellings.
+pub struct Search<'a> {
+    af: &'a Framework,
+    attackers_start: Vec<u32>,
+    attackers: Vec<u32>,
+    label: Vec<Option<Label>>,
+    open: Vec<u32>,
+    /// Whether `Undecided` may be assigned (false: stable labellings only).
+    allow_undecided: bool,
+    /// Work done so far: labels looked at. A step budget in these units
+    /// bounds the time, whatever the framework's density.
+    steps: std::cell::Cell<u64>,
+    budget: u64,
+}
+
+impl<'a> Search<'a> {
+    /// Prepares a search over the complete labellings of `af` (or only the
+    /// stable ones), starting from the grounded labelling.
+    pub fn new(af: &'a Framework, stable_only: bool, budget: u64) -> Self {
+        let n = af.len();
+        let mut attackers_start = vec![0u32; n + 1];
+        for a in 0..n {
+            for &b in af.attacked_by(a) {
+                attackers_start[b as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            attackers_start[i + 1] += attackers_start[i];
+        }
+        let mut fill = attackers_start.clone();
+        let mut attackers = vec![0u32; af.attack_count()];
+        for a in 0..n {
+            for &b in af.attacked_by(a) {
+                attackers[fill[b as usize] as usize] = u32::try_from(a).unwrap_or(u32::MAX);
+                fill[b as usize] += 1;
+            }
+        }
+        let g = grounded(af);
+        let label: Vec<Option<Label>> = g
+            .iter()
+            .map(|&l| (l != Label::Undecided).then_some(l))
+            .collect();
+        let open = (0..n)
+            .filter(|&a| label[a].is_none())
+            .map(|a| u32::try_from(a).unwrap_or(u32::MAX))
+            .collect();
+        Search {
+            af,
+            attackers_start,
+            attackers,
+            label,
+            open,
+            allow_undecided: !stable_only,
+            steps: std::cell::Cell::new(0),
+            budget,
+        }
+    }
+
+    fn attackers_of(&self, a: usize) -> &[u32] {
+        &self.attackers[self.attackers_start[a] as usize..self.attackers_start[a + 1] as usize]
+    }
+
+    /// Whether `a`'s label (if any) can still be right given its attackers.
+    fn holds(&self, a: usize) -> bool {
+        let Some(l) = self.label[a] else { return true };
+        self.steps
+            .set(self.steps.get() + 1 + self.attackers_of(a).len() as u64);
+        let mut any_in = false;
+        let mut all_out = true;
+        let mut all_assigned = true;
+        for &b in self.attackers_of(a) {
+            match self.label[b as usize] {
+                Some(Label::In) => any_in = true,
+                Some(Label::Out) => {}
+                Some(Label::Undecided) => all_out = false,
+                None => {
+                    all_out = false;
+                    all_assigned = false;
+                }
+            }
+        }
+        match l {
+            // Every attacker must end up out.
+            Label::In => {
+                !any_in
+                    && self
+                        .attackers_of(a)
+                        .iter()
+                        .all(|&b| self.label[b as usize] != Some(Label::Undecided))
+            }
+            // Some attacker must end up in.
+            Label::Out => any_in || !all_assigned,
+            // No attacker in, and not all out.
+            Label::Undecided => !(any_in || (all_assigned && all_out)),
+        }
+    }
+
+    /// Labels `a` and checks it and the arguments it attacks.
+    fn assign(&mut self, a: usize, l: Label) -> bool {
+        self.label[a] = Some(l);
+        self.holds(a)
+            && self
+                .af
+                .attacked_by(a)
+                .iter()
+                .all(|&t| self.holds(t as usize))
+    }
+
+    /// Fixes `a` before searching (e.g. the query of a credulous task).
+    /// Returns false when that contradicts the grounded labelling.
+    pub fn force(&mut self, a: usize, l: Label) -> bool {
+        match self.label[a] {
+            Some(existing) => existing == l,
+            None => {
+                self.open.retain(|&x| x as usize != a);
+                self.assign(a, l)
+            }
+        }
+    }
+
+    /// Calls `visit` with every complete (or stable) labelling until it
+    /// returns false.
+    ///
+    /// # Errors
+    /// [`Exhausted`] when the step budget runs out first.
+    pub fn run(&mut self, visit: &mut dyn FnMut(&[Label]) -> bool) -> Result<(), Exhausted> {
+        let open = self.open.clone();
+        if !(0..self.af.len()).all(|a| self.holds(a)) {
+            return Ok(());
+        }
+        self.dfs(&open, 0, visit).map(|_| ())
+    }
+
+    /// Returns Ok(false) when the visitor asked to stop.
+    fn dfs(
+        &mut self,
+        open: &[u32],
+        i: usize,
+        visit: &mut dyn FnMut(&[Label]) -> bool,
+    ) -> Result<bool, Exhausted> {
+        if self.steps.get() > self.budget {
+            return Err(Exhausted { steps: self.budget });
+        }
+        let Some(&a) = open.get(i) else {
+            let full: Vec<Label> = self
+                .label
+                .iter()
+                .map(|l| l.unwrap_or(Label::Undecided))
+                .collect();
+            return Ok(visit(&full));
+        };
+        let a = a as usize;
+        let choices: &[Label] = if self.allow_undecided {
+            &[Label::In, Label::Out, Label::Undecided]
+        } else {
+            &[Label::In, Label::Out]
+        };
+        for &l in choices {
+            if self.assign(a, l) && !self.dfs(open, i + 1, visit)? {
+                self.label[a] = None;
+                return Ok(false);
+            }
+            self.label[a] = None;
+        }
+        Ok(true)
+    }
+}
+
+/// Every complete labelling (stable ones only with `stable_only`).
+///
+/// # Errors
+/// [`Exhausted`] when the step budget runs out.
+pub fn all_labellings(
+    af: &Framework,
+    stable_only: bool,
+    budget: u64,
+) -> Result<Vec<Vec<Label>>, Exhausted> {
+    let mut out = Vec::new();
+    Search::new(af, stable_only, budget).run(&mut |l| {
+        out.push(l.to_vec());
+        true
+    })?;
+    Ok(out)
+}
+
+/// The preferred labellings: the complete ones whose `In` set is maximal.
+///
+/// # Errors
+/// [`Exhausted`] when the step budget runs out.
+pub fn preferred(af: &Framework, budget: u64) -> Result<Vec<Vec<Label>>, Exhausted> {
+    let complete = all_labellings(af, false, budget)?;
+    let ins: Vec<Vec<usize>> = complete
+        .iter()
+        .map(|l| (0..l.len()).filter(|&i| l[i] == Label::In).collect())
+        .collect();
+    let subset = |a: &[usize], b: &[usize]| {
+        a.len() < b.len() && a.iter().all(|x| b.binary_search(x).is_ok())
+    };
+    Ok(complete
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !ins.iter().any(|other| subset(&ins[i], other)))
+        .map(|(_, l)| l.clone())
+        .collect())
+}
+
+/// Some labelling of the kind searched for with `a` forced to `label`.
+///
+/// # Errors
+/// [`Exhausted`] when the step budget runs out.
+pub fn find_with(
+    af: &Framework,
+    stable_only: bool,
+    a: usize,
+    label: Label,
+    budget: u64,
+) -> Result<Option<Vec<Label>>, Exhausted> {
+    let mut search = Search::new(af, stable_only, budget);
+    if !search.force(a, label) {
+        return Ok(None);
+    }
+    let mut found = None;
+    search.run(&mut |l| {
+        found = Some(l.to_vec());
+        false
+    })?;
+    Ok(found)
+}

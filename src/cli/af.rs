@@ -15,13 +15,14 @@ use super::Failure;
 
 /// The tasks this solver answers, as ICCMA names them.
 const TASKS: &[&str] = &[
-    "SE-GR", "DC-GR", "DS-GR", "SE-CO", "DC-CO", "SE-PR", "DS-PR", "SE-ST", "DC-ST", "DS-ST",
+    "SE-GR", "DC-GR", "DS-GR", "SE-CO", "DC-CO", "DS-CO", "SE-PR", "DC-PR", "DS-PR", "SE-ST",
+    "DC-ST", "DS-ST",
 ];
 
 const AFTER_HELP: &str = "\
 Tasks: SE (give an extension), DC (is ARG in some extension?), DS (is ARG in
 every extension?) under GR (grounded), CO (complete), PR (preferred) and ST
-(stable): SE-GR DC-GR DS-GR SE-CO DC-CO SE-PR DS-PR SE-ST DC-ST DS-ST.
+(stable): SE-GR DC-GR DS-GR SE-CO DC-CO DS-CO SE-PR DC-PR DS-PR SE-ST DC-ST DS-ST.
 Output follows ICCMA 2023: SE prints `w 1 4 5` (or NO when there is no
 stable extension); DC prints YES and a witness line, or NO; DS prints YES,
 or NO and a counterexample line. With -fo apx or tgf, extensions print as
@@ -137,14 +138,15 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     // (answer line, certificate): SE tasks print only the certificate.
     let (answer, certificate): (Option<bool>, Option<Vec<Label>>) = match (task.as_str(), query) {
         ("SE-GR" | "SE-CO", _) => (None, Some(grounded(framework))),
-        ("DC-GR" | "DS-GR", Some(q)) => {
-            // Grounded: one extension, so both questions are membership.
+        ("DC-GR" | "DS-GR" | "DS-CO", Some(q)) => {
+            // Grounded: one extension, so both questions are membership;
+            // sceptical acceptance under complete is membership in grounded.
             let labels = grounded(framework);
             let accepted = labels[q] == Label::In;
             let witness = (task == "DC-GR") == accepted;
             (Some(accepted), witness.then_some(labels))
         }
-        ("DC-CO", Some(q)) => {
+        ("DC-CO" | "DC-PR", Some(q)) => {
             // Credulous under complete = under preferred = under admissible.
             let found = search::find_with(framework, false, q, Label::In, DEFAULT_STEPS)
                 .map_err(gave_up)?;

@@ -113,7 +113,7 @@ fn iccma_interface() {
     );
     assert_eq!(
         af_cli(&["--problems"]).1,
-        "[SE-GR,DC-GR,DS-GR,SE-CO,DC-CO,SE-PR,DS-PR,SE-ST,DC-ST,DS-ST]\n"
+        "[SE-GR,DC-GR,DS-GR,SE-CO,DC-CO,DS-CO,SE-PR,DC-PR,DS-PR,SE-ST,DC-ST,DS-ST]\n"
     );
     let probo = iccma_dir().join("probo2-a.apx");
     let probo = probo.to_str().unwrap();
@@ -180,6 +180,8 @@ fn searching_tasks() {
     assert_eq!(run("SE-CO", None), "w\n");
     assert_eq!(run("DC-CO", Some("4")), "YES\nw 1 4\n");
     assert_eq!(run("DC-CO", Some("3")), "NO\n");
+    assert_eq!(run("DC-PR", Some("2")), "YES\nw 2 4\n");
+    assert_eq!(run("DS-CO", Some("4")), "NO\nw\n");
     assert_eq!(run("SE-PR", None), "w 1 4\n");
     assert_eq!(run("DS-PR", Some("4")), "YES\n");
     assert_eq!(run("DS-PR", Some("1")), "NO\nw 2 4\n");

@@ -192,10 +192,60 @@ fn call<'a>(line: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
     rest.strip_suffix(b")").map(<[u8]>::trim_ascii)
 }
 
+/// Named arguments as a file declares them (`apx` and `tgf`).
+#[derive(Default)]
+struct Declared<'t> {
+    index: HashMap<&'t [u8], u32>,
+    names: Vec<String>,
+    attacks: Vec<(u32, u32)>,
+}
+
+impl<'t> Declared<'t> {
+    fn declare(&mut self, line: usize, name: &'t [u8]) -> Result<(), FrameworkError> {
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        if self.index.insert(name, id).is_some() {
+            return err(
+                line,
+                format!(
+                    "argument `{}` declared twice",
+                    String::from_utf8_lossy(name)
+                ),
+            );
+        }
+        self.names.push(String::from_utf8_lossy(name).into_owned());
+        if self.names.len() > MAX_ARGUMENTS {
+            return err(line, format!("more than {MAX_ARGUMENTS} arguments"));
+        }
+        Ok(())
+    }
+
+    /// Records an attack between declared arguments; `how` says where
+    /// arguments must be declared.
+    fn attack(&mut self, line: usize, a: &[u8], b: &[u8], how: &str) -> Result<(), FrameworkError> {
+        let look = |x: &[u8]| {
+            self.index.get(x).copied().ok_or_else(|| FrameworkError {
+                line,
+                message: format!(
+                    "argument `{}` is not declared {how}",
+                    String::from_utf8_lossy(x)
+                ),
+            })
+        };
+        let pair = (look(a)?, look(b)?);
+        self.attacks.push(pair);
+        Ok(())
+    }
+
+    fn finish(self) -> NamedFramework {
+        NamedFramework {
+            framework: Framework::new(self.names.len(), &self.attacks),
+            names: Some(self.names),
+        }
+    }
+}
+
 fn parse_apx(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
-    let mut index: HashMap<&[u8], u32> = HashMap::new();
-    let mut names = Vec::new();
-    let mut attacks = Vec::new();
+    let mut names = Declared::default();
     for (line, bytes) in lines(text) {
         let trimmed = bytes.trim_ascii();
         if trimmed.is_empty() || trimmed.starts_with(b"%") {
@@ -205,49 +255,22 @@ fn parse_apx(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
             if name.is_empty() || name.contains(&b',') {
                 return err(line, "expected `arg(name).`");
             }
-            let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
-            if index.insert(name, id).is_some() {
-                return err(
-                    line,
-                    format!(
-                        "argument `{}` declared twice",
-                        String::from_utf8_lossy(name)
-                    ),
-                );
-            }
-            names.push(String::from_utf8_lossy(name).into_owned());
+            names.declare(line, name)?;
         } else if let Some(pair) = call(trimmed, b"att") {
             let mut parts = pair.split(|&b| b == b',').map(<[u8]>::trim_ascii);
             let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
                 return err(line, "expected `att(a,b).`");
             };
-            let look = |x: &[u8]| {
-                index.get(x).copied().ok_or_else(|| FrameworkError {
-                    line,
-                    message: format!(
-                        "argument `{}` is not declared with `arg(…)`",
-                        String::from_utf8_lossy(x)
-                    ),
-                })
-            };
-            attacks.push((look(a)?, look(b)?));
+            names.attack(line, a, b, "with `arg(…)`")?;
         } else {
             return err(line, "expected `arg(name).` or `att(a,b).`");
         }
-        if names.len() > MAX_ARGUMENTS {
-            return err(line, format!("more than {MAX_ARGUMENTS} arguments"));
-        }
     }
-    Ok(NamedFramework {
-        framework: Framework::new(names.len(), &attacks),
-        names: Some(names),
-    })
+    Ok(names.finish())
 }
 
 fn parse_tgf(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
-    let mut index: HashMap<&[u8], u32> = HashMap::new();
-    let mut names = Vec::new();
-    let mut attacks = Vec::new();
+    let mut names = Declared::default();
     let mut in_attacks = false;
     for (line, bytes) in lines(text) {
         let trimmed = bytes.trim_ascii();
@@ -265,38 +288,12 @@ fn parse_tgf(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
             let (Some(a), Some(b)) = (fields.next(), fields.next()) else {
                 return err(line, "expected an attack `a b`");
             };
-            let look = |x: &[u8]| {
-                index.get(x).copied().ok_or_else(|| FrameworkError {
-                    line,
-                    message: format!(
-                        "argument `{}` is not declared before `#`",
-                        String::from_utf8_lossy(x)
-                    ),
-                })
-            };
-            attacks.push((look(a)?, look(b)?));
-        } else {
-            let Some(name) = fields.next() else { continue };
-            let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
-            if index.insert(name, id).is_some() {
-                return err(
-                    line,
-                    format!(
-                        "argument `{}` declared twice",
-                        String::from_utf8_lossy(name)
-                    ),
-                );
-            }
-            names.push(String::from_utf8_lossy(name).into_owned());
-            if names.len() > MAX_ARGUMENTS {
-                return err(line, format!("more than {MAX_ARGUMENTS} arguments"));
-            }
+            names.attack(line, a, b, "before `#`")?;
+        } else if let Some(name) = fields.next() {
+            names.declare(line, name)?;
         }
     }
-    Ok(NamedFramework {
-        framework: Framework::new(names.len(), &attacks),
-        names: Some(names),
-    })
+    Ok(names.finish())
 }
 
 /// The line of the first repeated attack, if any. Checked on the built

@@ -162,13 +162,18 @@ impl ArgGraph {
     }
 }
 
-/// The span where an edge was written: the target of the relation, the
+/// The reference an edge was written as: the relation's target, the
 /// premise or the conclusion.
-pub fn edge_span(map: &Map, data: EdgeData) -> crate::source::Span {
+pub fn edge_ref(map: &Map, data: EdgeData) -> Option<&crate::model::Ref> {
     let node = &map.nodes[data.written_on];
     match data.kind {
-        EdgeKind::Relation(_) => node.relations[data.position].span,
-        EdgeKind::Premise => node.premises[data.position].span,
-        EdgeKind::Conclusion => node.conclusion.as_ref().map_or(node.id.span, |c| c.span),
+        EdgeKind::Relation(_) => Some(&node.relations[data.position].target),
+        EdgeKind::Premise => node.premises.get(data.position),
+        EdgeKind::Conclusion => node.conclusion.as_ref(),
     }
+}
+
+/// The span where an edge was written (see [`edge_ref`]).
+pub fn edge_span(map: &Map, data: EdgeData) -> crate::source::Span {
+    edge_ref(map, data).map_or(map.nodes[data.written_on].id.span, |r| r.span)
 }

@@ -7,7 +7,7 @@
 use super::Context;
 use crate::check::Code;
 use crate::diagnostic::Diagnostic;
-use crate::graph::{EdgeKind, edge_span};
+use crate::graph::{EdgeKind, edge_ref};
 use crate::model::{Evidence, Ref, RelationKind};
 use crate::suggestion::did_you_mean;
 
@@ -66,20 +66,13 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let node_ids = || map.nodes.keys().map(String::as_str);
     for &data in &cx.graph.unresolved {
-        let affordable = afford(&mut budget, map.nodes.len() + cx.graph.named.len());
-        let node = &map.nodes[data.written_on];
-        let r = match data.kind {
-            EdgeKind::Relation(_) => &node.relations[data.position].target,
-            EdgeKind::Premise => &node.premises[data.position],
-            EdgeKind::Conclusion => match &node.conclusion {
-                Some(c) => c,
-                None => continue,
-            },
+        let Some(r) = edge_ref(map, data) else {
+            continue;
         };
         if r.value.is_empty() {
             continue; // a missing `to:`, reported by the loader
         }
-        debug_assert_eq!(r.span, edge_span(map, data));
+        let affordable = afford(&mut budget, map.nodes.len() + cx.graph.named.len());
         let d = if data.kind == EdgeKind::Relation(RelationKind::Undercuts) {
             let relation_ids = cx.graph.named.keys().map(String::as_str);
             let help = affordable

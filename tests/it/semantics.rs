@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use argmap::semantics::search::{DEFAULT_STEPS, all_labellings, find_with, preferred};
+use argmap::semantics::search::{
+    DEFAULT_STEPS, Semantics, all_labellings, extensions, find_with, preferred,
+};
 use argmap::semantics::{Framework, Label, grounded};
 use proptest::prelude::*;
 
@@ -91,6 +93,39 @@ proptest! {
             .map(|s| (*s).clone())
             .collect();
         prop_assert_eq!(&pref, &expected_pref);
+
+        // The SCC-decomposed enumeration gives the same sets, each once.
+        for (semantics, want) in [
+            (Semantics::Complete, &expected),
+            (Semantics::Stable, &expected_stable),
+            (Semantics::Preferred, &expected_pref),
+        ] {
+            let found = extensions(&af, semantics, usize::MAX, DEFAULT_STEPS).unwrap();
+            prop_assert!(!found.truncated);
+            let sets: Vec<Ext> = found.labellings.iter().map(|l| ins(l)).collect();
+            let unique: BTreeSet<Ext> = sets.iter().cloned().collect();
+            prop_assert_eq!(unique.len(), sets.len());
+            prop_assert_eq!(&unique, want);
+            // Every labelling is a legal complete labelling.
+            for l in &found.labellings {
+                for a in 0..n {
+                    let attackers: Vec<Label> = attacks.iter().filter(|p| p.1 == a).map(|p| l[p.0]).collect();
+                    let legal = match l[a] {
+                        Label::In => attackers.iter().all(|&x| x == Label::Out),
+                        Label::Out => attackers.contains(&Label::In),
+                        Label::Undecided => !attackers.contains(&Label::In) && attackers.contains(&Label::Undecided),
+                    };
+                    prop_assert!(legal, "argument {} in {:?}", a, l);
+                }
+            }
+            // A limit stops the enumeration and says so.
+            if want.len() > 1 {
+                let one = extensions(&af, semantics, 1, DEFAULT_STEPS).unwrap();
+                prop_assert!(one.truncated && one.labellings.len() == 1);
+            }
+            let exact = extensions(&af, semantics, want.len().max(1), DEFAULT_STEPS).unwrap();
+            prop_assert!(!exact.truncated);
+        }
 
         // The grounded extension is the least complete one.
         let g = ins(&grounded(&af));

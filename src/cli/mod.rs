@@ -7,6 +7,7 @@
 
 mod af;
 mod check;
+mod eval;
 mod explain;
 mod render;
 
@@ -48,6 +49,8 @@ enum Command {
     Check(check::Args),
     /// Draw a map as DOT, SVG, PNG or PDF.
     Render(render::Args),
+    /// Evaluate a map: which claims stand under a semantics, and why.
+    Eval(eval::Args),
     /// Explain a check code, or list all codes.
     Explain(explain::Args),
     /// Solve abstract argumentation frameworks (ICCMA interface; grounded semantics).
@@ -84,6 +87,7 @@ pub(crate) fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Eval(args) => eval::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Af(args) => af::run(&args),
     };
@@ -101,6 +105,38 @@ pub(crate) fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Reads and checks one map for a command that needs it clean, printing
+/// its diagnostics on stderr. `Ok(Err(1))` when it has errors (`what`
+/// says what was not done: "drawn", "evaluated").
+pub(crate) fn checked_map(
+    path: &std::path::Path,
+    what: &str,
+) -> Result<Result<argmap::Checked, ExitCode>, Failure> {
+    use argmap::diagnostic::render::human;
+    let (source, early) = argmap::load::read_source(path, &argmap::LoadOptions::default())?;
+    let checked = match early {
+        Some(d) => {
+            writeln!(anstream::stderr(), "{}\n", human(&source, &d, true))?;
+            return Ok(Err(ExitCode::from(1)));
+        }
+        None => argmap::check(&source, &argmap::CheckOptions::default()),
+    };
+    {
+        let mut err = anstream::stderr().lock();
+        for d in &checked.diagnostics {
+            writeln!(err, "{}\n", human(&source, d, true))?;
+        }
+    }
+    if checked.map.is_none() || checked.has_errors() {
+        error(&format!(
+            "`{}` has errors; nothing was {what}",
+            path.display()
+        ));
+        return Ok(Err(ExitCode::from(1)));
+    }
+    Ok(Ok(checked))
 }
 
 /// Prints `error: …` on stderr, red on a terminal.

@@ -5,9 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use argmap::diagnostic::render as diag;
 use argmap::render::{DotProgram, fallback_svg, run_dot};
-use argmap::{CheckOptions, ErrorKind, Format, GroupBy, LoadOptions, RankDir, RenderOptions};
+use argmap::{ErrorKind, Format, GroupBy, RankDir, RenderOptions};
 
 use super::Failure;
 
@@ -87,20 +86,11 @@ enum GroupArg {
 
 pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     let format = resolve_format(args)?;
-    let (source, early) = argmap::load::read_source(&args.map, &LoadOptions::default())?;
-    let checked = match early {
-        Some(d) => {
-            print_diagnostics(&source, std::slice::from_ref(&d))?;
-            return Ok(ExitCode::from(1));
-        }
-        None => argmap::check(&source, &CheckOptions::default()),
+    let checked = match super::checked_map(&args.map, "drawn")? {
+        Ok(checked) => checked,
+        Err(code) => return Ok(code),
     };
-    print_diagnostics(&source, &checked.diagnostics)?;
-    let Some(map) = checked.map.as_ref().filter(|_| !checked.has_errors()) else {
-        super::error(&format!(
-            "`{}` has errors; nothing was drawn",
-            args.map.display()
-        ));
+    let Some(map) = checked.map.as_ref() else {
         return Ok(ExitCode::from(1));
     };
     let options = RenderOptions {
@@ -213,20 +203,9 @@ fn resolve_format(args: &Args) -> Result<Format, Failure> {
     }
 }
 
-fn print_diagnostics(
-    source: &argmap::SourceFile,
-    diagnostics: &[argmap::Diagnostic],
-) -> Result<(), Failure> {
-    let mut err = anstream::stderr().lock();
-    for d in diagnostics {
-        writeln!(err, "{}\n", diag::human(source, d, true))?;
-    }
-    Ok(())
-}
-
 /// Writes to a temporary file beside `path`, then renames it over `path`, so
 /// a reader never sees half a file and a failure leaves the old one intact.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -14,6 +14,7 @@
 //! n-person games", *Artificial Intelligence* 77 (1995) 321–357.
 
 pub mod iccma;
+pub mod map;
 pub mod search;
 
 /// An argument framework: arguments `0..len()` and who attacks whom.

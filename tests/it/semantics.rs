@@ -169,3 +169,223 @@ fn textbook_examples() {
     assert!(pref.iter().all(|l| l[3] == Label::In));
     assert_eq!(grounded(&af)[3], Label::Undecided);
 }
+
+mod maps {
+    //! Maps read as frameworks: the readings of support, flattening, and
+    //! the Istanbul map's two positions.
+
+    use argmap::semantics::map::{MapFramework, Support};
+    use argmap::semantics::search::{DEFAULT_STEPS, Semantics, extensions};
+    use argmap::semantics::{Label, grounded};
+    use argmap::{CheckOptions, SourceFile, check};
+
+    fn framework(yaml: &str, support: Support) -> MapFramework {
+        let text = if yaml.contains("\ntitle:") {
+            yaml.to_string()
+        } else {
+            format!("title: T\n{yaml}")
+        };
+        let source = SourceFile::new("t.yaml", text);
+        let checked = check(&source, &CheckOptions::default());
+        assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+        MapFramework::build(checked.map.as_ref().unwrap(), &checked.graph, support)
+    }
+
+    /// Grounded label of each named argument.
+    fn labels(f: &MapFramework, names: &[&str]) -> Vec<Label> {
+        let g = grounded(&f.framework);
+        names
+            .iter()
+            .map(|n| {
+                let i = f.arguments.iter().position(|a| a.name == *n).unwrap();
+                g[i]
+            })
+            .collect()
+    }
+
+    fn attacks(f: &MapFramework, from: &str, to: &str) -> bool {
+        let i = |n: &str| f.arguments.iter().position(|a| a.name == n).unwrap();
+        f.framework
+            .attacked_by(i(from))
+            .contains(&u32::try_from(i(to)).unwrap())
+    }
+
+    use Label::{In, Out, Undecided};
+
+    // a supports b; c attacks b.
+    const MEDIATED: &str =
+        "nodes:\n  a: {text: A, supports: b}\n  b: B\n  c: {text: C, attacks: b}\n";
+    // a supports b; c attacks a.
+    const SECONDARY: &str =
+        "nodes:\n  a: {text: A, supports: b}\n  b: B\n  c: {text: C, attacks: a}\n";
+
+    #[test]
+    fn deductive_support_gives_supported_and_mediated_attacks() {
+        let f = framework(MEDIATED, Support::Deductive);
+        assert!(attacks(&f, "c", "a"), "mediated attack");
+        assert_eq!(labels(&f, &["a", "b", "c"]), [Out, Out, In]);
+        // An attack on the supporter leaves what it supports alone.
+        let f = framework(SECONDARY, Support::Deductive);
+        assert_eq!(labels(&f, &["a", "b", "c"]), [Out, In, In]);
+        // Supported attack: a supports b, b attacks c.
+        let f = framework(
+            "nodes:\n  a: {text: A, supports: b}\n  b: {text: B, attacks: c}\n  c: C\n",
+            Support::Deductive,
+        );
+        assert!(attacks(&f, "a", "c"));
+    }
+
+    #[test]
+    fn necessary_support_gives_secondary_and_extended_attacks() {
+        let f = framework(SECONDARY, Support::Necessary);
+        assert!(attacks(&f, "c", "b"), "secondary attack");
+        assert_eq!(labels(&f, &["a", "b", "c"]), [Out, Out, In]);
+        let f = framework(MEDIATED, Support::Necessary);
+        assert_eq!(labels(&f, &["a", "b", "c"]), [In, Out, In]);
+        // Extended attack: a supports b and attacks c, so b attacks c.
+        let f = framework(
+            "nodes:\n  a: {text: A, supports: b, attacks: c}\n  b: B\n  c: C\n",
+            Support::Necessary,
+        );
+        assert!(attacks(&f, "b", "c"));
+    }
+
+    #[test]
+    fn no_support_is_plain_dung() {
+        let f = framework(MEDIATED, Support::None);
+        assert_eq!(labels(&f, &["a", "b", "c"]), [In, Out, In]);
+        let f = framework(SECONDARY, Support::None);
+        assert_eq!(labels(&f, &["a", "b", "c"]), [Out, In, In]);
+        assert_eq!(f.attacks.len(), 1);
+    }
+
+    const ARGUMENT: &str = "\
+nodes:
+  p: P
+  q: Q
+  arg: {kind: argument, text: From p and q c, premises: [p, q], conclusion: c}
+  c: C
+  x: {text: X, attacks: p}
+  y: {text: Y, attacks: c}
+";
+
+    #[test]
+    fn premises_are_necessary_and_conclusions_follow_in_the_arguments_reading() {
+        let f = framework(ARGUMENT, Support::Arguments);
+        // Undermining p defeats the argument, not q; rebutting c defeats
+        // the argument and c, not the premises.
+        assert!(attacks(&f, "x", "arg") && attacks(&f, "y", "arg"));
+        assert!(!attacks(&f, "y", "p") && !attacks(&f, "y", "q"));
+        assert_eq!(labels(&f, &["p", "q", "arg", "c"]), [Out, In, Out, Out]);
+        // Deductively, rebutting c also rejects each premise.
+        let f = framework(ARGUMENT, Support::Deductive);
+        assert!(attacks(&f, "y", "p") && attacks(&f, "y", "q"));
+    }
+
+    #[test]
+    fn deductive_commitments_are_closed() {
+        // a ⇒ b → c ⇐ d: accepting a rules out d, whose commitment c is
+        // attacked by a's commitment b.
+        let f = framework(
+            "nodes:\n  a: {text: A, supports: b}\n  b: {text: B, attacks: c}\n  c: C\n  d: {text: D, supports: c}\n",
+            Support::Deductive,
+        );
+        assert!(attacks(&f, "a", "d"));
+        let x = f.arguments.iter().position(|a| a.name == "d").unwrap();
+        let why = f.explain(&grounded(&f.framework), x);
+        assert_eq!(
+            why,
+            "out: attacked by `a` (through `b`, which attacks `c`, which it rests on), which is in"
+        );
+    }
+
+    #[test]
+    fn an_undercut_relation_becomes_a_meta_argument() {
+        let yaml = "\
+nodes:
+  a:
+    text: A
+    attacks: [{to: b, id: r}]
+  b: B
+  u: {text: U, undercuts: r}
+";
+        let f = framework(yaml, Support::None);
+        assert_eq!(
+            labels(&f, &["a", "b", "u", "r", "r.x"]),
+            [In, In, In, Out, Out]
+        );
+        let r = f.arguments.iter().position(|a| a.name == "r").unwrap();
+        assert_eq!(
+            f.explain(&grounded(&f.framework), r),
+            "out: attacked by `u` (undercut), which is in"
+        );
+        // Undercut the undercutter: the attack holds again.
+        let f = framework(
+            &format!("{yaml}  v: {{text: V, attacks: u}}\n"),
+            Support::None,
+        );
+        assert_eq!(labels(&f, &["b", "u", "r"]), [Out, Out, In]);
+        // A contradiction undercut both ways.
+        let yaml = "\
+nodes:
+  a:
+    text: A
+    contradicts: [{to: b, id: r}]
+  b: B
+  u: {text: U, undercuts: r}
+";
+        let f = framework(yaml, Support::None);
+        assert_eq!(labels(&f, &["a", "b", "r", "r.rev"]), [In, In, Out, Out]);
+    }
+
+    #[test]
+    fn contradiction_is_mutual_and_questions_are_left_out() {
+        let f = framework(
+            "nodes:\n  q: {kind: question, text: Which?}\n  a: {text: A, contradicts: b, answers: q}\n  b: {text: B, answers: q}\n",
+            Support::Deductive,
+        );
+        assert_eq!(f.arguments.len(), 2);
+        assert_eq!(labels(&f, &["a", "b"]), [Undecided, Undecided]);
+        let pref = extensions(&f.framework, Semantics::Preferred, 10, DEFAULT_STEPS).unwrap();
+        assert_eq!(pref.labellings.len(), 2);
+        let why = f.explain(&pref.labellings[0], 0);
+        assert!(
+            why.starts_with("in: every attacker is out: `b` (contradicts it) (attacked by `a`"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn istanbul_grounded_leaves_both_halves_undecided_and_preferred_has_one_extension_per_side() {
+        let text = std::fs::read_to_string(crate::root().join("maps/istanbul.yaml")).unwrap();
+        let f = framework(&text, Support::default());
+        let halves = [
+            "free-choice",
+            "no-expense",
+            "choice-stands",
+            "conditional-choice",
+        ];
+        assert_eq!(labels(&f, &halves), [Undecided; 4]);
+        assert_eq!(labels(&f, &["side-by-side", "letter"]), [In, In]);
+        let pref = extensions(&f.framework, Semantics::Preferred, 10, DEFAULT_STEPS).unwrap();
+        assert_eq!(pref.labellings.len(), 2);
+        let has =
+            |l: &[Label], n: &str| l[f.arguments.iter().position(|a| a.name == n).unwrap()] == In;
+        let nato = pref
+            .labellings
+            .iter()
+            .find(|l| has(l, "choice-stands"))
+            .unwrap();
+        let russia = pref
+            .labellings
+            .iter()
+            .find(|l| has(l, "conditional-choice"))
+            .unwrap();
+        for n in ["free-choice", "open-door", "sovereign-choice"] {
+            assert!(has(nato, n) && !has(russia, n), "{n}");
+        }
+        for n in ["no-expense", "enlargement-violates", "guarantees"] {
+            assert!(has(russia, n) && !has(nato, n), "{n}");
+        }
+    }
+}

@@ -1,0 +1,497 @@
+//! From a map to an abstract framework, and why each node gets its label.
+//!
+//! Every claim and argument of the map is an argument of the framework
+//! (questions assert nothing and are left out). `attacks` and `undercuts`
+//! aimed at a node are attacks; `contradicts` is an attack both ways;
+//! `answers` plays no part.
+//!
+//! A named relation that is undercut is flattened into meta-arguments, so
+//! that the framework stays a plain Dung framework (S. Boella, D. M.
+//! Gabbay, L. van der Torre and S. Villata, "Meta-argumentation modelling
+//! I: methodology and techniques", *Studia Logica* 93 (2009) 297–355; the
+//! same reading as Modgil's extended frameworks): an attack `r` from `a` to
+//! `b` becomes `a → r.x → r → b`, where `r.x` stands for "`a` is not
+//! accepted" and `r` for "the attack `r` holds"; whatever undercuts `r`
+//! attacks the meta-argument `r`. A `contradicts` relation gets one such
+//! chain per direction (`r`, and `r.rev` back). A named `supports` relation
+//! that is undercut becomes a meta-argument `r` on the support path,
+//! `a ⇒ r ⇒ b`, attacked by the undercutter.
+//!
+//! Support is read by one of the bipolar readings of [`Support`], which
+//! turn support into derived attacks (C. Cayrol and M.-C.
+//! Lagasquie-Schiex, "Bipolarity in argumentation graphs: towards a better
+//! understanding", *International Journal of Approximate Reasoning* 54
+//! (2013) 876–899).
+
+use std::collections::BTreeMap;
+
+use super::{Framework, Label};
+use crate::graph::{ArgGraph, EdgeKind};
+use crate::model::{Map, NodeKind, RelationKind};
+
+/// How support (`supports`, premises, conclusions) turns into attacks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Support {
+    /// Plain Dung: support is ignored; only attacks count.
+    None,
+    /// Deductive support, "if `a` is accepted, so is `b`", for every
+    /// support edge: supported attacks (`a ⇒ … ⇒ b → c` gives `a → c`) and
+    /// mediated attacks (`a ⇒ … ⇒ b ← c` gives `c → a`).
+    #[default]
+    Deductive,
+    /// Necessary support, "`b` cannot be accepted without `a`", for every
+    /// support edge: secondary attacks (`c → a ⇒ … ⇒ b` gives `c → b`) and
+    /// extended attacks (`a ⇒ … ⇒ b`, `a → c` gives `b → c`).
+    Necessary,
+    /// The reading of structured argumentation: an argument's premises are
+    /// necessary support of the argument (an attack on a premise
+    /// undermines the argument), and an argument deductively supports its
+    /// conclusion (an attack on the conclusion rebuts the argument, and
+    /// the argument attacks what its conclusion attacks); `supports`
+    /// between claims, a reason that does not settle its target, adds no
+    /// attacks.
+    Arguments,
+}
+
+impl Support {
+    /// The name used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Support::None => "none",
+            Support::Deductive => "deductive",
+            Support::Necessary => "necessary",
+            Support::Arguments => "arguments",
+        }
+    }
+
+    /// How this reading takes one support edge.
+    fn read(self, edge: SupportEdge) -> Option<Reading> {
+        match (self, edge) {
+            (Support::None, _) | (Support::Arguments, SupportEdge::Supports) => None,
+            (Support::Deductive, _) | (Support::Arguments, SupportEdge::Conclusion) => {
+                Some(Reading::Deductive)
+            }
+            (Support::Necessary, _) | (Support::Arguments, SupportEdge::Premise) => {
+                Some(Reading::Necessary)
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SupportEdge {
+    Supports,
+    Premise,
+    Conclusion,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    Deductive,
+    Necessary,
+}
+
+/// What an argument of the framework stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The map node with this index (in [`Map::nodes`]).
+    Node(usize),
+    /// A named relation that is undercut: "the relation holds". The
+    /// relation is `map.nodes[node].relations[position]`.
+    Relation {
+        /// The node the relation is written on.
+        node: usize,
+        /// Its index in that node's relations.
+        position: usize,
+    },
+    /// The auxiliary "the attacker is not accepted" of a flattened attack.
+    Auxiliary {
+        /// The node the relation is written on.
+        node: usize,
+        /// Its index in that node's relations.
+        position: usize,
+    },
+}
+
+/// An argument of the framework.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Argument {
+    /// The node id, or the relation id for meta-arguments.
+    pub name: String,
+    /// What it stands for.
+    pub origin: Origin,
+}
+
+/// Why one argument attacks another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// An `attacks` relation.
+    Attacks,
+    /// An `undercuts` relation.
+    Undercuts,
+    /// A `contradicts` relation (either direction).
+    Contradicts,
+    /// A link inside a flattened relation.
+    Flattened,
+    /// Derived from support: the attacker is committed to `by`, which
+    /// attacks `on`, to which the target is committed (either may be the
+    /// attacker or the target itself).
+    Derived {
+        /// What the attacker is committed to that attacks.
+        by: u32,
+        /// What the target is committed to that is attacked.
+        on: u32,
+    },
+}
+
+/// One attack of the framework.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attack {
+    /// The attacking argument.
+    pub from: u32,
+    /// The attacked argument.
+    pub to: u32,
+    /// The first reason found for it (a relation of the map before a
+    /// derived attack).
+    pub via: Via,
+}
+
+/// A map read as an abstract framework.
+#[derive(Clone, Debug, Default)]
+pub struct MapFramework {
+    /// The framework itself.
+    pub framework: Framework,
+    /// Its arguments: the map's claims and arguments in map order, then
+    /// the meta-arguments of undercut relations.
+    pub arguments: Vec<Argument>,
+    /// Its attacks, sorted by target, then attacker.
+    pub attacks: Vec<Attack>,
+    /// `attacks[attackers_start[a]..attackers_start[a + 1]]` attack `a`.
+    attackers_start: Vec<usize>,
+    /// The argument of each map node (`None` for questions).
+    pub of_node: Vec<Option<u32>>,
+    /// The reading of support it was built with.
+    pub support: Support,
+}
+
+fn meta(name: String, origin: Origin, arguments: &mut Vec<Argument>) -> u32 {
+    arguments.push(Argument { name, origin });
+    idx(arguments.len() - 1)
+}
+
+fn idx(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl MapFramework {
+    /// Builds the framework of a map that passed `check`.
+    ///
+    /// # Complexity
+    /// O(n + m) without derived attacks. A reading of support walks the
+    /// support paths from every argument: O(n · (n + m)) in the worst
+    /// case, and as many derived attacks as support paths reach.
+    pub fn build(map: &Map, graph: &ArgGraph, support: Support) -> Self {
+        let arg_graph = &graph.graph;
+        let mut arguments = Vec::with_capacity(map.nodes.len());
+        let mut of_node = vec![None; map.nodes.len()];
+        for (i, node) in map.nodes.values().enumerate() {
+            if node.kind != NodeKind::Question {
+                of_node[i] = Some(idx(arguments.len()));
+                arguments.push(Argument {
+                    name: node.id.value.clone(),
+                    origin: Origin::Node(i),
+                });
+            }
+        }
+        let mut base: BTreeMap<(u32, u32), Via> = BTreeMap::new();
+        let mut supports: Vec<(u32, u32, SupportEdge)> = Vec::new();
+        // Undercut relations first: they are routed through meta-arguments.
+        let mut undercut: Vec<petgraph::graph::EdgeIndex> =
+            graph.relation_undercuts.iter().map(|u| u.target).collect();
+        undercut.sort_unstable();
+        undercut.dedup();
+        // For each undercut relation, the meta-arguments its undercutters attack.
+        let mut targets_of: BTreeMap<petgraph::graph::EdgeIndex, Vec<u32>> = BTreeMap::new();
+        for &e in &undercut {
+            let data = arg_graph[e];
+            let (Some((a, b)), EdgeKind::Relation(kind)) = (arg_graph.edge_endpoints(e), data.kind)
+            else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (of_node[a.index()], of_node[b.index()]) else {
+                continue; // `answers`: nothing to undercut in the framework
+            };
+            let rel = &map.nodes[data.written_on].relations[data.position];
+            let name = rel
+                .id
+                .as_ref()
+                .map_or_else(String::new, |t| t.value.clone());
+            let (node, position) = (data.written_on, data.position);
+            let mut chain = |from: u32, to: u32, name: String, arguments: &mut Vec<Argument>| {
+                let aux = meta(
+                    format!("{name}.x"),
+                    Origin::Auxiliary { node, position },
+                    arguments,
+                );
+                let holds = meta(name, Origin::Relation { node, position }, arguments);
+                base.insert((from, aux), Via::Flattened);
+                base.insert((aux, holds), Via::Flattened);
+                base.insert((holds, to), Via::Flattened);
+                holds
+            };
+            let ys = match kind {
+                RelationKind::Supports => {
+                    let r = meta(name, Origin::Relation { node, position }, &mut arguments);
+                    supports.push((a, r, SupportEdge::Supports));
+                    supports.push((r, b, SupportEdge::Supports));
+                    vec![r]
+                }
+                RelationKind::Attacks | RelationKind::Undercuts => {
+                    vec![chain(a, b, name, &mut arguments)]
+                }
+                RelationKind::Contradicts => {
+                    let forth = chain(a, b, name.clone(), &mut arguments);
+                    let back = chain(b, a, format!("{name}.rev"), &mut arguments);
+                    vec![forth, back]
+                }
+                RelationKind::Answers => continue,
+            };
+            targets_of.insert(e, ys);
+        }
+        for u in &graph.relation_undercuts {
+            let (Some(from), Some(ys)) = (of_node[u.from.index()], targets_of.get(&u.target))
+            else {
+                continue;
+            };
+            for &y in ys {
+                base.entry((from, y)).or_insert(Via::Undercuts);
+            }
+        }
+        for e in arg_graph.edge_indices() {
+            if targets_of.contains_key(&e) {
+                continue;
+            }
+            let Some((a, b)) = arg_graph.edge_endpoints(e) else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (of_node[a.index()], of_node[b.index()]) else {
+                continue;
+            };
+            match arg_graph[e].kind {
+                EdgeKind::Relation(RelationKind::Attacks) => {
+                    base.entry((a, b)).or_insert(Via::Attacks);
+                }
+                EdgeKind::Relation(RelationKind::Undercuts) => {
+                    base.entry((a, b)).or_insert(Via::Undercuts);
+                }
+                EdgeKind::Relation(RelationKind::Contradicts) => {
+                    base.entry((a, b)).or_insert(Via::Contradicts);
+                    base.entry((b, a)).or_insert(Via::Contradicts);
+                }
+                EdgeKind::Relation(RelationKind::Supports) => {
+                    supports.push((a, b, SupportEdge::Supports));
+                }
+                EdgeKind::Premise => supports.push((a, b, SupportEdge::Premise)),
+                EdgeKind::Conclusion => supports.push((a, b, SupportEdge::Conclusion)),
+                EdgeKind::Relation(RelationKind::Answers) => {}
+            }
+        }
+        let n = arguments.len();
+        let mut all = base.clone();
+        derive(n, &base, &supports, support, &mut all);
+        let mut attacks: Vec<Attack> = all
+            .into_iter()
+            .map(|((from, to), via)| Attack { from, to, via })
+            .collect();
+        attacks.sort_by_key(|a| (a.to, a.from));
+        let mut attackers_start = vec![0usize; n + 1];
+        for a in &attacks {
+            attackers_start[a.to as usize + 1] += 1;
+        }
+        for i in 0..n {
+            attackers_start[i + 1] += attackers_start[i];
+        }
+        let pairs: Vec<(u32, u32)> = attacks.iter().map(|a| (a.from, a.to)).collect();
+        MapFramework {
+            framework: Framework::new(n, &pairs),
+            arguments,
+            attacks,
+            attackers_start,
+            of_node,
+            support,
+        }
+    }
+
+    /// The attacks on argument `a`, by attacker.
+    pub fn attackers(&self, a: usize) -> &[Attack] {
+        &self.attacks[self.attackers_start[a]..self.attackers_start[a + 1]]
+    }
+
+    /// Why `a` has its label in `labels`, in one sentence.
+    ///
+    /// "in: not attacked"; "in: every attacker is out: `x` (attacked by
+    /// `y`, which is in)"; "out: attacked by `x`, which is in";
+    /// "undecided: no attacker is in, and `x` is undecided". Derived
+    /// attacks say where they come from. At most three attackers are
+    /// named.
+    pub fn explain(&self, labels: &[Label], a: usize) -> String {
+        const SHOWN: usize = 3;
+        let attackers = self.attackers(a);
+        let list = |items: Vec<String>, total: usize| {
+            let mut s = items.join(", ");
+            if total > items.len() {
+                s.push_str(&format!(" and {} more", total - items.len()));
+            }
+            s
+        };
+        match labels[a] {
+            Label::In if attackers.is_empty() => "in: not attacked".to_string(),
+            Label::In => {
+                let shown: Vec<String> = attackers
+                    .iter()
+                    .take(SHOWN)
+                    .map(|x| {
+                        let who = self.attacker(x);
+                        match self
+                            .attackers(x.from as usize)
+                            .iter()
+                            .find(|y| labels[y.from as usize] == Label::In)
+                        {
+                            Some(y) => {
+                                format!("{who} (attacked by {}, which is in)", self.attacker(y))
+                            }
+                            None => who,
+                        }
+                    })
+                    .collect();
+                format!(
+                    "in: every attacker is out: {}",
+                    list(shown, attackers.len())
+                )
+            }
+            Label::Out => match attackers
+                .iter()
+                .find(|x| labels[x.from as usize] == Label::In)
+            {
+                Some(x) => format!("out: attacked by {}, which is in", self.attacker(x)),
+                None => "out".to_string(),
+            },
+            Label::Undecided => {
+                let undecided: Vec<&Attack> = attackers
+                    .iter()
+                    .filter(|x| labels[x.from as usize] == Label::Undecided)
+                    .collect();
+                let shown = undecided
+                    .iter()
+                    .take(SHOWN)
+                    .map(|x| self.attacker(x))
+                    .collect();
+                let verb = if undecided.len() == 1 { "is" } else { "are" };
+                format!(
+                    "undecided: no attacker is in, and {} {verb} undecided",
+                    list(shown, undecided.len())
+                )
+            }
+        }
+    }
+
+    /// The attacker of `x`, with where a derived attack comes from.
+    fn attacker(&self, x: &Attack) -> String {
+        let name = |i: u32| format!("`{}`", self.arguments[i as usize].name);
+        let who = name(x.from);
+        match x.via {
+            Via::Attacks | Via::Flattened => who,
+            Via::Undercuts => format!("{who} (undercut)"),
+            Via::Contradicts => format!("{who} (contradicts it)"),
+            Via::Derived { by, on } if on == x.to => {
+                format!("{who} (through {}, which attacks it)", name(by))
+            }
+            Via::Derived { by, on } if by == x.from => {
+                format!("{who} (attacks {}, which it rests on)", name(on))
+            }
+            Via::Derived { by, on } => format!(
+                "{who} (through {}, which attacks {}, which it rests on)",
+                name(by),
+                name(on)
+            ),
+        }
+    }
+}
+
+/// Adds the attacks a reading of support derives from `base` to `all`.
+///
+/// Every reading says what accepting an argument commits one to: with
+/// deductive support `a ⇒ b`, accepting `a` commits to `b`; with necessary
+/// support, accepting `b` commits to `a`. `X` then attacks `Y` whenever
+/// something `X` commits to (or `X`) attacks something `Y` commits to (or
+/// `Y`). The one-step cases are the supported and mediated attacks of
+/// deductive support and the extended and secondary attacks of necessary
+/// support; taking them to this closure keeps every extension closed under
+/// its commitments.
+fn derive(
+    n: usize,
+    base: &BTreeMap<(u32, u32), Via>,
+    supports: &[(u32, u32, SupportEdge)],
+    support: Support,
+    all: &mut BTreeMap<(u32, u32), Via>,
+) {
+    let mut commits: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut committed_by: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for &(a, b, edge) in supports {
+        let (from, to) = match support.read(edge) {
+            Some(Reading::Deductive) => (a, b),
+            Some(Reading::Necessary) => (b, a),
+            None => continue,
+        };
+        commits[from as usize].push(to);
+        committed_by[to as usize].push(from);
+    }
+    if commits.iter().all(Vec::is_empty) {
+        return;
+    }
+    let mut out_att: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for &(a, b) in base.keys() {
+        out_att[a as usize].push(b);
+    }
+    // Per argument X: a search over its commitments finds what they attack
+    // (with one attacker for each), then a search back from those targets
+    // over "is committed to by" finds every Y that X thereby attacks.
+    let mut seen = vec![u32::MAX; n];
+    let mut reached = vec![u32::MAX; n];
+    let mut stack = Vec::new();
+    // (Y, the target y that Y is committed to, X's commitment attacking y)
+    let mut queue: Vec<(u32, u32, u32)> = Vec::new();
+    for x in 0..n {
+        let x32 = idx(x);
+        stack.clear();
+        queue.clear();
+        stack.push(x32);
+        seen[x] = x32;
+        while let Some(c) = stack.pop() {
+            for &y in &out_att[c as usize] {
+                if reached[y as usize] != x32 {
+                    reached[y as usize] = x32;
+                    queue.push((y, y, c));
+                }
+            }
+            for &d in &commits[c as usize] {
+                if seen[d as usize] != x32 {
+                    seen[d as usize] = x32;
+                    stack.push(d);
+                }
+            }
+        }
+        let mut i = 0;
+        while i < queue.len() {
+            let (target, on, by) = queue[i];
+            i += 1;
+            all.entry((x32, target)).or_insert(Via::Derived { by, on });
+            for &p in &committed_by[target as usize] {
+                if reached[p as usize] != x32 {
+                    reached[p as usize] = x32;
+                    queue.push((p, on, by));
+                }
+            }
+        }
+    }
+}

@@ -394,6 +394,13 @@ impl Report {
             .max()
             .unwrap_or(4)
             .max(4);
+        let held_width = self
+            .arguments
+            .iter()
+            .map(|a| a.held_by.join(", ").chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(7);
         for (k, ext) in self.extensions.iter().enumerate() {
             s.push('\n');
             if self.semantics != "grounded" {
@@ -407,7 +414,7 @@ impl Report {
             }
             let _ = writeln!(
                 s,
-                "{:width$}  {:9}  {:16}  LABEL",
+                "{:width$}  {:9}  {:held_width$}  LABEL",
                 "NODE", "STATUS", "HELD BY"
             );
             for (a, st) in self.arguments.iter().zip(&ext.nodes) {
@@ -424,7 +431,11 @@ impl Report {
                 } else {
                     a.held_by.join(", ")
                 };
-                let _ = writeln!(s, "{:width$}  {:9}  {held:16}  {label}", a.id, st.status);
+                let _ = writeln!(
+                    s,
+                    "{:width$}  {:9}  {held:held_width$}  {label}",
+                    a.id, st.status
+                );
                 let _ = writeln!(s, "{:width$}  {}", "", st.why);
             }
         }

@@ -115,7 +115,14 @@ pub(crate) fn checked_map(
     what: &str,
 ) -> Result<Result<argmap::Checked, ExitCode>, Failure> {
     use argmap::diagnostic::render::human;
-    let (source, early) = argmap::load::read_source(path, &argmap::LoadOptions::default())?;
+    let (source, early) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut io::stdin(), &mut bytes)
+            .map_err(|e| Failure::Message(format!("cannot read stdin: {e}")))?;
+        argmap::load::decode(std::path::Path::new("<stdin>"), bytes)
+    } else {
+        argmap::load::read_source(path, &argmap::LoadOptions::default())?
+    };
     let checked = match early {
         Some(d) => {
             writeln!(anstream::stderr(), "{}\n", human(&source, &d, true))?;

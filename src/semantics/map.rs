@@ -329,14 +329,27 @@ impl MapFramework {
 
     /// Why `a` has its label in `labels`, in one sentence.
     ///
-    /// "in: not attacked"; "in: every attacker is out: `x` (attacked by
-    /// `y`, which is in)"; "out: attacked by `x`, which is in";
-    /// "undecided: no attacker is in, and `x` is undecided". Derived
-    /// attacks say where they come from. At most three attackers are
+    /// "in: not attacked"; "in: every attacker is out: `x`, attacked by
+    /// `y`"; "out: attacked by `x`, which is in"; "undecided: no attacker
+    /// is in; undecided: `x`". Attacks written in the map come first, then the shortest derived ones. A
+    /// derived attack says where it comes from: "`x` (through `b`)" when
+    /// `x` is committed to `b`, which attacks this node; "`x` (which
+    /// attacks `c`)" when this node is committed to `c`; "`x` (through
+    /// `b`, which attacks `c`)" for both. At most three attackers are
     /// named.
     pub fn explain(&self, labels: &[Label], a: usize) -> String {
         const SHOWN: usize = 3;
-        let attackers = self.attackers(a);
+        // Attacks written in the map first, then derived ones.
+        let mut attackers: Vec<&Attack> = self.attackers(a).iter().collect();
+        attackers.sort_by_key(|x| {
+            let rank = match x.via {
+                Via::Derived { by, on } if by == x.from || on == x.to => 1,
+                Via::Derived { .. } => 2,
+                _ => 0,
+            };
+            (rank, x.from)
+        });
+        let name = |i: u32| format!("`{}`", self.arguments[i as usize].name);
         let list = |items: Vec<String>, total: usize| {
             let mut s = items.join(", ");
             if total > items.len() {
@@ -357,9 +370,7 @@ impl MapFramework {
                             .iter()
                             .find(|y| labels[y.from as usize] == Label::In)
                         {
-                            Some(y) => {
-                                format!("{who} (attacked by {}, which is in)", self.attacker(y))
-                            }
+                            Some(y) => format!("{who}, attacked by {}", name(y.from)),
                             None => who,
                         }
                     })
@@ -377,7 +388,7 @@ impl MapFramework {
                 None => "out".to_string(),
             },
             Label::Undecided => {
-                let undecided: Vec<&Attack> = attackers
+                let undecided: Vec<&&Attack> = attackers
                     .iter()
                     .filter(|x| labels[x.from as usize] == Label::Undecided)
                     .collect();
@@ -386,9 +397,8 @@ impl MapFramework {
                     .take(SHOWN)
                     .map(|x| self.attacker(x))
                     .collect();
-                let verb = if undecided.len() == 1 { "is" } else { "are" };
                 format!(
-                    "undecided: no attacker is in, and {} {verb} undecided",
+                    "undecided: no attacker is in; undecided: {}",
                     list(shown, undecided.len())
                 )
             }
@@ -403,17 +413,13 @@ impl MapFramework {
             Via::Attacks | Via::Flattened => who,
             Via::Undercuts => format!("{who} (undercut)"),
             Via::Contradicts => format!("{who} (contradicts it)"),
-            Via::Derived { by, on } if on == x.to => {
-                format!("{who} (through {}, which attacks it)", name(by))
-            }
+            Via::Derived { by, on } if on == x.to => format!("{who} (through {})", name(by)),
             Via::Derived { by, on } if by == x.from => {
-                format!("{who} (attacks {}, which it rests on)", name(on))
+                format!("{who} (which attacks {})", name(on))
             }
-            Via::Derived { by, on } => format!(
-                "{who} (through {}, which attacks {}, which it rests on)",
-                name(by),
-                name(on)
-            ),
+            Via::Derived { by, on } => {
+                format!("{who} (through {}, which attacks {})", name(by), name(on))
+            }
         }
     }
 }

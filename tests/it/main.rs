@@ -3,6 +3,7 @@
 mod af;
 mod check;
 mod cli;
+mod eval;
 mod render;
 mod semantics;
 

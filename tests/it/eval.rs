@@ -1,0 +1,209 @@
+//! `argmap eval`, `argmap export` and `argmap import` as a user runs them.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::{pipe, root};
+
+fn argmap(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn eval_istanbul_grounded_text() {
+    let out = argmap(&root(), &["eval", "maps/istanbul.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+    insta::assert_snapshot!(text(&out.stdout));
+}
+
+#[test]
+fn eval_istanbul_preferred_json() {
+    let out = argmap(
+        &root(),
+        &[
+            "eval",
+            "maps/istanbul.yaml",
+            "--semantics",
+            "preferred",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["semantics"], "preferred");
+    assert_eq!(v["support"], "deductive");
+    assert_eq!(v["truncated"], false);
+    let exts = v["extensions"].as_array().unwrap();
+    assert_eq!(exts.len(), 2);
+    let has = |e: &serde_json::Value, id: &str| e["in"].as_array().unwrap().iter().any(|x| x == id);
+    assert!(
+        exts.iter()
+            .any(|e| has(e, "free-choice") && has(e, "choice-stands") && !has(e, "no-expense"))
+    );
+    assert!(
+        exts.iter().any(|e| has(e, "no-expense")
+            && has(e, "conditional-choice")
+            && !has(e, "free-choice"))
+    );
+    let sceptical: Vec<&str> = v["sceptical"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert!(sceptical.contains(&"side-by-side") && !sceptical.contains(&"free-choice"));
+    // Every node has a status and a reason in every extension.
+    for e in exts {
+        let nodes = e["nodes"].as_array().unwrap();
+        assert_eq!(nodes.len(), v["arguments"].as_array().unwrap().len());
+        assert!(nodes.iter().all(|n| {
+            n["why"]
+                .as_str()
+                .unwrap()
+                .starts_with(n["status"].as_str().unwrap())
+        }));
+    }
+    // Derived attacks say where they come from.
+    let attacks = v["attacks"].as_array().unwrap();
+    assert!(
+        attacks
+            .iter()
+            .any(|a| a["via"] == "derived" && a["by"].is_string() && a["on"].is_string())
+    );
+    // Byte-identical on a second run.
+    let again = argmap(
+        &root(),
+        &[
+            "eval",
+            "maps/istanbul.yaml",
+            "--semantics",
+            "preferred",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.stdout, again.stdout);
+}
+
+#[test]
+fn eval_limit_stops_with_a_warning() {
+    let out = argmap(
+        &root(),
+        &[
+            "eval",
+            "maps/istanbul.yaml",
+            "--semantics",
+            "preferred",
+            "--max-extensions",
+            "1",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains("stopped after 1 preferred extensions"),
+        "{}",
+        text(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["truncated"], true);
+    assert_eq!(v["extensions"].as_array().unwrap().len(), 1);
+    assert!(v["sceptical"].is_null() && v["credulous"].is_null());
+}
+
+#[test]
+fn eval_other_semantics_and_readings() {
+    // Plain Dung: the halves of paragraph 8 are unattacked, so in.
+    let out = argmap(
+        &root(),
+        &[
+            "eval",
+            "maps/istanbul.yaml",
+            "--support",
+            "none",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ins = v["extensions"][0]["in"].as_array().unwrap();
+    assert!(ins.iter().any(|x| x == "free-choice") && ins.iter().any(|x| x == "no-expense"));
+    // Stable and complete list their extensions and acceptance.
+    let out = argmap(
+        &root(),
+        &["eval", "maps/istanbul.yaml", "--semantics", "stable"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("2 extensions") && s.contains("accepted in every extension (sceptically): "),
+        "{s}"
+    );
+    let out = argmap(
+        &root(),
+        &[
+            "eval",
+            "maps/istanbul.yaml",
+            "--semantics",
+            "complete",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Grounded, NATO's and Russia's.
+    assert_eq!(v["extensions"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn eval_refuses_a_map_with_errors_and_bad_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        "title: T\nnodes:\n  a: {text: A, attacks: b}\n",
+    )
+    .unwrap();
+    let out = argmap(dir.path(), &["eval", "bad.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("E201") && err.contains("nothing was evaluated"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    let out = argmap(dir.path(), &["eval", "missing.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = argmap(dir.path(), &["eval", "bad.yaml", "--semantics", "ideal"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("possible values"));
+    let out = argmap(dir.path(), &["eval", "bad.yaml", "--max-extensions", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn eval_reads_stdin() {
+    let out = pipe(
+        Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .args(["eval", "-", "--semantics", "preferred"])
+            .env("NO_COLOR", "1"),
+        b"title: T\nnodes:\n  a: {text: A, contradicts: b}\n  b: B\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("extension 1: in: a\n") && s.contains("extension 2: in: b\n"),
+        "{s}"
+    );
+}

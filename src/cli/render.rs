@@ -5,7 +5,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use argmap::render::Status;
 use argmap::render::{DotProgram, fallback_svg, run_dot};
+use argmap::semantics::map::MapFramework;
+use argmap::semantics::search::{DEFAULT_STEPS, Semantics, extensions};
 use argmap::{ErrorKind, Format, GroupBy, RankDir, RenderOptions};
 
 use super::Failure;
@@ -27,7 +30,9 @@ Examples:
   argmap render maps/istanbul.yaml                    writes istanbul.svg
   argmap render maps/istanbul.yaml -o docs/map.png
   argmap render maps/istanbul.yaml -o - --format dot | less
-  argmap render maps/istanbul.yaml --group-by actor --rankdir LR";
+  argmap render maps/istanbul.yaml --group-by actor --rankdir LR
+  argmap render maps/istanbul.yaml --status grounded -o grounded.svg
+  argmap render maps/istanbul.yaml --status preferred --extension 2";
 
 /// Arguments of `argmap render`.
 #[derive(Debug, clap::Args)]
@@ -55,6 +60,19 @@ pub(crate) struct Args {
     /// Leave out the legend of shapes, actor colours and relations.
     #[arg(long)]
     no_legend: bool,
+
+    /// Colour nodes by their status under this semantics (accepted,
+    /// rejected, undecided) instead of by holder; see `argmap eval`.
+    #[arg(long, value_enum, value_name = "SEMANTICS", ignore_case = true)]
+    status: Option<super::eval::SemanticsArg>,
+
+    /// With --status: how support turns into attacks.
+    #[arg(long, value_enum, default_value_t = super::eval::SupportArg::Deductive, ignore_case = true, requires = "status")]
+    support: super::eval::SupportArg,
+
+    /// With --status: which extension to colour (from 1), for semantics with several.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..), requires = "status")]
+    extension: u32,
 
     /// Wrap node text at this many characters per line (8 to 200).
     #[arg(long, value_name = "N", default_value_t = 34, value_parser = clap::value_parser!(u16).range(8..=200))]
@@ -107,6 +125,10 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         },
         legend: !args.no_legend,
         wrap: usize::from(args.wrap),
+        status: match args.status {
+            Some(semantics) => Some(status(args, semantics.semantics(), map, &checked.graph)?),
+            None => None,
+        },
     };
     let dot = argmap::render::dot(map, &checked.graph, &options);
     let bytes = match format {
@@ -160,6 +182,45 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The statuses of the extension `--extension` picks.
+fn status(
+    args: &Args,
+    semantics: Semantics,
+    map: &argmap::Map,
+    graph: &argmap::ArgGraph,
+) -> Result<Status, Failure> {
+    let support = args.support.support();
+    let framework = MapFramework::build(map, graph, support);
+    let n = usize::try_from(args.extension).unwrap_or(usize::MAX);
+    let found = extensions(&framework.framework, semantics, n, DEFAULT_STEPS).map_err(|e| {
+        Failure::Message(format!(
+            "{e}: `{}` has too many {} labellings to search; try --status grounded",
+            args.map.display(),
+            semantics.as_str()
+        ))
+    })?;
+    let Some(labels) = found.labellings.get(n - 1) else {
+        let count = found.labellings.len();
+        return Err(Failure::Message(format!(
+            "--extension {n}: `{}` has {count} {} extension{} (support read as `{}`)",
+            args.map.display(),
+            semantics.as_str(),
+            if count == 1 { "" } else { "s" },
+            support.as_str()
+        )));
+    };
+    let caption = if semantics == Semantics::Grounded {
+        format!("grounded, {} support", support.as_str())
+    } else {
+        format!(
+            "{} extension {n}, {} support",
+            semantics.as_str(),
+            support.as_str()
+        )
+    };
+    Ok(Status::new(&framework, labels, caption))
 }
 
 fn resolve_format(args: &Args) -> Result<Format, Failure> {

@@ -13,9 +13,10 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use indexmap::IndexMap;
 use petgraph::visit::EdgeRef;
 
-use super::{GroupBy, RenderOptions, actor_colors, node_lines};
+use super::{GroupBy, RenderOptions, actor_colors, node_lines, status_fill, status_word};
 use crate::graph::{ArgGraph, EdgeKind};
 use crate::model::{Map, NodeKind, RelationKind};
+use crate::semantics::Label;
 
 const FONT: &str = "Helvetica";
 const GREEN: &str = "#1b7837";
@@ -57,16 +58,31 @@ pub fn dot(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
     // Nodes, optionally in clusters.
     let mut clusters: IndexMap<String, (String, Vec<Stmt>)> = IndexMap::new();
     for (i, node) in map.nodes.values().enumerate() {
+        let mut lines = node_lines(map, node, options);
+        let label = options
+            .status
+            .as_ref()
+            .and_then(|s| s.nodes.get(i).copied().flatten());
+        if let Some(l) = label {
+            lines.push(format!("[{}]", status_word(l)));
+        }
         let mut attrs = vec![
             attr("id", &format!("node-{}", node.id.value)),
-            attr("label", &node_lines(map, node, options).join("\n")),
+            attr("label", &lines.join("\n")),
             attr("tooltip", &node.text.value),
         ];
-        let fills: Vec<&str> = node
-            .held_by
-            .iter()
-            .filter_map(|a| colors.get(a.value.as_str()).map(String::as_str))
-            .collect();
+        let fills: Vec<&str> = match (&options.status, label) {
+            (Some(_), Some(l)) => vec![status_fill(l)],
+            (Some(_), None) => Vec::new(),
+            (None, _) => node
+                .held_by
+                .iter()
+                .filter_map(|a| colors.get(a.value.as_str()).map(String::as_str))
+                .collect(),
+        };
+        if label == Some(Label::Out) {
+            attrs.push(attr("color", GREY));
+        }
         let (shape, base_style) = match node.kind {
             NodeKind::Claim => ("box", "rounded,filled"),
             NodeKind::Argument => ("ellipse", "filled"),
@@ -169,12 +185,21 @@ pub fn dot(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
             }
         }
         if let Some(point) = undercut_points.get(&e.id().index()) {
+            // With status colours, the point shows whether the relation holds.
+            let holds = options
+                .status
+                .as_ref()
+                .and_then(|s| s.relation(data.written_on, data.position));
+            let (color, width) = match holds {
+                Some(l) => (status_fill(l), "0.14"),
+                None => (GREEN, "0.07"),
+            };
             stmts.push(Stmt::Node(DotNode::new(
                 NodeId(quoted(point), None),
                 vec![
                     attr("shape", "point"),
-                    attr("width", "0.07"),
-                    attr("color", GREEN),
+                    attr("width", width),
+                    attr("color", color),
                     attr("label", ""),
                 ],
             )));
@@ -198,7 +223,7 @@ pub fn dot(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
     }
 
     if options.legend {
-        stmts.push(legend(map, &colors));
+        stmts.push(legend(map, &colors, options.status.as_ref()));
     }
 
     let graph = Graph::DiGraph {
@@ -259,7 +284,7 @@ fn edge_style(kind: EdgeKind) -> Vec<Attribute> {
 }
 
 /// The legend: an HTML-table node listing kinds, actors and relations.
-fn legend(map: &Map, colors: &IndexMap<&str, String>) -> Stmt {
+fn legend(map: &Map, colors: &IndexMap<&str, String>, status: Option<&super::Status>) -> Stmt {
     let mut rows =
         String::from("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">");
     rows.push_str("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>");
@@ -283,12 +308,22 @@ fn legend(map: &Map, colors: &IndexMap<&str, String>) -> Stmt {
         };
         row(shape.to_string(), kind.as_str());
     }
-    for (id, color) in colors {
-        let name = map.actors.get(*id).map_or(*id, |a| a.name.value.as_str());
-        row(
-            format!("<FONT COLOR=\"{}\">██</FONT>", html(color)),
-            &format!("held by {name}"),
-        );
+    if let Some(status) = status {
+        row(String::new(), &format!("status: {}", status.caption));
+        for l in [Label::In, Label::Out, Label::Undecided] {
+            row(
+                format!("<FONT COLOR=\"{}\">██</FONT>", status_fill(l)),
+                status_word(l),
+            );
+        }
+    } else {
+        for (id, color) in colors {
+            let name = map.actors.get(*id).map_or(*id, |a| a.name.value.as_str());
+            row(
+                format!("<FONT COLOR=\"{}\">██</FONT>", html(color)),
+                &format!("held by {name}"),
+            );
+        }
     }
     let mut kinds_used: Vec<EdgeKind> = Vec::new();
     for node in map.nodes.values() {

@@ -14,7 +14,7 @@ use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
 use petgraph::visit::EdgeRef;
 
-use super::{RankDir, RenderOptions, actor_colors, node_lines};
+use super::{RankDir, RenderOptions, actor_colors, node_lines, status_fill, status_word};
 use crate::error::{Error, ErrorKind};
 use crate::graph::{ArgGraph, EdgeKind};
 use crate::model::{Map, RelationKind};
@@ -35,13 +35,25 @@ pub fn fallback_svg(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> Res
     let reverse = options.rankdir == RankDir::BT || options.rankdir == RankDir::RL;
     let mut vg = VisualGraph::new(orientation);
     let mut handles = Vec::with_capacity(map.nodes.len());
-    for node in map.nodes.values() {
-        let text = node_lines(map, node, options).join("\n");
-        let fill = node
-            .held_by
-            .first()
-            .and_then(|a| colors.get(a.value.as_str()))
-            .map_or("#ffffff", String::as_str);
+    for (i, node) in map.nodes.values().enumerate() {
+        let mut lines = node_lines(map, node, options);
+        let status = options
+            .status
+            .as_ref()
+            .map(|s| s.nodes.get(i).copied().flatten());
+        if let Some(Some(l)) = status {
+            lines.push(format!("[{}]", status_word(l)));
+        }
+        let text = lines.join("\n");
+        let fill = match status {
+            Some(Some(l)) => status_fill(l),
+            Some(None) => "#ffffff",
+            None => node
+                .held_by
+                .first()
+                .and_then(|a| colors.get(a.value.as_str()))
+                .map_or("#ffffff", String::as_str),
+        };
         let shape = ShapeKind::new_box(&text);
         let look = StyleAttr::new(Color::fast("black"), 1, Color::from_name(fill), 6, 13);
         let size = get_shape_size(orientation, &shape, 13, false);

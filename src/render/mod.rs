@@ -107,6 +107,77 @@ pub struct RenderOptions {
     pub legend: bool,
     /// Characters per line when wrapping node text.
     pub wrap: usize,
+    /// Colour nodes by their status under a semantics instead of by
+    /// holder.
+    pub status: Option<Status>,
+}
+
+/// The status of each node under a semantics, for colouring.
+#[derive(Clone, Debug, Default)]
+pub struct Status {
+    /// Per map node (index in [`Map::nodes`]): its label, `None` for a node
+    /// that is not evaluated (a question).
+    pub nodes: Vec<Option<crate::semantics::Label>>,
+    /// Undercut relations, by `(node it is written on, position)`: whether
+    /// the relation holds (`In`).
+    pub relations: Vec<((usize, usize), crate::semantics::Label)>,
+    /// What was evaluated, for the legend, e.g. "grounded semantics".
+    pub caption: String,
+}
+
+impl Status {
+    /// The statuses of one labelling of a map's framework.
+    pub fn new(
+        framework: &crate::semantics::map::MapFramework,
+        labels: &[crate::semantics::Label],
+        caption: impl Into<String>,
+    ) -> Status {
+        use crate::semantics::map::Origin;
+        let nodes = framework
+            .of_node
+            .iter()
+            .map(|a| a.map(|a| labels[a as usize]))
+            .collect();
+        let mut relations = Vec::new();
+        for (a, arg) in framework.arguments.iter().enumerate() {
+            if let Origin::Relation { node, position } = arg.origin
+                && !relations.iter().any(|(k, _)| *k == (node, position))
+            {
+                relations.push(((node, position), labels[a]));
+            }
+        }
+        Status {
+            nodes,
+            relations,
+            caption: caption.into(),
+        }
+    }
+
+    /// The label of a relation, if it was undercut and evaluated.
+    pub(crate) fn relation(&self, node: usize, position: usize) -> Option<crate::semantics::Label> {
+        self.relations
+            .iter()
+            .find(|(k, _)| *k == (node, position))
+            .map(|&(_, l)| l)
+    }
+}
+
+/// Fill colours of the statuses: accepted, rejected, undecided.
+pub(crate) fn status_fill(label: crate::semantics::Label) -> &'static str {
+    match label {
+        crate::semantics::Label::In => "#a6dba0",
+        crate::semantics::Label::Out => "#f4a582",
+        crate::semantics::Label::Undecided => "#fee08b",
+    }
+}
+
+/// The word shown in a node for its status.
+pub(crate) fn status_word(label: crate::semantics::Label) -> &'static str {
+    match label {
+        crate::semantics::Label::In => "accepted",
+        crate::semantics::Label::Out => "rejected",
+        crate::semantics::Label::Undecided => "undecided",
+    }
 }
 
 impl Default for RenderOptions {
@@ -116,6 +187,7 @@ impl Default for RenderOptions {
             group_by: GroupBy::None,
             legend: true,
             wrap: 34,
+            status: None,
         }
     }
 }
@@ -203,6 +275,23 @@ pub(crate) fn node_lines(map: &Map, node: &Node, options: &RenderOptions) -> Vec
             })
             .collect();
         lines.extend(wrap(&format!("[{}]", list.join(", ")), options.wrap, 3));
+    }
+    // With status colours, fills no longer say who holds a node.
+    if options.status.is_some() && !node.held_by.is_empty() {
+        let names: Vec<&str> = node
+            .held_by
+            .iter()
+            .map(|r| {
+                map.actors
+                    .get(&r.value)
+                    .map_or(r.value.as_str(), |a| a.name.value.as_str())
+            })
+            .collect();
+        lines.extend(wrap(
+            &format!("held by {}", names.join(", ")),
+            options.wrap,
+            2,
+        ));
     }
     if !node.rejected_by.is_empty() {
         let names: Vec<&str> = node

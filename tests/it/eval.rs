@@ -207,3 +207,46 @@ fn eval_reads_stdin() {
         "{s}"
     );
 }
+
+#[test]
+fn render_status_colours_nodes_and_picks_extensions() {
+    let dot = |extra: &[&str]| {
+        let mut args = vec!["render", "maps/istanbul.yaml", "-o", "-", "--format", "dot"];
+        args.extend_from_slice(extra);
+        argmap(&root(), &args)
+    };
+    let out = dot(&["--status", "grounded"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    // The node statement of a node: its line in the DOT text.
+    let line = |s: &str, id: &str| {
+        s.lines()
+            .find(|l| l.trim_start().starts_with(&format!("\"{id}\"[")))
+            .unwrap_or_else(|| panic!("no node {id}"))
+            .to_string()
+    };
+    assert!(line(&s, "free-choice").contains("fillcolor=\"#fee08b\""));
+    assert!(line(&s, "free-choice").contains("[undecided]"));
+    assert!(line(&s, "side-by-side").contains("fillcolor=\"#a6dba0\""));
+    assert!(line(&s, "cherry-picking").contains("fillcolor=\"#f4a582\""));
+    assert!(s.contains("status: grounded, deductive support"));
+    // Questions are not evaluated: no fill, no status.
+    assert!(!line(&s, "priority").contains("fillcolor"));
+    // Each preferred extension colours one side.
+    let one = text(&dot(&["--status", "preferred"]).stdout);
+    let two = text(&dot(&["--status", "preferred", "--extension", "2"]).stdout);
+    assert_ne!(line(&one, "free-choice"), line(&two, "free-choice"));
+    assert!(two.contains("status: preferred extension 2, deductive support"));
+    let out = dot(&["--status", "preferred", "--extension", "3"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("has 2 preferred extensions"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = dot(&["--extension", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Without --status nothing changes: fills are the holders' colours.
+    let plain = text(&dot(&[]).stdout);
+    assert!(!plain.contains("[undecided]") && !plain.contains("#fee08b"));
+}

@@ -66,10 +66,47 @@ pub(crate) struct Args {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum FormatArg {
+pub(crate) enum FormatArg {
+    /// ICCMA 2023: `p af N`, then attacks `i j`.
     Af,
+    /// Aspartix: `arg(a).` and `att(a,b).`
     Apx,
+    /// Trivial graph format: arguments, `#`, attacks.
     Tgf,
+}
+
+impl FormatArg {
+    pub(crate) fn format(self) -> FrameworkFormat {
+        match self {
+            FormatArg::Af => FrameworkFormat::Af,
+            FormatArg::Apx => FrameworkFormat::Apx,
+            FormatArg::Tgf => FrameworkFormat::Tgf,
+        }
+    }
+}
+
+/// The format given, else the one the file's extension says, else af.
+pub(crate) fn input_format(file: &std::path::Path, given: Option<FormatArg>) -> FrameworkFormat {
+    match given {
+        Some(f) => f.format(),
+        None => match file.extension().and_then(|e| e.to_str()) {
+            Some("apx") => FrameworkFormat::Apx,
+            Some("tgf") => FrameworkFormat::Tgf,
+            _ => FrameworkFormat::Af,
+        },
+    }
+}
+
+/// Reads a framework file (`-`: stdin).
+pub(crate) fn read(file: &std::path::Path) -> Result<Vec<u8>, Failure> {
+    if file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| Failure::Message(format!("cannot read stdin: {e}")))?;
+        return Ok(bytes);
+    }
+    std::fs::read(file)
+        .map_err(|e| Failure::Message(format!("cannot read `{}`: {e}", file.display())))
 }
 
 pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
@@ -96,18 +133,8 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
             TASKS.join(", ")
         )));
     }
-    let format = match args.format {
-        Some(FormatArg::Af) => FrameworkFormat::Af,
-        Some(FormatArg::Apx) => FrameworkFormat::Apx,
-        Some(FormatArg::Tgf) => FrameworkFormat::Tgf,
-        None => match file.extension().and_then(|e| e.to_str()) {
-            Some("apx") => FrameworkFormat::Apx,
-            Some("tgf") => FrameworkFormat::Tgf,
-            _ => FrameworkFormat::Af,
-        },
-    };
-    let bytes = std::fs::read(file)
-        .map_err(|e| Failure::Message(format!("cannot read `{}`: {e}", file.display())))?;
+    let format = input_format(file, args.format);
+    let bytes = read(file)?;
     let af = iccma::parse(&bytes, format)
         .map_err(|e| Failure::Message(format!("`{}`: {e}", file.display())))?;
     drop(bytes);

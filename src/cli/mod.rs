@@ -7,6 +7,7 @@
 
 mod af;
 mod check;
+mod convert;
 mod eval;
 mod explain;
 mod render;
@@ -24,9 +25,14 @@ Examples:
   argmap render maps/istanbul.yaml    Draw istanbul.svg in this folder
   argmap render maps/istanbul.yaml -o map.pdf
   argmap explain E201                 What a check code means
+  argmap eval maps/istanbul.yaml      Which claims stand (grounded), and why
+  argmap eval maps/istanbul.yaml --semantics preferred
+  argmap render maps/istanbul.yaml --status grounded
   argmap af -p SE-GR -f framework.af  Grounded extension of an ICCMA framework
+  argmap export maps/istanbul.yaml -o istanbul.af
+  argmap import framework.af -o framework.yaml
 
-Docs: docs/format.md (the map format), docs/checks.md, docs/cli.md";
+Docs: docs/format.md (the map format), docs/checks.md, docs/semantics.md, docs/cli.md";
 
 /// Check and draw argument maps written as YAML.
 ///
@@ -51,9 +57,13 @@ enum Command {
     Render(render::Args),
     /// Evaluate a map: which claims stand under a semantics, and why.
     Eval(eval::Args),
+    /// Write a map's framework as an ICCMA file (af, apx, tgf).
+    Export(convert::ExportArgs),
+    /// Turn an ICCMA framework file into a map.
+    Import(convert::ImportArgs),
     /// Explain a check code, or list all codes.
     Explain(explain::Args),
-    /// Solve abstract argumentation frameworks (ICCMA interface; grounded semantics).
+    /// Solve abstract argumentation frameworks (ICCMA interface).
     Af(af::Args),
 }
 
@@ -88,6 +98,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Export(args) => convert::export(&args),
+        Command::Import(args) => convert::import(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Af(args) => af::run(&args),
     };
@@ -131,9 +143,24 @@ pub(crate) fn checked_map(
         None => argmap::check(&source, &argmap::CheckOptions::default()),
     };
     {
+        // Drawing shows every diagnostic; other commands only the errors
+        // that stop them, and a count of warnings.
         let mut err = anstream::stderr().lock();
+        let mut warnings = 0usize;
         for d in &checked.diagnostics {
-            writeln!(err, "{}\n", human(&source, d, true))?;
+            if what == "drawn" || d.severity == argmap::Severity::Error {
+                writeln!(err, "{}\n", human(&source, d, true))?;
+            } else {
+                warnings += 1;
+            }
+        }
+        drop(err);
+        if warnings > 0 && !checked.has_errors() {
+            let s = if warnings == 1 { "" } else { "s" };
+            warning(&format!(
+                "`{}` has {warnings} warning{s}; `argmap check` shows them",
+                path.display()
+            ));
         }
     }
     if checked.map.is_none() || checked.has_errors() {

@@ -13,6 +13,7 @@
 //! fundamental role in nonmonotonic reasoning, logic programming and
 //! n-person games", *Artificial Intelligence* 77 (1995) 321–357.
 
+pub mod convert;
 pub mod iccma;
 pub mod map;
 pub mod search;

@@ -250,3 +250,186 @@ fn render_status_colours_nodes_and_picks_extensions() {
     let plain = text(&dot(&[]).stdout);
     assert!(!plain.contains("[undecided]") && !plain.contains("#fee08b"));
 }
+
+/// Numbers in a grounded reference file.
+fn reference(name: &str) -> std::collections::BTreeSet<usize> {
+    let text = std::fs::read_to_string(
+        root()
+            .join("tests/fixtures/iccma")
+            .join(format!("{name}.GR.txt")),
+    )
+    .unwrap();
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn import_then_eval_reproduces_the_grounded_references() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two of these have self-attacking arguments (odd-cycle helpers).
+    for name in [
+        "a1210993_20150717_0403.gml.80.af",
+        "st_890_86_9_572.af",
+        "admbuster_1000.af",
+        "probo2-a.af",
+    ] {
+        let file = root().join("tests/fixtures/iccma").join(name);
+        let out = argmap(
+            dir.path(),
+            &["import", file.to_str().unwrap(), "-o", "m.yaml"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let out = argmap(dir.path(), &["check", "m.yaml", "-A", "W301"]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let out = argmap(
+            dir.path(),
+            &["eval", "m.yaml", "--support", "none", "--format", "json"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let got: std::collections::BTreeSet<usize> = v["extensions"][0]["in"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|x| x.as_str().unwrap().strip_prefix('a')?.parse().ok())
+            .collect();
+        assert_eq!(got, reference(name), "{name}");
+    }
+}
+
+#[test]
+fn export_feeds_the_solver_and_round_trips_through_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let ist = root().join("maps/istanbul.yaml");
+    let ist = ist.to_str().unwrap();
+    let out = argmap(dir.path(), &["export", ist, "-o", "ist.af"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let af = std::fs::read_to_string(dir.path().join("ist.af")).unwrap();
+    assert!(
+        af.starts_with("p af 25\n# argument names (number, name):\n# 1 free-choice\n"),
+        "{af}"
+    );
+    // The solver's preferred extension is one of eval's two.
+    let out = argmap(dir.path(), &["af", "-p", "SE-PR", "-f", "ist.af"]);
+    let w = text(&out.stdout);
+    let numbers: Vec<usize> = w
+        .trim()
+        .strip_prefix("w ")
+        .unwrap()
+        .split(' ')
+        .map(|x| x.parse().unwrap())
+        .collect();
+    let names: Vec<String> = numbers
+        .iter()
+        .map(|n| {
+            af.lines()
+                .find_map(|l| l.strip_prefix(&format!("# {n} ")))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let out = argmap(
+        dir.path(),
+        &["eval", ist, "--semantics", "preferred", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["extensions"].as_array().unwrap().iter().any(|e| {
+            let mut ins: Vec<String> = e["in"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_string())
+                .collect();
+            let mut want = names.clone();
+            ins.sort();
+            want.sort();
+            ins == want
+        }),
+        "{names:?}"
+    );
+    // Import keeps the names from the comments; the map evaluates alike.
+    let out = argmap(dir.path(), &["import", "ist.af", "-o", "back.yaml"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = argmap(
+        dir.path(),
+        &[
+            "eval",
+            "back.yaml",
+            "--support",
+            "none",
+            "--semantics",
+            "preferred",
+            "--format",
+            "json",
+        ],
+    );
+    let back: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sets = |v: &serde_json::Value| -> Vec<Vec<String>> {
+        let mut s: Vec<Vec<String>> = v["extensions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let mut x: Vec<String> = e["in"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_str().unwrap().to_string())
+                    .collect();
+                x.sort();
+                x
+            })
+            .collect();
+        s.sort();
+        s
+    };
+    assert_eq!(sets(&back), sets(&v));
+    // apx and tgf, to stdout, read back by the solver.
+    for format in ["apx", "tgf"] {
+        let out = argmap(dir.path(), &["export", ist, "--format", format]);
+        assert_eq!(out.status.code(), Some(0));
+        std::fs::write(dir.path().join(format!("ist.{format}")), &out.stdout).unwrap();
+        let out = argmap(
+            dir.path(),
+            &[
+                "af",
+                "-p",
+                "DC-PR",
+                "-f",
+                &format!("ist.{format}"),
+                "-a",
+                "free-choice",
+            ],
+        );
+        assert_eq!(text(&out.stdout), "YES\n");
+    }
+}
+
+#[test]
+fn import_and_export_report_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.af"), "p af 2\n1 3\n").unwrap();
+    let out = argmap(dir.path(), &["import", "bad.af", "-o", "m.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("line 2: argument 3 is out of range"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("m.yaml").exists());
+    let out = argmap(dir.path(), &["import", "missing.af", "-o", "m.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = argmap(dir.path(), &["import", "bad.af"]);
+    assert_eq!(out.status.code(), Some(2), "-o is required");
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        "title: T\nnodes:\n  a: {text: A, attacks: b}\n",
+    )
+    .unwrap();
+    let out = argmap(dir.path(), &["export", "bad.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}

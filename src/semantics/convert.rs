@@ -1,0 +1,243 @@
+//! Frameworks to and from files: writing the ICCMA formats (with the names
+//! of the arguments), and turning a framework into a map.
+//!
+//! The `.af` format numbers arguments; [`write`] keeps their names in
+//! comment lines `# <number> <name>` after the header, which solvers
+//! ignore and [`af_names`] reads back.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use super::Framework;
+use super::iccma::{FrameworkFormat, NamedFramework};
+
+/// Writes a framework in an ICCMA format; `names[i]` names argument `i`.
+///
+/// `apx` and `tgf` name arguments directly, so names must not contain
+/// whitespace, commas or parentheses (map and relation ids never do).
+///
+/// # Complexity
+/// O(n + m).
+pub fn write(af: &Framework, names: &[String], format: FrameworkFormat) -> String {
+    let mut s = String::new();
+    match format {
+        FrameworkFormat::Af => {
+            let _ = writeln!(s, "p af {}", af.len());
+            let _ = writeln!(s, "# argument names (number, name):");
+            for (i, name) in names.iter().enumerate() {
+                let _ = writeln!(s, "# {} {name}", i + 1);
+            }
+            for a in 0..af.len() {
+                for &b in af.attacked_by(a) {
+                    let _ = writeln!(s, "{} {}", a + 1, b + 1);
+                }
+            }
+        }
+        FrameworkFormat::Apx => {
+            for name in names {
+                let _ = writeln!(s, "arg({name}).");
+            }
+            for a in 0..af.len() {
+                for &b in af.attacked_by(a) {
+                    let _ = writeln!(s, "att({},{}).", names[a], names[b as usize]);
+                }
+            }
+        }
+        FrameworkFormat::Tgf => {
+            for name in names {
+                let _ = writeln!(s, "{name}");
+            }
+            s.push_str("#\n");
+            for a in 0..af.len() {
+                for &b in af.attacked_by(a) {
+                    let _ = writeln!(s, "{} {}", names[a], names[b as usize]);
+                }
+            }
+        }
+    }
+    s
+}
+
+/// The names [`write`] keeps in an `.af` file's comments, when every one
+/// of the `n` arguments has exactly one.
+pub fn af_names(text: &[u8], n: usize) -> Option<Vec<String>> {
+    let mut names: Vec<Option<String>> = vec![None; n];
+    for line in text.split(|&b| b == b'\n') {
+        let Some(rest) = line.strip_prefix(b"#") else {
+            continue;
+        };
+        let rest = String::from_utf8_lossy(rest);
+        let mut fields = rest.split_whitespace();
+        let (Some(i), Some(name), None) = (fields.next(), fields.next(), fields.next()) else {
+            continue;
+        };
+        let Ok(i) = i.parse::<usize>() else { continue };
+        if i == 0 || i > n || names[i - 1].is_some() {
+            return None;
+        }
+        names[i - 1] = Some(name.to_string());
+    }
+    names.into_iter().collect()
+}
+
+/// A map of a framework: one claim per argument, with its attacks.
+///
+/// Argument names become node ids: kept when they are valid ids, else
+/// lowercased with other characters replaced by `-` (the name is kept as
+/// the label), made unique with a numeric suffix. Unnamed (`.af`)
+/// arguments are `a1`, `a2`, … A map cannot say that a node attacks
+/// itself, so a self-attacking argument `x` gets two helper claims,
+/// `x.loop-1` and `x.loop-2`, with `x → x.loop-1 → x.loop-2 → x`: an odd
+/// cycle that gives `x` the same status as a self-attack under every
+/// semantics here.
+pub fn to_map(named: &NamedFramework, title: &str) -> String {
+    let af = &named.framework;
+    let n = af.len();
+    let mut used: HashSet<String> = HashSet::with_capacity(n);
+    let mut ids = Vec::with_capacity(n);
+    let mut labels = Vec::with_capacity(n);
+    for i in 0..n {
+        let (base, label) = match &named.names {
+            Some(names) => {
+                let id = to_id(&names[i]);
+                let label = (id != names[i]).then(|| names[i].clone());
+                (id, label)
+            }
+            None => (format!("a{}", i + 1), None),
+        };
+        let mut id = base.clone();
+        let mut k = 2;
+        while !used.insert(id.clone()) {
+            id = format!("{base}-{k}");
+            k += 1;
+        }
+        ids.push(id);
+        labels.push(label);
+    }
+    let mut s = String::new();
+    let _ = writeln!(s, "argmap: 1");
+    let _ = writeln!(s, "title: {}", quote(title));
+    let _ = writeln!(
+        s,
+        "summary: An abstract argumentation framework of {n} arguments and {} attacks.",
+        af.attack_count()
+    );
+    let _ = writeln!(s, "nodes:");
+    for a in 0..n {
+        let id = &ids[a];
+        let _ = writeln!(s, "  {}:", key(id));
+        let name = named.name(a);
+        let _ = writeln!(s, "    text: {}", quote(&format!("Argument {name}")));
+        if let Some(label) = &labels[a] {
+            let _ = writeln!(s, "    label: {}", quote(label));
+        }
+        let targets = af.attacked_by(a);
+        let self_attack = targets.iter().any(|&b| b as usize == a);
+        let mut list: Vec<String> = targets
+            .iter()
+            .filter(|&&b| b as usize != a)
+            .map(|&b| key(&ids[b as usize]))
+            .collect();
+        if self_attack {
+            list.push(key(&format!("{id}.loop-1")));
+        }
+        if !list.is_empty() {
+            let _ = writeln!(s, "    attacks: [{}]", list.join(", "));
+        }
+        if self_attack {
+            for (k, next) in [(1, format!("{id}.loop-2")), (2, id.clone())] {
+                let _ = writeln!(s, "  {}:", key(&format!("{id}.loop-{k}")));
+                let _ = writeln!(
+                    s,
+                    "    text: {}",
+                    quote(&format!(
+                        "Helper {k} of 2: with `{id}` an odd cycle, which says that `{id}` attacks itself."
+                    ))
+                );
+                let _ = writeln!(s, "    tags: [self-attack]");
+                let _ = writeln!(s, "    attacks: [{}]", key(&next));
+            }
+        }
+    }
+    s
+}
+
+/// A valid node id for a name (see the map format: lowercase letters,
+/// digits, `-`, `_`, `.`; at most 128 bytes).
+fn to_id(name: &str) -> String {
+    let mut id: String = name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(100)
+        .collect();
+    if id.is_empty() {
+        id.push('a');
+    }
+    id
+}
+
+/// An id as a YAML key or list item: plain when YAML reads it back as the
+/// same string, else double-quoted.
+fn key(id: &str) -> String {
+    let plain = id.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            id,
+            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
+        );
+    if plain { id.to_string() } else { quote(id) }
+}
+
+/// A YAML double-quoted string (JSON escapes are valid YAML).
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::semantics::iccma::parse;
+
+    #[test]
+    fn af_round_trip_keeps_names() {
+        let af = Framework::new(3, &[(0, 1), (1, 2), (2, 2)]);
+        let names: Vec<String> = ["x", "y-1", "r.x"].map(String::from).to_vec();
+        let text = write(&af, &names, FrameworkFormat::Af);
+        assert!(text.starts_with("p af 3\n"));
+        let back = parse(text.as_bytes(), FrameworkFormat::Af).unwrap();
+        assert_eq!(back.framework.attack_count(), 3);
+        assert_eq!(af_names(text.as_bytes(), 3), Some(names.clone()));
+        for format in [FrameworkFormat::Apx, FrameworkFormat::Tgf] {
+            let text = write(&af, &names, format);
+            let back = parse(text.as_bytes(), format).unwrap();
+            assert_eq!(back.names.as_deref(), Some(&names[..]));
+            assert_eq!(back.framework.attacked_by(2), [2]);
+        }
+        // Names missing or repeated: none.
+        assert_eq!(af_names(b"p af 2\n# 1 a\n", 2), None);
+        assert_eq!(af_names(b"p af 1\n# 1 a\n# 1 b\n", 1), None);
+    }
+
+    #[test]
+    fn ids_are_valid_and_unique() {
+        assert_eq!(to_id("Free Choice!"), "free-choice-");
+        assert_eq!(key("1"), "\"1\"");
+        assert_eq!(key("null"), "\"null\"");
+        assert_eq!(key("a1"), "a1");
+        let named = NamedFramework {
+            framework: Framework::new(2, &[(0, 1)]),
+            names: Some(vec!["A".into(), "a".into()]),
+        };
+        let yaml = to_map(&named, "T");
+        assert!(
+            yaml.contains("  a:\n    text: \"Argument A\"\n    label: \"A\"\n    attacks: [a-2]\n")
+        );
+        assert!(yaml.contains("  a-2:\n"));
+    }
+}

@@ -295,7 +295,7 @@ nodes:
         let why = f.explain(&grounded(&f.framework), x);
         assert_eq!(
             why,
-            "out: attacked by `a` (through `b`, which attacks `c`), which is in"
+            "out: attacked by `b` (which attacks `c`), which is in"
         );
     }
 

@@ -291,12 +291,23 @@ nodes:
             Support::Deductive,
         );
         assert!(attacks(&f, "a", "d"));
+        let i =
+            |n: &str| u32::try_from(f.arguments.iter().position(|a| a.name == n).unwrap()).unwrap();
+        let ad = f
+            .attacks
+            .iter()
+            .find(|x| x.from == i("a") && x.to == i("d"))
+            .unwrap();
+        assert_eq!(
+            ad.via,
+            argmap::semantics::map::Via::Derived {
+                by: i("b"),
+                on: i("c")
+            }
+        );
         let x = f.arguments.iter().position(|a| a.name == "d").unwrap();
         let why = f.explain(&grounded(&f.framework), x);
-        assert_eq!(
-            why,
-            "out: attacked by `b` (which attacks `c`), which is in"
-        );
+        assert_eq!(why, "out: attacked by `b` (which attacks `c`), which is in");
     }
 
     #[test]

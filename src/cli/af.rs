@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use argmap::semantics::iccma::{self, FrameworkFormat, NamedFramework};
-use argmap::semantics::search::{self, DEFAULT_STEPS, Exhausted};
+use argmap::semantics::search::{self, DEFAULT_STEPS, Exhausted, Semantics};
 use argmap::semantics::{Label, grounded};
 
 use super::Failure;
@@ -179,24 +179,23 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
                 .map_err(gave_up)?;
             (Some(found.is_some()), found)
         }
-        ("SE-PR", _) => {
-            let all = search::preferred(framework, DEFAULT_STEPS).map_err(gave_up)?;
-            (None, all.into_iter().next())
+        ("SE-PR" | "SE-ST", _) => {
+            let semantics = if task == "SE-PR" {
+                Semantics::Preferred
+            } else {
+                Semantics::Stable
+            };
+            let found =
+                search::extensions(framework, semantics, 1, DEFAULT_STEPS).map_err(gave_up)?;
+            (None, found.labellings.into_iter().next())
         }
         ("DS-PR", Some(q)) => {
-            let all = search::preferred(framework, DEFAULT_STEPS).map_err(gave_up)?;
-            let counter = all.into_iter().find(|l| l[q] != Label::In);
+            // A counterexample: some preferred extension without q.
+            let all =
+                search::extensions(framework, Semantics::Preferred, usize::MAX, DEFAULT_STEPS)
+                    .map_err(gave_up)?;
+            let counter = all.labellings.into_iter().find(|l| l[q] != Label::In);
             (Some(counter.is_none()), counter)
-        }
-        ("SE-ST", _) => {
-            let mut first = None;
-            search::Search::new(framework, true, DEFAULT_STEPS)
-                .run(&mut |l| {
-                    first = Some(l.to_vec());
-                    false
-                })
-                .map_err(gave_up)?;
-            (None, first)
         }
         ("DC-ST", Some(q)) => {
             let found =

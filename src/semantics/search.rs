@@ -166,45 +166,74 @@ impl<'a> Search<'a> {
     /// # Errors
     /// [`Exhausted`] when the step budget runs out first.
     pub fn run(&mut self, visit: &mut dyn FnMut(&[Label]) -> bool) -> Result<(), Exhausted> {
-        let open = self.open.clone();
+        let open: Vec<usize> = self.open.iter().map(|&a| a as usize).collect();
         if !(0..self.af.len()).all(|a| self.holds(a)) {
             return Ok(());
         }
-        self.dfs(&open, 0, visit).map(|_| ())
+        self.walk(&open, &mut |search| {
+            let full = search.current();
+            visit(&full)
+        })
+        .map(|_| ())
     }
 
-    /// Returns Ok(false) when the visitor asked to stop.
-    fn dfs(
+    /// Tries every label for each of `vars` in turn, with forward
+    /// checking, calling `leaf` whenever all are labelled, until it returns
+    /// false (then `Ok(false)`). A loop with an explicit stack: the depth
+    /// is the number of variables, which may be millions. Leaves `vars`
+    /// unlabelled when it returns.
+    fn walk(
         &mut self,
-        open: &[u32],
-        i: usize,
-        visit: &mut dyn FnMut(&[Label]) -> bool,
+        vars: &[usize],
+        leaf: &mut dyn FnMut(&Self) -> bool,
     ) -> Result<bool, Exhausted> {
-        if self.steps.get() > self.budget {
-            return Err(Exhausted { steps: self.budget });
-        }
-        let Some(&a) = open.get(i) else {
-            let full: Vec<Label> = self
-                .label
-                .iter()
-                .map(|l| l.unwrap_or(Label::Undecided))
-                .collect();
-            return Ok(visit(&full));
-        };
-        let a = a as usize;
         let choices: &[Label] = if self.allow_undecided {
             &[Label::In, Label::Out, Label::Undecided]
         } else {
             &[Label::In, Label::Out]
         };
-        for &l in choices {
-            if self.assign(a, l) && !self.dfs(open, i + 1, visit)? {
-                self.label[a] = None;
-                return Ok(false);
+        let mut next = vec![0u8; vars.len() + 1];
+        let mut depth = 0usize;
+        let result = loop {
+            if self.steps.get() > self.budget {
+                break Err(Exhausted { steps: self.budget });
             }
+            if depth == vars.len() {
+                if !leaf(self) {
+                    break Ok(false);
+                }
+                if depth == 0 {
+                    break Ok(true);
+                }
+                depth -= 1;
+                continue;
+            }
+            let a = vars[depth];
+            let mut advanced = false;
+            while usize::from(next[depth]) < choices.len() {
+                let l = choices[usize::from(next[depth])];
+                next[depth] += 1;
+                if self.assign(a, l) {
+                    advanced = true;
+                    break;
+                }
+            }
+            if advanced {
+                depth += 1;
+                next[depth] = 0;
+            } else {
+                self.label[a] = None;
+                next[depth] = 0;
+                if depth == 0 {
+                    break Ok(true);
+                }
+                depth -= 1;
+            }
+        };
+        for &a in vars {
             self.label[a] = None;
         }
-        Ok(true)
+        result
     }
 }
 
@@ -434,7 +463,18 @@ impl Search<'_> {
     ) -> Result<Vec<Vec<Label>>, Exhausted> {
         let mut found: Vec<Vec<Label>> = Vec::new();
         let members: Vec<usize> = component.iter().map(|&a| a as usize).collect();
-        self.local_dfs(&members, 0, &mut found)?;
+        self.walk(&members, &mut |search| {
+            // Every attacker of the component is labelled now: check them all.
+            if members.iter().all(|&m| search.holds(m)) {
+                found.push(
+                    members
+                        .iter()
+                        .map(|&m| search.label[m].unwrap_or(Label::Undecided))
+                        .collect(),
+                );
+            }
+            true
+        })?;
         if semantics == Semantics::Preferred && found.len() > 1 {
             let ins: Vec<Vec<usize>> = found
                 .iter()
@@ -453,40 +493,5 @@ impl Search<'_> {
             });
         }
         Ok(found)
-    }
-
-    fn local_dfs(
-        &mut self,
-        members: &[usize],
-        i: usize,
-        found: &mut Vec<Vec<Label>>,
-    ) -> Result<(), Exhausted> {
-        if self.steps.get() > self.budget {
-            return Err(Exhausted { steps: self.budget });
-        }
-        let Some(&a) = members.get(i) else {
-            // Every attacker of the component is labelled now: check them all.
-            if members.iter().all(|&m| self.holds(m)) {
-                found.push(
-                    members
-                        .iter()
-                        .map(|&m| self.label[m].unwrap_or(Label::Undecided))
-                        .collect(),
-                );
-            }
-            return Ok(());
-        };
-        let choices: &[Label] = if self.allow_undecided {
-            &[Label::In, Label::Out, Label::Undecided]
-        } else {
-            &[Label::In, Label::Out]
-        };
-        for &l in choices {
-            if self.assign(a, l) {
-                self.local_dfs(members, i + 1, found)?;
-            }
-            self.label[a] = None;
-        }
-        Ok(())
     }
 }

@@ -194,3 +194,42 @@ fn searching_tasks() {
     assert_eq!(af_cli(&["-p", "DS-ST", "-f", &odd, "-a", "1"]).1, "YES\n");
     assert_eq!(af_cli(&["-p", "SE-PR", "-f", &odd]).1, "w\n");
 }
+
+#[test]
+fn long_cycles_do_not_overflow_the_stack() {
+    // An even cycle of 200,000 arguments: every search goes 200,000 deep.
+    let n = 200_000;
+    let mut text = format!("p af {n}\n");
+    for i in 1..n {
+        text.push_str(&format!("{i} {}\n", i + 1));
+    }
+    text.push_str(&format!("{n} 1\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cycle.af");
+    std::fs::write(&file, text).unwrap();
+    for (task, first) in [
+        ("SE-PR", "w 1 3 5"),
+        ("SE-ST", "w 1 3 5"),
+        ("DC-CO", "YES"),
+        ("DS-PR", "NO"),
+    ] {
+        let mut args = vec!["af", "-p", task, "-f", file.to_str().unwrap()];
+        if !task.starts_with("SE") {
+            args.extend(["-a", "1"]);
+        }
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{task}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stdout).starts_with(first),
+            "{task}"
+        );
+    }
+}

@@ -14,8 +14,10 @@
 //! accepted" and `r` for "the attack `r` holds"; whatever undercuts `r`
 //! attacks the meta-argument `r`. A `contradicts` relation gets one such
 //! chain per direction (`r`, and `r.rev` back). A named `supports` relation
-//! that is undercut becomes a meta-argument `r` on the support path,
-//! `a ⇒ r ⇒ b`, attacked by the undercutter.
+//! `r` from `a` to `b` that is undercut becomes a meta-argument `r`, "`a`,
+//! and the inference from `a` to `b`": `r` needs `a`, supports `b` as the
+//! relation did, and is attacked by the undercutter. So an undercut
+//! defeats the inference without touching `a`.
 //!
 //! Support is read by one of the bipolar readings of [`Support`], which
 //! turn support into derived attacks (C. Cayrol and M.-C.
@@ -67,6 +69,8 @@ impl Support {
     /// How this reading takes one support edge.
     fn read(self, edge: SupportEdge) -> Option<Reading> {
         match (self, edge) {
+            (Support::None, SupportEdge::Source) => None,
+            (_, SupportEdge::Source) => Some(Reading::Necessary),
             (Support::None, _) | (Support::Arguments, SupportEdge::Supports) => None,
             (Support::Deductive, _) | (Support::Arguments, SupportEdge::Conclusion) => {
                 Some(Reading::Deductive)
@@ -81,6 +85,9 @@ impl Support {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SupportEdge {
     Supports,
+    /// From the source of an undercut support to its meta-argument, which
+    /// needs it.
+    Source,
     Premise,
     Conclusion,
 }
@@ -242,7 +249,7 @@ impl MapFramework {
             let ys = match kind {
                 RelationKind::Supports => {
                     let r = meta(name, Origin::Relation { node, position }, &mut arguments);
-                    supports.push((a, r, SupportEdge::Supports));
+                    supports.push((a, r, SupportEdge::Source));
                     supports.push((r, b, SupportEdge::Supports));
                     vec![r]
                 }

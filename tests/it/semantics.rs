@@ -350,6 +350,27 @@ nodes:
     }
 
     #[test]
+    fn an_undercut_support_defeats_the_inference_not_its_source() {
+        let yaml = "\
+nodes:
+  a:
+    text: A
+    supports: [{to: b, id: r}]
+  b: B
+  u: {text: U, undercuts: r}
+  x: {text: X, attacks: b}
+";
+        // Deductive: the attack on b reaches the inference r, not a.
+        let f = framework(yaml, Support::Deductive);
+        assert_eq!(labels(&f, &["a", "r", "b", "u"]), [In, Out, Out, In]);
+        assert!(attacks(&f, "x", "r") && !attacks(&f, "x", "a"));
+        // Necessary: b cannot stand without the inference.
+        let f = framework(yaml, Support::Necessary);
+        assert!(attacks(&f, "u", "b"));
+        assert_eq!(labels(&f, &["a", "r", "b"]), [In, Out, Out]);
+    }
+
+    #[test]
     fn contradiction_is_mutual_and_questions_are_left_out() {
         let f = framework(
             "nodes:\n  q: {kind: question, text: Which?}\n  a: {text: A, contradicts: b, answers: q}\n  b: {text: B, answers: q}\n",

@@ -376,11 +376,13 @@ impl Report {
             "{}: {} semantics, support read as `{}`",
             self.map, self.semantics, self.support
         );
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let _ = writeln!(
             s,
-            "{} arguments, {} attacks ({derived} derived from support)",
-            self.arguments.len(),
-            self.attacks.len()
+            "{}, {} ({derived} derived from support)",
+            plural(self.arguments.len(), "argument", "arguments"),
+            plural(self.attacks.len(), "attack", "attacks")
         );
         if self.semantics != "grounded" {
             let more = if self.truncated { " (cut short)" } else { "" };

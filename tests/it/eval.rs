@@ -433,3 +433,93 @@ fn import_and_export_report_bad_input() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 }
+
+/// `argmap eval --format json` on a file under docs/examples.
+fn eval_example(name: &str, extra: &[&str]) -> serde_json::Value {
+    let path = format!("docs/examples/{name}.yaml");
+    let mut args = vec!["eval", path.as_str(), "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = argmap(&root(), &args);
+    assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn status_of(v: &serde_json::Value, extension: usize, id: &str) -> String {
+    v["extensions"][extension]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == id)
+        .map(|n| n["status"].as_str().unwrap().to_string())
+        .unwrap()
+}
+
+#[test]
+fn the_examples_in_docs_semantics_behave_as_documented() {
+    let v = eval_example("reinstatement", &[]);
+    let statuses: Vec<String> = ["wet", "sprinkler", "broken"]
+        .iter()
+        .map(|n| status_of(&v, 0, n))
+        .collect();
+    assert_eq!(statuses, ["in", "out", "in"]);
+    let count = |v: &serde_json::Value| v["extensions"].as_array().unwrap().len();
+    let v = eval_example("nixon", &[]);
+    assert!(
+        ["quaker", "republican", "march", "war"]
+            .iter()
+            .all(|n| status_of(&v, 0, n) == "undecided")
+    );
+    assert_eq!(
+        count(&eval_example("nixon", &["--semantics", "preferred"])),
+        2
+    );
+    assert_eq!(
+        count(&eval_example(
+            "nixon",
+            &["--semantics", "preferred", "--support", "none"]
+        )),
+        4
+    );
+    assert_eq!(
+        count(&eval_example("odd-cycle", &["--semantics", "stable"])),
+        0
+    );
+    let v = eval_example("odd-cycle", &["--semantics", "preferred"]);
+    assert_eq!(count(&v), 1);
+    assert!(v["extensions"][0]["in"].as_array().unwrap().is_empty());
+    let v = eval_example("undercut", &[]);
+    assert_eq!(status_of(&v, 0, "fever"), "in");
+    assert_eq!(status_of(&v, 0, "reading-shows-fever"), "out");
+    let v = eval_example("undercut", &["--support", "necessary"]);
+    assert_eq!(status_of(&v, 0, "fever"), "out");
+    assert_eq!(status_of(&v, 0, "infection"), "out");
+    assert_eq!(status_of(&v, 0, "reading"), "in");
+    // Istanbul under the readings the text compares.
+    for (support, n) in [("deductive", 2), ("none", 8), ("arguments", 8)] {
+        let out = argmap(
+            &root(),
+            &[
+                "eval",
+                "maps/istanbul.yaml",
+                "--semantics",
+                "preferred",
+                "--support",
+                support,
+                "--format",
+                "json",
+            ],
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(count(&v), n, "{support}");
+    }
+    // Every image the page shows exists.
+    let page = std::fs::read_to_string(root().join("docs/semantics.md")).unwrap();
+    for image in page
+        .split("](")
+        .skip(1)
+        .filter_map(|s| s.split(')').next())
+        .filter(|s| s.ends_with(".svg") || s.ends_with(".yaml"))
+    {
+        assert!(root().join("docs").join(image).exists(), "{image}");
+    }
+}

@@ -4,11 +4,13 @@
 //! between them (supports, attacks, undercuts, contradicts, answers), the
 //! actors who hold them and the documents that back them. This crate loads
 //! a map with the span of every key and value, checks it (references, type
-//! rules for relations, circular support, lints), and draws it as DOT for
-//! Graphviz. The `argmap` binary is a thin shell around it.
+//! rules for relations, circular support, lints), evaluates it under Dung's
+//! semantics with bipolar readings of support ([`semantics`]), and draws it
+//! as DOT for Graphviz. The `argmap` binary is a thin shell around it.
 //!
 //! The pipeline runs one way: [`SourceFile`] → [`load()`] → [`Map`] →
-//! [`ArgGraph`] → [`check()`] / [`render`].
+//! [`ArgGraph`] → [`check()`] / [`semantics::map::MapFramework`] /
+//! [`render`].
 //!
 //! # Example
 //!

@@ -1,7 +1,7 @@
 //! Frameworks to and from files: writing the ICCMA formats (with the names
 //! of the arguments), and turning a framework into a map.
 //!
-//! The `.af` format numbers arguments; [`write`] keeps their names in
+//! The `.af` format numbers arguments; [`write()`] keeps their names in
 //! comment lines `# <number> <name>` after the header, which solvers
 //! ignore and [`af_names`] reads back.
 
@@ -58,7 +58,7 @@ pub fn write(af: &Framework, names: &[String], format: FrameworkFormat) -> Strin
     s
 }
 
-/// The names [`write`] keeps in an `.af` file's comments, when every one
+/// The names [`write()`] keeps in an `.af` file's comments, when every one
 /// of the `n` arguments has exactly one.
 pub fn af_names(text: &[u8], n: usize) -> Option<Vec<String>> {
     let mut names: Vec<Option<String>> = vec![None; n];

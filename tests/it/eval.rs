@@ -518,7 +518,11 @@ fn the_examples_in_docs_semantics_behave_as_documented() {
         .split("](")
         .skip(1)
         .filter_map(|s| s.split(')').next())
-        .filter(|s| s.ends_with(".svg") || s.ends_with(".yaml"))
+        .filter(|s| {
+            std::path::Path::new(s)
+                .extension()
+                .is_some_and(|e| e == "svg" || e == "yaml")
+        })
     {
         assert!(root().join("docs").join(image).exists(), "{image}");
     }

@@ -2,7 +2,8 @@
 //! generated maps of 1k, 10k, 100k and 1M nodes.
 //!
 //! Run with `cargo bench --bench scale` (sizes may follow: `-- 1000 10000`;
-//! `-- af` runs only the argumentation-framework part, `-- maps` only maps).
+//! `-- af` runs only the argumentation-framework part, `-- maps` only maps,
+//! `-- eval` only `argmap eval` on the Istanbul map and on generated maps).
 //! Each measurement runs in a fresh child process so that its peak resident
 //! memory (`VmHWM`) is its own. The maps are tree-like, as real ones are: each
 //! node supports (70%) or attacks (30%) one earlier node, 15% add a
@@ -94,6 +95,60 @@ fn generate(n: usize) -> String {
     s
 }
 
+/// A tree-like map for evaluation: each node supports (60%), attacks (25%)
+/// or contradicts (15%) one of the 40 nodes before it, so support chains
+/// are long and contradictions give many preferred extensions.
+fn generate_eval(n: usize) -> String {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ n as u64);
+    let mut s = String::with_capacity(n * 80);
+    s.push_str("argmap: 1\ntitle: Generated evaluation map\nnodes:\n");
+    for i in 0..n {
+        let _ = writeln!(s, "  n{i}:\n    text: Claim {i}.");
+        if i > 0 {
+            let parent = i - 1 - rng.below(i.min(40));
+            let kind = match rng.below(100) {
+                0..60 => "supports",
+                60..85 => "attacks",
+                _ => "contradicts",
+            };
+            let _ = writeln!(s, "    {kind}: n{parent}");
+        }
+    }
+    s
+}
+
+/// Child mode for `eval-<semantics>`: check, build the framework (deductive
+/// support), the extensions (at most 64) and every explanation.
+fn child_eval(semantics: &str, path: &Path) {
+    use argmap::semantics::map::{MapFramework, Support};
+    use argmap::semantics::search::{DEFAULT_STEPS, Semantics, extensions};
+    let semantics = match semantics {
+        "grounded" => Semantics::Grounded,
+        _ => Semantics::Preferred,
+    };
+    let start = Instant::now();
+    let (source, _) = argmap::load::read_source(path, &LoadOptions::default()).unwrap();
+    let checked = argmap::check(&source, &CheckOptions::default());
+    assert!(!checked.has_errors(), "{:?}", &checked.diagnostics[..1]);
+    let map = checked.map.as_ref().unwrap();
+    let f = MapFramework::build(map, &checked.graph, Support::Deductive);
+    let found = extensions(&f.framework, semantics, 64, DEFAULT_STEPS).unwrap();
+    let mut bytes = 0;
+    for labels in &found.labellings {
+        for a in 0..labels.len() {
+            bytes += f.explain(labels, a).len();
+        }
+    }
+    std::hint::black_box(bytes);
+    println!(
+        "{} {} {} {}",
+        start.elapsed().as_millis(),
+        peak_rss_kib(),
+        f.framework.attack_count(),
+        found.labellings.len()
+    );
+}
+
 fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -152,6 +207,10 @@ fn child(step: &str, path: &Path) {
         child_af(path);
         return;
     }
+    if let Some(semantics) = step.strip_prefix("eval-") {
+        child_eval(semantics, path);
+        return;
+    }
     let options = LoadOptions {
         max_file_bytes: u64::MAX,
     };
@@ -182,9 +241,19 @@ fn main() {
     let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let only_af = args.iter().any(|a| a == "af");
     let only_maps = args.iter().any(|a| a == "maps");
+    let only_eval = args.iter().any(|a| a == "eval");
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-maps");
     std::fs::create_dir_all(&dir).unwrap();
     let exe = std::env::current_exe().unwrap();
+    if only_eval {
+        let sizes = if sizes.is_empty() {
+            vec![1_000, 10_000]
+        } else {
+            sizes
+        };
+        bench_eval(&exe, &dir, &sizes);
+        return;
+    }
     if !only_af {
         let sizes = if sizes.is_empty() {
             vec![1_000, 10_000, 100_000, 1_000_000]
@@ -201,6 +270,67 @@ fn main() {
         };
         bench_af(&exe, &dir, &sizes);
     }
+}
+
+fn bench_eval(exe: &Path, dir: &Path, sizes: &[usize]) {
+    println!(
+        "argmap eval, deductive support: check + framework + extensions (at most 64) + every explanation"
+    );
+    println!(
+        "{:>22} {:>7} {:>9} | {:>6} {:>8} {:>8} | {:>6} {:>8} {:>8}",
+        "map", "nodes", "attacks", "GR ms", "GR MiB", "", "PR ms", "PR MiB", "PR exts"
+    );
+    let mut files = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("maps/istanbul.yaml")];
+    for &n in sizes {
+        let path = dir.join(format!("eval-{n}.yaml"));
+        if !path.exists() {
+            std::fs::write(&path, generate_eval(n)).unwrap();
+        }
+        files.push(path);
+    }
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let nodes = argmap::load(&argmap::SourceFile::new(&path, text))
+            .map
+            .map_or(0, |m| m.nodes.len());
+        let (gr_ms, gr_kib, extra) = best_of_three_with(exe, "eval-grounded", &path);
+        let (pr_ms, pr_kib, pr_extra) = best_of_three_with(exe, "eval-preferred", &path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        println!(
+            "{name:>22} {nodes:>7} {:>9} | {gr_ms:>6} {:>8.1} {:>8} | {pr_ms:>6} {:>8.1} {:>8}",
+            extra.0,
+            gr_kib as f64 / 1024.0,
+            "",
+            pr_kib as f64 / 1024.0,
+            pr_extra.1
+        );
+    }
+}
+
+/// Like [`best_of_three`], also returning the child's two extra numbers.
+fn best_of_three_with(exe: &Path, step: &str, path: &Path) -> (u64, u64, (u64, u64)) {
+    let mut best = (u64::MAX, 0, (0, 0));
+    for _ in 0..3 {
+        let out = Command::new(exe)
+            .args(["--child", step])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let v: Vec<u64> = text
+            .split_whitespace()
+            .map(|v| v.parse().unwrap())
+            .collect();
+        if v[0] < best.0 {
+            best = (v[0], v[1], (v[2], v[3]));
+        }
+    }
+    best
 }
 
 /// Best of three child runs of one step: (ms, peak KiB).

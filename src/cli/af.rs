@@ -179,14 +179,13 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
                 .map_err(gave_up)?;
             (Some(found.is_some()), found)
         }
-        ("SE-PR" | "SE-ST", _) => {
-            let semantics = if task == "SE-PR" {
-                Semantics::Preferred
-            } else {
-                Semantics::Stable
-            };
-            let found =
-                search::extensions(framework, semantics, 1, DEFAULT_STEPS).map_err(gave_up)?;
+        ("SE-PR", _) => (
+            None,
+            Some(search::some_preferred(framework, DEFAULT_STEPS).map_err(gave_up)?),
+        ),
+        ("SE-ST", _) => {
+            let found = search::extensions(framework, Semantics::Stable, 1, DEFAULT_STEPS)
+                .map_err(gave_up)?;
             (None, found.labellings.into_iter().next())
         }
         ("DS-PR", Some(q)) => {

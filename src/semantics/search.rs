@@ -411,7 +411,109 @@ pub fn extensions(
     Ok(out)
 }
 
+/// One preferred labelling, found without listing the others.
+///
+/// Component by component in topological order (as [`extensions`]), a
+/// local complete labelling is grown until no argument can be added: find
+/// one, then look for one that keeps every `In` and adds another argument,
+/// until there is none. Any local preferred labelling of each component
+/// makes a preferred labelling of the whole, so there is no backtracking
+/// between components.
+///
+/// # Complexity
+/// Per component, at most one search per argument per growth step; each
+/// search is exponential in the component in the worst case but usually
+/// short, since every forced `In` prunes its neighbours.
+///
+/// # Errors
+/// [`Exhausted`] when the step budget runs out.
+pub fn some_preferred(af: &Framework, budget: u64) -> Result<Vec<Label>, Exhausted> {
+    let mut search = Search::new(af, false, budget);
+    for component in search.components() {
+        let members: Vec<usize> = component.iter().map(|&a| a as usize).collect();
+        let local = search.grow_preferred(&members)?;
+        for (&a, &l) in members.iter().zip(&local) {
+            search.label[a] = Some(l);
+        }
+    }
+    Ok(search.current())
+}
+
 impl Search<'_> {
+    /// Some local complete labelling of `members` (given the labels
+    /// upstream) with every argument of `forced_in` labelled `In`.
+    fn first_local(
+        &mut self,
+        members: &[usize],
+        forced_in: &[usize],
+    ) -> Result<Option<Vec<Label>>, Exhausted> {
+        let mut consistent = true;
+        let mut assigned = Vec::with_capacity(forced_in.len());
+        for &a in forced_in {
+            assigned.push(a);
+            if !self.assign(a, Label::In) {
+                consistent = false;
+                break;
+            }
+        }
+        let mut found = None;
+        if consistent {
+            let rest: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&m| self.label[m].is_none())
+                .collect();
+            self.walk(&rest, &mut |search| {
+                if members.iter().all(|&m| search.holds(m)) {
+                    found = Some(
+                        members
+                            .iter()
+                            .map(|&m| search.label[m].unwrap_or(Label::Undecided))
+                            .collect(),
+                    );
+                    false
+                } else {
+                    true
+                }
+            })?;
+        }
+        for a in assigned {
+            self.label[a] = None;
+        }
+        Ok(found)
+    }
+
+    /// A local preferred labelling of `members`, by growing a complete one.
+    fn grow_preferred(&mut self, members: &[usize]) -> Result<Vec<Label>, Exhausted> {
+        // A complete labelling always exists; all undecided is only a
+        // fallback that the search never needs.
+        let mut best = self
+            .first_local(members, &[])?
+            .unwrap_or_else(|| vec![Label::Undecided; members.len()]);
+        loop {
+            let ins: Vec<usize> = (0..members.len())
+                .filter(|&k| best[k] == Label::In)
+                .map(|k| members[k])
+                .collect();
+            let mut grown = false;
+            for k in 0..members.len() {
+                if best[k] == Label::In {
+                    continue;
+                }
+                let mut forced = ins.clone();
+                forced.push(members[k]);
+                if let Some(l) = self.first_local(members, &forced)? {
+                    best = l;
+                    grown = true;
+                    break;
+                }
+            }
+            if !grown {
+                return Ok(best);
+            }
+        }
+    }
+
     /// The current labels, unassigned ones as `Undecided`.
     fn current(&self) -> Vec<Label> {
         self.label

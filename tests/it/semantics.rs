@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use argmap::semantics::search::{
-    DEFAULT_STEPS, Semantics, all_labellings, extensions, find_with, preferred,
+    DEFAULT_STEPS, Semantics, all_labellings, extensions, find_with, preferred, some_preferred,
 };
 use argmap::semantics::{Framework, Label, grounded};
 use proptest::prelude::*;
@@ -126,6 +126,10 @@ proptest! {
             let exact = extensions(&af, semantics, want.len().max(1), DEFAULT_STEPS).unwrap();
             prop_assert!(!exact.truncated);
         }
+
+        // One preferred labelling found by growth is one of them.
+        let one = some_preferred(&af, DEFAULT_STEPS).unwrap();
+        prop_assert!(expected_pref.contains(&ins(&one)), "{:?}", one);
 
         // The grounded extension is the least complete one.
         let g = ins(&grounded(&af));

@@ -497,7 +497,20 @@ impl Search<'_> {
                 .collect();
             let mut grown = false;
             for k in 0..members.len() {
-                if best[k] == Label::In {
+                // An argument that attacks or is attacked by an `In` one
+                // cannot join it: skip it without a search.
+                let a = members[k];
+                let conflict = best[k] == Label::In
+                    || self
+                        .attackers_of(a)
+                        .iter()
+                        .any(|&b| self.label_in(b as usize, members, &best))
+                    || self
+                        .af
+                        .attacked_by(a)
+                        .iter()
+                        .any(|&b| self.label_in(b as usize, members, &best));
+                if conflict {
                     continue;
                 }
                 let mut forced = ins.clone();
@@ -511,6 +524,17 @@ impl Search<'_> {
             if !grown {
                 return Ok(best);
             }
+        }
+    }
+
+    /// Whether `b` is `In`: upstream by its label, inside the component
+    /// by `local` (indexed like `members`).
+    fn label_in(&self, b: usize, members: &[usize], local: &[Label]) -> bool {
+        match self.label[b] {
+            Some(l) => l == Label::In,
+            None => members
+                .binary_search(&b)
+                .is_ok_and(|k| local[k] == Label::In),
         }
     }
 

@@ -68,6 +68,9 @@ pub struct ArgGraph {
     pub unresolved: Vec<EdgeData>,
     /// Relations other than `undercuts` whose target is a relation id.
     pub misdirected: Vec<EdgeData>,
+    /// `undercuts` aimed at the id of another undercut of a relation, which
+    /// has no edge of its own to undercut.
+    pub nested_undercuts: Vec<EdgeData>,
 }
 
 impl ArgGraph {
@@ -134,7 +137,17 @@ impl ArgGraph {
         // other relation that names one is a kind error, not an unknown id.
         let mut relation_undercuts = Vec::new();
         let mut misdirected = Vec::new();
-        for (from, data) in pending {
+        let mut nested_undercuts = Vec::new();
+        let pending_ids: std::collections::HashSet<&str> = pending
+            .iter()
+            .filter_map(|(_, d)| {
+                map.nodes[d.written_on].relations[d.position]
+                    .id
+                    .as_ref()
+                    .map(|t| t.value.as_str())
+            })
+            .collect();
+        for &(from, data) in &pending {
             let target = &map.nodes[data.written_on].relations[data.position]
                 .target
                 .value;
@@ -143,6 +156,7 @@ impl ArgGraph {
                     relation_undercuts.push(RelationUndercut { from, target, data });
                 }
                 Some(_) => misdirected.push(data),
+                None if pending_ids.contains(target.as_str()) => nested_undercuts.push(data),
                 None => unresolved.push(data),
             }
         }
@@ -153,6 +167,7 @@ impl ArgGraph {
             relation_undercuts,
             unresolved,
             misdirected,
+            nested_undercuts,
         }
     }
 

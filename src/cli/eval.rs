@@ -134,9 +134,9 @@ pub(crate) fn evaluate(
     let extensions =
         extensions(&framework.framework, semantics, limit, DEFAULT_STEPS).map_err(|e| {
             Failure::Message(format!(
-                "{e}: `{}` has too many {} labellings to search; try --semantics grounded",
-                path.display(),
-                semantics.as_str()
+                "the search for {} extensions of `{}` gave up: {e}; try --semantics grounded",
+                semantics.as_str(),
+                path.display()
             ))
         })?;
     Ok(Ok(Evaluated {
@@ -155,8 +155,9 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     };
     if evaluated.extensions.truncated {
         super::warning(&format!(
-            "stopped after {limit} {} extensions (--max-extensions); there are more, so acceptance is not shown",
-            semantics.as_str()
+            "stopped after {limit} {} extension{} (--max-extensions); there are more, so acceptance is not shown",
+            semantics.as_str(),
+            if limit == 1 { "" } else { "s" }
         ));
     }
     let report = Report::new(&args.map.display().to_string(), semantics, &evaluated);
@@ -196,6 +197,9 @@ pub(crate) struct Report {
 #[derive(Debug, Serialize)]
 struct ArgumentReport {
     id: String,
+    /// The node's full text (empty for meta-arguments).
+    #[serde(skip)]
+    text: String,
     /// claim, argument, relation (a meta-argument: "the relation holds") or
     /// auxiliary (part of a flattened attack).
     kind: &'static str,
@@ -262,6 +266,7 @@ impl Report {
                     let node = &map.nodes[i];
                     ArgumentReport {
                         id: a.name.clone(),
+                        text: node.text.value.clone(),
                         kind: node.kind.as_str(),
                         label: node.label.as_ref().map(|l| l.value.clone()),
                         held_by: texts(&node.held_by),
@@ -270,6 +275,7 @@ impl Report {
                 }
                 Origin::Relation { .. } | Origin::Auxiliary { .. } => ArgumentReport {
                     id: a.name.clone(),
+                    text: String::new(),
                     kind: if matches!(a.origin, Origin::Relation { .. }) {
                         "relation"
                     } else {
@@ -336,11 +342,9 @@ impl Report {
                 (0..f.arguments.len())
                     .filter(|&i| {
                         let mut it = all.iter().map(|l| l[i] == Label::In);
-                        if every {
-                            !all.is_empty() && it.all(|x| x)
-                        } else {
-                            it.any(|x| x)
-                        }
+                        // In every extension: vacuously true when there
+                        // is none, as ICCMA's sceptical tasks answer.
+                        if every { it.all(|x| x) } else { it.any(|x| x) }
                     })
                     .map(|i| f.arguments[i].name.clone())
                     .collect()
@@ -378,10 +382,20 @@ impl Report {
         );
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let auxiliary = self
+            .arguments
+            .iter()
+            .filter(|a| a.kind == "auxiliary")
+            .count();
+        let aux = if auxiliary == 0 {
+            String::new()
+        } else {
+            format!(" (and {auxiliary} auxiliary, not shown)")
+        };
         let _ = writeln!(
             s,
-            "{}, {} ({derived} derived from support)",
-            plural(self.arguments.len(), "argument", "arguments"),
+            "{}{aux}, {} ({derived} derived from support)",
+            plural(self.arguments.len() - auxiliary, "argument", "arguments"),
             plural(self.attacks.len(), "attack", "attacks")
         );
         if self.semantics != "grounded" {
@@ -426,7 +440,7 @@ impl Report {
                 let label = match (&a.label, a.kind) {
                     (Some(l), _) => l.clone(),
                     (None, "relation") => format!("the relation `{}` holds", a.id),
-                    (None, _) => String::new(),
+                    (None, _) => short(&a.text),
                 };
                 let held = if a.held_by.is_empty() {
                     "-".to_string()
@@ -441,7 +455,13 @@ impl Report {
                 let _ = writeln!(s, "{:width$}  {}", "", st.why);
             }
         }
-        if self.semantics != "grounded"
+        if self.semantics != "grounded" && n == 0 && !self.truncated {
+            let _ = writeln!(
+                s,
+                "\nThere is no {} extension, so no node is accepted in some extension; acceptance in every extension holds vacuously for every node.",
+                self.semantics
+            );
+        } else if self.semantics != "grounded"
             && let (Some(sc), Some(cr)) = (&self.sceptical, &self.credulous)
         {
             let only: Vec<String> = cr.iter().filter(|c| !sc.contains(c)).cloned().collect();
@@ -465,6 +485,17 @@ impl Report {
             );
         }
         s
+    }
+}
+
+/// A node's text for the LABEL column: its first 60 characters.
+fn short(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= 60 {
+        text
+    } else {
+        let cut: String = text.chars().take(59).collect();
+        format!("{}…", cut.trim_end())
     }
 }
 

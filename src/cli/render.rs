@@ -196,20 +196,29 @@ fn status(
     let n = usize::try_from(args.extension).unwrap_or(usize::MAX);
     let found = extensions(&framework.framework, semantics, n, DEFAULT_STEPS).map_err(|e| {
         Failure::Message(format!(
-            "{e}: `{}` has too many {} labellings to search; try --status grounded",
-            args.map.display(),
-            semantics.as_str()
+            "the search for {} extensions of `{}` gave up: {e}; try --status grounded",
+            semantics.as_str(),
+            args.map.display()
         ))
     })?;
     let Some(labels) = found.labellings.get(n - 1) else {
         let count = found.labellings.len();
-        return Err(Failure::Message(format!(
-            "--extension {n}: `{}` has {count} {} extension{} (support read as `{}`)",
-            args.map.display(),
-            semantics.as_str(),
-            if count == 1 { "" } else { "s" },
-            support.as_str()
-        )));
+        return Err(Failure::Message(if count == 0 {
+            format!(
+                "`{}` has no {} extension (support read as `{}`); nothing was drawn",
+                args.map.display(),
+                semantics.as_str(),
+                support.as_str()
+            )
+        } else {
+            format!(
+                "--extension {n}: `{}` has {count} {} extension{} (support read as `{}`)",
+                args.map.display(),
+                semantics.as_str(),
+                if count == 1 { "" } else { "s" },
+                support.as_str()
+            )
+        }));
     };
     let caption = if semantics == Semantics::Grounded {
         format!("grounded, {} support", support.as_str())

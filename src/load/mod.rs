@@ -5,6 +5,8 @@
 //! it still resolve), and only a file that is not YAML at all yields no map.
 
 mod schema;
+
+pub(crate) use schema::id_syntax;
 pub(crate) mod yaml;
 
 use std::path::Path;

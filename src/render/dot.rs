@@ -200,6 +200,8 @@ pub fn dot(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
                     attr("shape", "point"),
                     attr("width", width),
                     attr("color", color),
+                    attr("style", "filled"),
+                    attr("fillcolor", color),
                     attr("label", ""),
                 ],
             )));

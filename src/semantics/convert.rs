@@ -13,8 +13,10 @@ use super::iccma::{FrameworkFormat, NamedFramework};
 
 /// Writes a framework in an ICCMA format; `names[i]` names argument `i`.
 ///
-/// `apx` and `tgf` name arguments directly, so names must not contain
-/// whitespace, commas or parentheses (map and relation ids never do).
+/// `apx` names are written quoted (`arg("free-choice").`, a string
+/// constant in ASP); `tgf` names as they are. Names must not contain
+/// whitespace, commas, quotes or parentheses (map and relation ids never
+/// do).
 ///
 /// # Complexity
 /// O(n + m).
@@ -34,12 +36,14 @@ pub fn write(af: &Framework, names: &[String], format: FrameworkFormat) -> Strin
             }
         }
         FrameworkFormat::Apx => {
+            // Quoted: ids hold `-`, `.` and `/`, which a bare ASP or Prolog
+            // constant cannot.
             for name in names {
-                let _ = writeln!(s, "arg({name}).");
+                let _ = writeln!(s, "arg(\"{name}\").");
             }
             for a in 0..af.len() {
                 for &b in af.attacked_by(a) {
-                    let _ = writeln!(s, "att({},{}).", names[a], names[b as usize]);
+                    let _ = writeln!(s, "att(\"{}\",\"{}\").", names[a], names[b as usize]);
                 }
             }
         }
@@ -85,7 +89,8 @@ pub fn af_names(text: &[u8], n: usize) -> Option<Vec<String>> {
 /// Argument names become node ids: kept when they are valid ids, else
 /// lowercased with other characters replaced by `-` (the name is kept as
 /// the label), made unique with a numeric suffix. Unnamed (`.af`)
-/// arguments are `a1`, `a2`, … A map cannot say that a node attacks
+/// arguments, and names with nothing usable, are `a1`, `a2`, … (by
+/// position). A map cannot say that a node attacks
 /// itself, so a self-attacking argument `x` gets two helper claims,
 /// `x.loop-1` and `x.loop-2`, with `x → x.loop-1 → x.loop-2 → x`: an odd
 /// cycle that gives `x` the same status as a self-attack under every
@@ -94,59 +99,77 @@ pub fn to_map(named: &NamedFramework, title: &str) -> String {
     let af = &named.framework;
     let n = af.len();
     let mut used: HashSet<String> = HashSet::with_capacity(n);
-    let mut ids = Vec::with_capacity(n);
-    let mut labels = Vec::with_capacity(n);
-    for i in 0..n {
-        let (base, label) = match &named.names {
-            Some(names) => {
-                let id = to_id(&names[i]);
-                let label = (id != names[i]).then(|| names[i].clone());
-                (id, label)
-            }
-            None => (format!("a{}", i + 1), None),
-        };
+    let mut unique = |base: String| {
         let mut id = base.clone();
         let mut k = 2;
         while !used.insert(id.clone()) {
             id = format!("{base}-{k}");
             k += 1;
         }
-        ids.push(id);
+        id
+    };
+    let mut ids = Vec::with_capacity(n);
+    let mut labels = Vec::with_capacity(n);
+    for i in 0..n {
+        let (base, label) = match &named.names {
+            Some(names) => match to_id(&names[i]) {
+                Some(id) if id == names[i] => (id, None),
+                Some(id) => (id, Some(names[i].clone())),
+                None => (format!("a{}", i + 1), Some(names[i].clone())),
+            },
+            None => (format!("a{}", i + 1), None),
+        };
+        ids.push(unique(base));
         labels.push(label);
     }
+    // Helpers for self-attacks, named after every argument has its id.
+    let loops: Vec<Option<(String, String)>> = (0..n)
+        .map(|a| {
+            af.attacked_by(a).contains(&idx(a)).then(|| {
+                (
+                    unique(format!("{}.loop-1", ids[a])),
+                    unique(format!("{}.loop-2", ids[a])),
+                )
+            })
+        })
+        .collect();
     let mut s = String::new();
     let _ = writeln!(s, "argmap: 1");
     let _ = writeln!(s, "title: {}", quote(title));
+    let plural = |k: usize, one: &str| format!("{k} {one}{}", if k == 1 { "" } else { "s" });
     let _ = writeln!(
         s,
-        "summary: An abstract argumentation framework of {n} arguments and {} attacks.",
-        af.attack_count()
+        "summary: An abstract argumentation framework of {} and {}.",
+        plural(n, "argument"),
+        plural(af.attack_count(), "attack")
     );
     let _ = writeln!(s, "nodes:");
     for a in 0..n {
         let id = &ids[a];
         let _ = writeln!(s, "  {}:", key(id));
-        let name = named.name(a);
-        let _ = writeln!(s, "    text: {}", quote(&format!("Argument {name}")));
+        let _ = writeln!(
+            s,
+            "    text: {}",
+            quote(&format!("Argument {}", named.name(a)))
+        );
         if let Some(label) = &labels[a] {
             let _ = writeln!(s, "    label: {}", quote(label));
         }
-        let targets = af.attacked_by(a);
-        let self_attack = targets.iter().any(|&b| b as usize == a);
-        let mut list: Vec<String> = targets
+        let mut list: Vec<String> = af
+            .attacked_by(a)
             .iter()
             .filter(|&&b| b as usize != a)
             .map(|&b| key(&ids[b as usize]))
             .collect();
-        if self_attack {
-            list.push(key(&format!("{id}.loop-1")));
+        if let Some((first, _)) = &loops[a] {
+            list.push(key(first));
         }
         if !list.is_empty() {
             let _ = writeln!(s, "    attacks: [{}]", list.join(", "));
         }
-        if self_attack {
-            for (k, next) in [(1, format!("{id}.loop-2")), (2, id.clone())] {
-                let _ = writeln!(s, "  {}:", key(&format!("{id}.loop-{k}")));
+        if let Some((first, second)) = &loops[a] {
+            for (k, helper, next) in [(1, first, second), (2, second, id)] {
+                let _ = writeln!(s, "  {}:", key(helper));
                 let _ = writeln!(
                     s,
                     "    text: {}",
@@ -155,17 +178,22 @@ pub fn to_map(named: &NamedFramework, title: &str) -> String {
                     ))
                 );
                 let _ = writeln!(s, "    tags: [self-attack]");
-                let _ = writeln!(s, "    attacks: [{}]", key(&next));
+                let _ = writeln!(s, "    attacks: [{}]", key(next));
             }
         }
     }
     s
 }
 
+fn idx(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 /// A valid node id for a name (see the map format: lowercase letters,
-/// digits, `-`, `_`, `.`; at most 128 bytes).
-fn to_id(name: &str) -> String {
-    let mut id: String = name
+/// digits, `-`, `_`, `.`, starting with a letter or digit; at most 128
+/// bytes), or `None` when nothing of the name is left.
+fn to_id(name: &str) -> Option<String> {
+    let id: String = name
         .chars()
         .flat_map(char::to_lowercase)
         .map(|c| {
@@ -175,12 +203,10 @@ fn to_id(name: &str) -> String {
                 '-'
             }
         })
+        .skip_while(|c| !c.is_ascii_alphanumeric())
         .take(100)
         .collect();
-    if id.is_empty() {
-        id.push('a');
-    }
-    id
+    crate::load::id_syntax(&id).is_ok().then_some(id)
 }
 
 /// An id as a YAML key or list item: plain when YAML reads it back as the
@@ -207,7 +233,7 @@ mod tests {
     #[test]
     fn af_round_trip_keeps_names() {
         let af = Framework::new(3, &[(0, 1), (1, 2), (2, 2)]);
-        let names: Vec<String> = ["x", "y-1", "r.x"].map(String::from).to_vec();
+        let names: Vec<String> = ["x", "y-1", "r/x"].map(String::from).to_vec();
         let text = write(&af, &names, FrameworkFormat::Af);
         assert!(text.starts_with("p af 3\n"));
         let back = parse(text.as_bytes(), FrameworkFormat::Af).unwrap();
@@ -226,7 +252,10 @@ mod tests {
 
     #[test]
     fn ids_are_valid_and_unique() {
-        assert_eq!(to_id("Free Choice!"), "free-choice-");
+        assert_eq!(to_id("Free Choice!").as_deref(), Some("free-choice-"));
+        assert_eq!(to_id("\"x y\"").as_deref(), Some("x-y-"));
+        assert_eq!(to_id("Ünï").as_deref(), Some("n-"));
+        assert_eq!(to_id("--"), None);
         assert_eq!(key("1"), "\"1\"");
         assert_eq!(key("null"), "\"null\"");
         assert_eq!(key("a1"), "a1");

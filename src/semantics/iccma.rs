@@ -1,8 +1,8 @@
 //! Reading argumentation frameworks in the formats of the ICCMA
 //! competitions: the 2023 `.af` format (`p af N`, then one attack `i j`
 //! per line, arguments numbered from 1, `#` comment lines) and the older
-//! `apx` (`arg(a).`, `att(a,b).`) and `tgf` (argument lines, `#`, attack
-//! lines) formats.
+//! `apx` (`arg(a).`, `att(a,b).`; names may be quoted, `"a-1"`; `%` starts
+//! a comment) and `tgf` (argument lines, `#`, attack lines) formats.
 //!
 //! Parsing works on the bytes without copying them; every malformed line
 //! is an error that names its line.
@@ -247,17 +247,17 @@ impl<'t> Declared<'t> {
 fn parse_apx(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
     let mut names = Declared::default();
     for (line, bytes) in lines(text) {
-        let trimmed = bytes.trim_ascii();
-        if trimmed.is_empty() || trimmed.starts_with(b"%") {
+        let trimmed = without_comment(bytes).trim_ascii();
+        if trimmed.is_empty() {
             continue;
         }
         if let Some(name) = call(trimmed, b"arg") {
             if name.is_empty() || name.contains(&b',') {
                 return err(line, "expected `arg(name).`");
             }
-            names.declare(line, name)?;
+            names.declare(line, unquote(name))?;
         } else if let Some(pair) = call(trimmed, b"att") {
-            let mut parts = pair.split(|&b| b == b',').map(<[u8]>::trim_ascii);
+            let mut parts = pair.split(|&b| b == b',').map(|p| unquote(p.trim_ascii()));
             let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
                 return err(line, "expected `att(a,b).`");
             };
@@ -267,6 +267,27 @@ fn parse_apx(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
         }
     }
     Ok(names.finish())
+}
+
+/// An apx line without its `%` comment (a `%` inside `"…"` is kept).
+fn without_comment(line: &[u8]) -> &[u8] {
+    let mut quoted = false;
+    for (i, &b) in line.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'%' if !quoted => return &line[..i],
+            _ => {}
+        }
+    }
+    line
+}
+
+/// An apx name without the double quotes of a quoted constant.
+fn unquote(name: &[u8]) -> &[u8] {
+    match name {
+        [b'"', inner @ .., b'"'] => inner,
+        _ => name,
+    }
 }
 
 fn parse_tgf(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
@@ -326,8 +347,8 @@ fn repeated_attack(text: &[u8], parsed: &NamedFramework, format: FrameworkFormat
                     && f.next() == Some(nb.as_bytes())
                     && f.next().is_none()
             }
-            FrameworkFormat::Apx => call(bytes, b"att").is_some_and(|p| {
-                let mut parts = p.split(|&c| c == b',').map(<[u8]>::trim_ascii);
+            FrameworkFormat::Apx => call(without_comment(bytes), b"att").is_some_and(|p| {
+                let mut parts = p.split(|&c| c == b',').map(|p| unquote(p.trim_ascii()));
                 parts.next() == Some(na.as_bytes()) && parts.next() == Some(nb.as_bytes())
             }),
         };

@@ -10,10 +10,11 @@
 //! Gabbay, L. van der Torre and S. Villata, "Meta-argumentation modelling
 //! I: methodology and techniques", *Studia Logica* 93 (2009) 297–355; the
 //! same reading as Modgil's extended frameworks): an attack `r` from `a` to
-//! `b` becomes `a → r.x → r → b`, where `r.x` stands for "`a` is not
+//! `b` becomes `a → r/x → r → b`, where `r/x` stands for "`a` is not
 //! accepted" and `r` for "the attack `r` holds"; whatever undercuts `r`
 //! attacks the meta-argument `r`. A `contradicts` relation gets one such
-//! chain per direction (`r`, and `r.rev` back). A named `supports` relation
+//! chain per direction (`r`, and `r/rev` back). A `/` cannot occur in
+//! an id, so these names never clash with a node's. A named `supports` relation
 //! `r` from `a` to `b` that is undercut becomes a meta-argument `r`, "`a`,
 //! and the inference from `a` to `b`": `r` needs `a`, supports `b` as the
 //! relation did, and is attacked by the undercutter. So an undercut
@@ -236,7 +237,7 @@ impl MapFramework {
             let (node, position) = (data.written_on, data.position);
             let mut chain = |from: u32, to: u32, name: String, arguments: &mut Vec<Argument>| {
                 let aux = meta(
-                    format!("{name}.x"),
+                    format!("{name}/x"),
                     Origin::Auxiliary { node, position },
                     arguments,
                 );
@@ -258,7 +259,7 @@ impl MapFramework {
                 }
                 RelationKind::Contradicts => {
                     let forth = chain(a, b, name.clone(), &mut arguments);
-                    let back = chain(b, a, format!("{name}.rev"), &mut arguments);
+                    let back = chain(b, a, format!("{name}/rev"), &mut arguments);
                     vec![forth, back]
                 }
                 RelationKind::Answers => continue,

@@ -113,7 +113,7 @@ fn eval_limit_stops_with_a_warning() {
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        text(&out.stderr).contains("stopped after 1 preferred extensions"),
+        text(&out.stderr).contains("stopped after 1 preferred extension (--max-extensions)"),
         "{}",
         text(&out.stderr)
     );
@@ -526,4 +526,139 @@ fn the_examples_in_docs_semantics_behave_as_documented() {
     {
         assert!(root().join("docs").join(image).exists(), "{image}");
     }
+}
+
+#[test]
+fn meta_argument_names_never_clash_with_node_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = "\
+title: Clash
+nodes:
+  a:
+    text: A
+    attacks: [{to: b, id: ab}]
+    contradicts: [{to: c, id: cd}]
+  b: B
+  c: C
+  ab.x: {text: A node named like an auxiliary, attacks: a}
+  cd.rev: {text: Another, attacks: a}
+  u: {text: U, undercuts: [ab, cd]}
+";
+    std::fs::write(dir.path().join("m.yaml"), map).unwrap();
+    let out = argmap(dir.path(), &["eval", "m.yaml", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["arguments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    assert!(ids.contains(&"ab/x") && ids.contains(&"cd/rev") && ids.contains(&"cd/rev/x"));
+    // Each format reads back in the solver.
+    for format in ["af", "apx", "tgf"] {
+        let file = format!("m.{format}");
+        let out = argmap(dir.path(), &["export", "m.yaml", "-o", &file]);
+        assert_eq!(out.status.code(), Some(0));
+        let out = argmap(dir.path(), &["af", "-p", "SE-GR", "-f", &file]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            text(&out.stderr)
+        );
+    }
+    let apx = std::fs::read_to_string(dir.path().join("m.apx")).unwrap();
+    assert!(
+        apx.contains("arg(\"ab/x\").") && apx.contains("arg(\"ab.x\")."),
+        "{apx}"
+    );
+}
+
+#[test]
+fn imported_maps_always_check_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "odd.apx",
+            "arg(\"x y\").\narg(Ünï). % a comment\narg(--).\natt(\"x y\",Ünï).\natt(--,--).\n",
+        ),
+        ("loop.tgf", "x\nx.loop-1\n#\nx x\nx.loop-1 x\n"),
+        ("dup.tgf", "A\na\n#\nA a\n"),
+    ];
+    for (name, body) in cases {
+        std::fs::write(dir.path().join(name), body).unwrap();
+        let out = argmap(dir.path(), &["import", name, "-o", "m.yaml"]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let out = argmap(dir.path(), &["check", "m.yaml", "-A", "W301"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}{}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+    }
+    // Refused: nothing to map, or more than a map may hold.
+    for (name, body) in [
+        ("empty.apx", ""),
+        ("zero.af", "p af 0\n"),
+        ("huge.af", "p af 99999999\n"),
+    ] {
+        std::fs::write(dir.path().join(name), body).unwrap();
+        let _ = std::fs::remove_file(dir.path().join("m.yaml"));
+        let out = argmap(dir.path(), &["import", name, "-o", "m.yaml"]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(
+            text(&out.stderr).contains("nothing was written"),
+            "{name}: {}",
+            text(&out.stderr)
+        );
+        assert!(!dir.path().join("m.yaml").exists());
+    }
+    // Standard input is af unless --fo says otherwise, and the error says so.
+    let out = pipe(
+        Command::new(env!("CARGO_BIN_EXE_argmap")).args(["import", "-", "-o", "-"]),
+        b"arg(a).\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--fo apx"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = pipe(
+        Command::new(env!("CARGO_BIN_EXE_argmap")).args(["import", "-", "--fo", "apx", "-o", "-"]),
+        b"arg(a).\n",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("title: \"stdin\""));
+}
+
+#[test]
+fn no_stable_extension_is_said_plainly() {
+    let out = argmap(
+        &root(),
+        &[
+            "render",
+            "docs/examples/odd-cycle.yaml",
+            "--status",
+            "stable",
+            "-o",
+            "-",
+            "--format",
+            "dot",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("has no stable extension") && !err.contains("--extension"),
+        "{err}"
+    );
+    let v = eval_example("odd-cycle", &["--semantics", "stable"]);
+    assert_eq!(v["credulous"].as_array().unwrap().len(), 0);
+    assert_eq!(v["sceptical"].as_array().unwrap().len(), 3);
 }

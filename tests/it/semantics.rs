@@ -326,7 +326,7 @@ nodes:
 ";
         let f = framework(yaml, Support::None);
         assert_eq!(
-            labels(&f, &["a", "b", "u", "r", "r.x"]),
+            labels(&f, &["a", "b", "u", "r", "r/x"]),
             [In, In, In, Out, Out]
         );
         let r = f.arguments.iter().position(|a| a.name == "r").unwrap();
@@ -350,7 +350,7 @@ nodes:
   u: {text: U, undercuts: r}
 ";
         let f = framework(yaml, Support::None);
-        assert_eq!(labels(&f, &["a", "b", "r", "r.rev"]), [In, In, Out, Out]);
+        assert_eq!(labels(&f, &["a", "b", "r", "r/rev"]), [In, In, Out, Out]);
     }
 
     #[test]

@@ -110,8 +110,25 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    // Undercuts of named relations: only the source kind matters.
+    // Undercuts of named relations: the source kind, and only inferences.
     for u in &cx.graph.relation_undercuts {
+        let target = g[u.target];
+        if target.kind == EdgeKind::Relation(RelationKind::Answers) {
+            let rel = &map.nodes[target.written_on].relations[target.position];
+            let id = rel.id.as_ref().map_or("", |t| t.value.as_str());
+            out.push(
+                Diagnostic::new(
+                    Code::RelationKind,
+                    edge_span(map, u.data),
+                    format!("`undercuts` cannot target `{id}`, an `answers` relation"),
+                )
+                .with_label("not an inference")
+                .with_help(
+                    "an answer is not an inference, so there is nothing to undercut; \
+                     to dispute the answer, attack the claim that gives it",
+                ),
+            );
+        }
         let from = cx.graph.node(map, u.from);
         if from.kind == NodeKind::Question {
             out.push(
@@ -127,6 +144,25 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help("a question asserts nothing, so it cannot undercut"),
             );
         }
+    }
+    // An undercut of an undercut of a relation has no edge to attack.
+    for &data in &cx.graph.nested_undercuts {
+        let rel = &map.nodes[data.written_on].relations[data.position];
+        out.push(
+            Diagnostic::new(
+                Code::RelationKind,
+                rel.target.span,
+                format!(
+                    "`undercuts` cannot target `{}`, which itself undercuts a relation",
+                    rel.target.value
+                ),
+            )
+            .with_label("an undercut of a relation")
+            .with_help(
+                "undercut a supports, attacks or contradicts relation, or an argument; \
+                 to dispute this undercut, attack the node it starts from",
+            ),
+        );
     }
     // Relation ids are valid targets of `undercuts` only.
     for &data in &cx.graph.misdirected {

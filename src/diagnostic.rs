@@ -17,6 +17,12 @@ pub enum Severity {
     /// The map is probably not what its author meant; exits 1 only under
     /// `--deny warnings`.
     Warning,
+    /// Something about the dispute the map records, such as an actor's
+    /// commitments pulling against each other; never fails a check.
+    Finding,
+    /// Information, such as a quote that could not be checked; never fails
+    /// a check.
+    Note,
 }
 
 impl Severity {
@@ -25,6 +31,8 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Finding => "finding",
+            Severity::Note => "note",
         }
     }
 }

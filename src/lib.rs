@@ -56,6 +56,7 @@ mod error;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod quote;
 pub mod render;
 pub mod semantics;
 mod source;

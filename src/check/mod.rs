@@ -23,18 +23,24 @@ use crate::source::SourceFile;
 pub struct CheckOptions {
     /// Checks to run although they are off by default (e.g. `W305`).
     pub warn: BTreeSet<Code>,
-    /// Warnings to silence.
+    /// Warnings, findings and notes to silence.
     pub allow: BTreeSet<Code>,
+    /// Make `N401 unverified-quote` an error (and turn it on).
+    pub require_verified: bool,
+    /// Let a source's `file:` point outside the map's folder tree.
+    pub allow_outside_sources: bool,
 }
 
 impl CheckOptions {
     /// Whether a code's diagnostics are kept.
     pub fn enabled(&self, code: Code) -> bool {
         let rule = code.rule();
-        if rule.severity == Severity::Warning && self.allow.contains(&code) {
+        if rule.severity != Severity::Error && self.allow.contains(&code) {
             return false;
         }
-        rule.enabled_by_default || self.warn.contains(&code)
+        rule.enabled_by_default
+            || self.warn.contains(&code)
+            || (self.require_verified && code == Code::UnverifiedQuote)
     }
 }
 
@@ -72,6 +78,7 @@ pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
                 map,
                 graph: &graph,
                 options,
+                path: source.path(),
             };
             rules::run_all(&cx, &mut diagnostics);
             graph
@@ -79,6 +86,13 @@ pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
         None => ArgGraph::default(),
     };
     diagnostics.retain(|d| options.enabled(d.code));
+    if options.require_verified {
+        for d in &mut diagnostics {
+            if d.code == Code::UnverifiedQuote {
+                d.severity = Severity::Error;
+            }
+        }
+    }
     diagnostic::sort(&mut diagnostics);
     Checked {
         map,
@@ -92,12 +106,13 @@ pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
 pub fn check_map(map: &Map, graph: &ArgGraph) -> Vec<Diagnostic> {
     let everything = CheckOptions {
         warn: Code::all().collect(),
-        allow: BTreeSet::new(),
+        ..CheckOptions::default()
     };
     let cx = rules::Context {
         map,
         graph,
         options: &everything,
+        path: std::path::Path::new("map.yaml"),
     };
     let mut out = Vec::new();
     rules::run_all(&cx, &mut out);

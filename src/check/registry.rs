@@ -51,6 +51,12 @@ pub enum Code {
     ConflictingRelation,
     /// `E206` a node relates to itself.
     SelfRelation,
+    /// `E207` a quote is not in its source's file.
+    QuoteNotFound,
+    /// `E208` a source's `file:` cannot be read or lies outside the map's folder.
+    SourceFile,
+    /// `E209` a paragraph locator does not match the source.
+    LocatorMismatch,
     /// `W301` a node has no relation at all.
     IsolatedNode,
     /// `W302` an actor holds and rejects nothing.
@@ -61,6 +67,14 @@ pub enum Code {
     DuplicateRelation,
     /// `W305` a claim has neither evidence nor support (off by default).
     UnsupportedClaim,
+    /// `N401` a quote's source has no `file:` to check it against (off by default).
+    UnverifiedQuote,
+    /// `F501` an actor holds two nodes of which one attacks the other.
+    ConflictingCommitments,
+    /// `F502` an actor holds and rejects the same node.
+    HeldAndRejected,
+    /// `F503` an actor holds an argument or its conclusion but rejects a premise.
+    RejectedPremise,
 }
 
 /// One row of the registry.
@@ -830,6 +844,156 @@ nodes:
 "
     ),
     rule!(
+        QuoteNotFound,
+        "E207",
+        "quote-not-found",
+        Error,
+        true,
+        "a quote is not in its source's file",
+        r#"## What it does
+Reports a `quote:` that does not occur in the local copy of the source it
+cites (the source's `file:`). Differences of whitespace and line breaks,
+typographic and straight quotes and apostrophes, dashes, soft hyphens and
+Unicode normalisation are ignored, nothing else; an ellipsis (`…`, `[...]`
+or `[…]`) splits a quote into parts that must occur in that order. The help
+line shows the closest passage of the source and where the quote departs
+from it.
+
+## Why is this bad?
+A quote is a claim about a document. A misquotation, even a small one, is
+the first thing a critic checks and the easiest way to lose a reader's
+trust.
+
+## Example
+```yaml
+title: Misquoted
+sources:
+  istanbul-1999:
+    title: Charter for European Security
+    file: maps/sources/istanbul-1999.txt
+nodes:
+  a:
+    text: States may choose their alliances.
+    evidence:
+      - source: istanbul-1999
+        quote: free to chose or change its security arrangements
+```
+
+Use instead:
+```yaml
+title: Misquoted
+sources:
+  istanbul-1999:
+    title: Charter for European Security
+    file: maps/sources/istanbul-1999.txt
+nodes:
+  a:
+    text: States may choose their alliances.
+    evidence:
+      - source: istanbul-1999
+        quote: free to choose or change its security arrangements
+```
+"#
+    ),
+    rule!(
+        SourceFile,
+        "E208",
+        "source-file",
+        Error,
+        true,
+        "a source's `file:` cannot be read or lies outside the map's folder",
+        r#"## What it does
+Reports a source whose `file:` is missing, unreadable, not UTF-8, larger
+than 256 MiB, or outside the folder tree of the map (for example
+`../../etc/passwd`). Paths are relative to the map file. Pass
+`--allow-outside-sources` to read files outside the map's folder.
+
+## Why is this bad?
+Quotes are checked against the file; a file that cannot be read leaves them
+unchecked. A map should not make a checker read arbitrary files on the
+machine it runs on, which matters when checking maps from others in CI.
+
+## Example
+```yaml
+title: Missing file
+sources:
+  istanbul-1999:
+    title: Charter for European Security
+    file: sources/istanbul-1999.txt
+nodes:
+  a:
+    text: States may choose their alliances.
+    evidence:
+      - source: istanbul-1999
+```
+
+Use instead: give the path of the file relative to the map.
+```yaml
+title: Missing file
+sources:
+  istanbul-1999:
+    title: Charter for European Security
+    file: maps/sources/istanbul-1999.txt
+nodes:
+  a:
+    text: States may choose their alliances.
+    evidence:
+      - source: istanbul-1999
+```
+"#
+    ),
+    rule!(
+        LocatorMismatch,
+        "E209",
+        "locator-mismatch",
+        Error,
+        true,
+        "a paragraph locator does not match the source",
+        r#"## What it does
+Checks a locator `at:` that names a paragraph (`para 8`, `paragraph 8`,
+`§ 8`) against a source file that numbers its paragraphs (lines starting
+`1.`, `8.`, …): the paragraph must exist, and a quote on the same evidence
+must stand in it. Sources that number no paragraphs are not checked.
+
+## Why is this bad?
+A reader looks the passage up by its locator; a wrong paragraph number
+sends them to the wrong place, and often means the quote was attributed to
+the wrong passage.
+
+## Example
+```yaml
+title: Wrong paragraph
+sources:
+  istanbul-1999:
+    title: Charter for European Security
+    file: maps/sources/istanbul-1999.txt
+nodes:
+  a:
+    text: States may choose their alliances.
+    evidence:
+      - source: istanbul-1999
+        at: para 1
+        quote: free to choose or change its security arrangements
+```
+
+Use instead:
+```yaml
+title: Wrong paragraph
+sources:
+  istanbul-1999:
+    title: Charter for European Security
+    file: maps/sources/istanbul-1999.txt
+nodes:
+  a:
+    text: States may choose their alliances.
+    evidence:
+      - source: istanbul-1999
+        at: para 8
+        quote: free to choose or change its security arrangements
+```
+"#
+    ),
+    rule!(
         IsolatedNode,
         "W301",
         "isolated-node",
@@ -1026,6 +1190,200 @@ nodes:
         at: para 8
 ```
 "
+    ),
+    rule!(
+        UnverifiedQuote,
+        "N401",
+        "unverified-quote",
+        Note,
+        false,
+        "a quote's source has no `file:` to check it against",
+        r#"## What it does
+Notes a `quote:` whose source has no local `file:`, so argmap cannot check
+that the quote is in it. Off by default; turn it on with
+`--warn unverified-quote`, or make it an error with `--require-verified`.
+
+## Why is this bad?
+An unchecked quote may be misquoted without anyone noticing. Keeping a
+plain-text copy of the cited passage beside the map (under a folder such as
+`sources/`) lets every quote be checked on every run.
+
+## Example
+```yaml
+title: Unverified
+sources:
+  istanbul-1999:
+    title: Charter for European Security
+nodes:
+  a:
+    text: States may choose their alliances.
+    evidence:
+      - source: istanbul-1999
+        quote: free to choose or change its security arrangements
+```
+
+Use instead:
+```yaml
+title: Unverified
+sources:
+  istanbul-1999:
+    title: Charter for European Security
+    file: maps/sources/istanbul-1999.txt
+nodes:
+  a:
+    text: States may choose their alliances.
+    evidence:
+      - source: istanbul-1999
+        quote: free to choose or change its security arrangements
+```
+"#
+    ),
+    rule!(
+        ConflictingCommitments,
+        "F501",
+        "conflicting-commitments",
+        Finding,
+        true,
+        "an actor holds two nodes of which one attacks the other",
+        r#"## What it does
+Finds an actor who holds (`held_by`) a node and also holds a node that
+attacks, undercuts or contradicts it, and shows the relation that links
+them. A finding: it is shown, but never makes `argmap check` fail, not even
+under `--deny warnings`. Silence it with `--allow conflicting-commitments`.
+
+## Why is this bad?
+It may be a mistake in the map, or it may be the point: an actor who cites
+the half of a document that suits them while holding the other half too.
+Either way it deserves a look.
+
+## Example
+```yaml
+title: Both ways
+actors:
+  nato: NATO
+nodes:
+  choice:
+    text: Every state may choose its alliances.
+    held_by: [nato]
+  expense:
+    text: No state may strengthen its security at others' expense.
+    held_by: [nato]
+    attacks: choice
+```
+
+Use instead: attribute each claim to the actor who holds it.
+```yaml
+title: Both ways
+actors:
+  nato: NATO
+  russia: Russian Federation
+nodes:
+  choice:
+    text: Every state may choose its alliances.
+    held_by: [nato]
+  expense:
+    text: No state may strengthen its security at others' expense.
+    held_by: [russia]
+    attacks: choice
+```
+"#
+    ),
+    rule!(
+        HeldAndRejected,
+        "F502",
+        "held-and-rejected",
+        Finding,
+        true,
+        "an actor holds and rejects the same node",
+        r#"## What it does
+Finds an actor listed both in `held_by` and in `rejected_by` of one node. A
+finding: shown, never failing the check.
+
+## Why is this bad?
+An actor cannot both hold and reject a claim at the same time. It is
+usually a slip, or a change of position that the map should show as two
+claims with dates.
+
+## Example
+```yaml
+title: Changed mind
+actors:
+  usa: United States
+nodes:
+  a:
+    text: Enlargement must stop.
+    held_by: [usa]
+    rejected_by: [usa]
+```
+
+Use instead:
+```yaml
+title: Changed mind
+actors:
+  usa: United States
+nodes:
+  a:
+    text: Enlargement must stop.
+    rejected_by: [usa]
+```
+"#
+    ),
+    rule!(
+        RejectedPremise,
+        "F503",
+        "rejected-premise",
+        Finding,
+        true,
+        "an actor holds an argument or its conclusion but rejects a premise",
+        r#"## What it does
+Finds an actor who holds an argument, or the conclusion of an argument,
+while rejecting one of its premises, and shows the chain premise →
+argument → conclusion. A finding: shown, never failing the check.
+
+## Why is this bad?
+Holding a conclusion while rejecting a premise of the argument offered for
+it means that argument is not the actor's reason; the map may attribute the
+argument to the wrong actor, or the actor relies on a premise they deny.
+
+## Example
+```yaml
+title: Premise denied
+actors:
+  nato: NATO
+nodes:
+  expense:
+    text: Enlargement came at Russia's expense.
+    rejected_by: [nato]
+  arg:
+    kind: argument
+    text: Enlargement came at Russia's expense, so it broke the promise.
+    premises: [expense]
+    conclusion: broke
+  broke:
+    text: Enlargement broke the promise.
+    held_by: [nato]
+```
+
+Use instead:
+```yaml
+title: Premise denied
+actors:
+  nato: NATO
+  russia: Russian Federation
+nodes:
+  expense:
+    text: Enlargement came at Russia's expense.
+    rejected_by: [nato]
+  arg:
+    kind: argument
+    text: Enlargement came at Russia's expense, so it broke the promise.
+    premises: [expense]
+    conclusion: broke
+  broke:
+    text: Enlargement broke the promise.
+    held_by: [russia]
+```
+"#
     ),
 ];
 

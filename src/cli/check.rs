@@ -11,6 +11,11 @@ use argmap::{CheckOptions, Code, LoadOptions, Severity};
 use super::Failure;
 
 const AFTER_HELP: &str = "\
+Quotes are checked against each source's local `file:` (relative to the
+map, inside its folder unless --allow-outside-sources). Findings (F5xx:
+an actor's commitments pulling against each other) and notes never fail
+the check.
+
 Exit status: 0 when no map has errors, 1 when one has (or has warnings under
 --deny warnings), 2 when a path cannot be read or the arguments are wrong.
 
@@ -43,9 +48,18 @@ pub(crate) struct Args {
     #[arg(short = 'W', long = "warn", value_name = "CODE", value_parser = parse_code)]
     warn: Vec<Code>,
 
-    /// Silence a warning (code or name; repeatable). Errors cannot be silenced.
+    /// Silence a warning, finding or note (code or name; repeatable).
+    /// Errors cannot be silenced.
     #[arg(short = 'A', long = "allow", value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
+
+    /// Make a quote whose source has no `file:` an error (N401).
+    #[arg(long)]
+    require_verified: bool,
+
+    /// Let a source's `file:` point outside the map's folder tree.
+    #[arg(long)]
+    allow_outside_sources: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -77,6 +91,8 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     let options = CheckOptions {
         warn: args.warn.iter().copied().collect::<BTreeSet<_>>(),
         allow: args.allow.iter().copied().collect(),
+        require_verified: args.require_verified,
+        allow_outside_sources: args.allow_outside_sources,
     };
     let (files, mut unreadable) = collect(&args.paths)?;
     for message in &unreadable {
@@ -84,6 +100,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     }
     let mut out = anstream::stdout().lock();
     let (mut errors, mut warnings, mut failed, mut checked) = (0usize, 0usize, 0usize, 0usize);
+    let (mut findings, mut notes) = (0usize, 0usize);
     for path in &files {
         let read = if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
@@ -117,6 +134,8 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
                     file_failed = true;
                 }
                 Severity::Warning => warnings += 1,
+                Severity::Finding => findings += 1,
+                Severity::Note => notes += 1,
             }
             match args.format {
                 OutputFormat::Human => writeln!(out, "{}\n", render::human(&source, d, true))?,
@@ -129,7 +148,12 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         writeln!(
             out,
             "{}",
-            summary(checked, failed, errors, warnings, unreadable.len())
+            summary(
+                checked,
+                failed,
+                [errors, warnings, findings, notes],
+                unreadable.len()
+            )
         )?;
     }
     out.flush()?;
@@ -143,13 +167,8 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     })
 }
 
-fn summary(
-    maps: usize,
-    failed: usize,
-    errors: usize,
-    warnings: usize,
-    unreadable: usize,
-) -> String {
+fn summary(maps: usize, failed: usize, counts: [usize; 4], unreadable: usize) -> String {
+    let [errors, warnings, findings, notes] = counts;
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let mut s = format!("checked {}", plural(maps, "map"));
     if errors + warnings == 0 {
@@ -163,6 +182,15 @@ fn summary(
         if failed > 0 {
             s.push_str(&format!(" ({} with errors)", plural(failed, "map")));
         }
+    }
+    // Findings and notes never fail a check; they are counted apart.
+    let extra: Vec<String> = [(findings, "finding"), (notes, "note")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|&(n, what)| plural(n, what))
+        .collect();
+    if !extra.is_empty() {
+        s.push_str(&format!("; {}", extra.join(", ")));
     }
     if unreadable > 0 {
         s.push_str(&format!(

@@ -57,6 +57,8 @@ pub fn human(source: &SourceFile, d: &Diagnostic, styled: bool) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
+        Severity::Finding => Level::INFO.with_name("finding"),
+        Severity::Note => Level::NOTE,
     };
     let mut group = level
         .primary_title(d.message.as_str())

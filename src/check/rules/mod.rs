@@ -3,10 +3,12 @@
 
 mod argument_structure;
 mod circular_support;
+mod commitments;
 mod conflicting_relation;
 mod duplicate_id;
 mod duplicate_relation;
 mod isolated_node;
+mod quotes;
 mod relation_kind;
 mod self_relation;
 mod unknown_reference;
@@ -23,6 +25,8 @@ pub(crate) struct Context<'a> {
     pub(crate) map: &'a Map,
     pub(crate) graph: &'a ArgGraph,
     pub(crate) options: &'a CheckOptions,
+    /// The map file's path; a source's `file:` is relative to its folder.
+    pub(crate) path: &'a std::path::Path,
 }
 
 /// A rule: reads the context, pushes diagnostics.
@@ -30,7 +34,7 @@ type RuleFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
 /// Runs the enabled rules in a fixed order.
 pub(crate) fn run_all(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let rules: [(&[Code], RuleFn); 11] = [
+    let rules: [(&[Code], RuleFn); 13] = [
         (&[Code::DuplicateId], duplicate_id::run),
         (&[Code::UnknownReference], unknown_reference::run),
         (&[Code::RelationKind], relation_kind::run),
@@ -42,6 +46,23 @@ pub(crate) fn run_all(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         (&[Code::IsolatedNode], isolated_node::run),
         (&[Code::UnusedActor, Code::UnusedSource], unused_entry::run),
         (&[Code::UnsupportedClaim], unsupported_claim::run),
+        (
+            &[
+                Code::QuoteNotFound,
+                Code::SourceFile,
+                Code::LocatorMismatch,
+                Code::UnverifiedQuote,
+            ],
+            quotes::run,
+        ),
+        (
+            &[
+                Code::ConflictingCommitments,
+                Code::HeldAndRejected,
+                Code::RejectedPremise,
+            ],
+            commitments::run,
+        ),
     ];
     for (codes, run) in rules {
         if codes.iter().any(|&c| cx.options.enabled(c)) {

@@ -1,0 +1,279 @@
+//! `E207 quote-not-found`, `E208 source-file`, `E209 locator-mismatch`,
+//! `N401 unverified-quote`: quotes against the local copies of their
+//! sources.
+//!
+//! Each source file is read once and searched once for every quote that
+//! cites it (see [`crate::quote`]).
+
+use std::path::{Path, PathBuf};
+
+use super::Context;
+use crate::check::Code;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Evidence, Source};
+use crate::quote::{self, Match};
+
+/// Largest source file read, as for maps.
+const MAX_SOURCE_BYTES: u64 = 256 * 1024 * 1024;
+
+pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let map = cx.map;
+    // Every evidence entry, on nodes and on relations, in map order.
+    let mut evidence: Vec<&Evidence> = Vec::new();
+    for node in map.nodes.values() {
+        evidence.extend(&node.evidence);
+        for rel in &node.relations {
+            evidence.extend(&rel.evidence);
+        }
+    }
+    let base = match cx.path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    for (id, source) in &map.sources {
+        let cites: Vec<&Evidence> = evidence
+            .iter()
+            .copied()
+            .filter(|e| e.source.value == *id)
+            .collect();
+        let Some(file) = &source.file else {
+            if cx.options.enabled(Code::UnverifiedQuote) {
+                for e in cites.iter().filter(|e| e.quote.is_some()) {
+                    unverified(e, id, out);
+                }
+            }
+            continue;
+        };
+        let text = match read(&base, &file.value, cx.options.allow_outside_sources) {
+            Ok(text) => text,
+            Err(why) => {
+                if cx.options.enabled(Code::SourceFile) {
+                    out.push(
+                        Diagnostic::new(Code::SourceFile, file.span, why.message)
+                            .with_label(why.label)
+                            .with_help(why.help),
+                    );
+                }
+                continue;
+            }
+        };
+        check_source(cx, source, &file.value, &text, &cites, out);
+    }
+}
+
+fn unverified(e: &Evidence, id: &str, out: &mut Vec<Diagnostic>) {
+    if let Some(q) = &e.quote {
+        out.push(
+            Diagnostic::new(
+                Code::UnverifiedQuote,
+                q.span,
+                format!("this quote from `{id}` is not checked: the source has no `file:`"),
+            )
+            .with_label("not checked")
+            .with_help(format!(
+                "keep a plain-text copy of the passage beside the map and name it with `file:` under source `{id}`"
+            )),
+        );
+    }
+}
+
+struct ReadError {
+    message: String,
+    label: &'static str,
+    help: String,
+}
+
+/// Reads a source file relative to the map's folder, refusing one outside
+/// it unless allowed. HTML is reduced to text.
+fn read(base: &Path, file: &str, allow_outside: bool) -> Result<String, ReadError> {
+    let path = base.join(file);
+    let fail = |message: String, label: &'static str, help: &str| ReadError {
+        message,
+        label,
+        help: help.to_string(),
+    };
+    let resolved = std::fs::canonicalize(&path).map_err(|e| {
+        fail(
+            format!("cannot read source file `{file}`: {}", io_reason(&e)),
+            "cannot be read",
+            "the path is relative to the map file's folder",
+        )
+    })?;
+    if !allow_outside {
+        let root = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+        if !resolved.starts_with(&root) {
+            return Err(fail(
+                format!("source file `{file}` is outside the map's folder"),
+                "outside the map's folder",
+                "keep source copies in or below the map's folder, or pass --allow-outside-sources",
+            ));
+        }
+    }
+    let meta = std::fs::metadata(&resolved).map_err(|e| {
+        fail(
+            format!("cannot read source file `{file}`: {}", io_reason(&e)),
+            "cannot be read",
+            "the path is relative to the map file's folder",
+        )
+    })?;
+    if !meta.is_file() {
+        return Err(fail(
+            format!("source file `{file}` is not a file"),
+            "not a file",
+            "name a plain-text, Markdown or HTML file",
+        ));
+    }
+    if meta.len() > MAX_SOURCE_BYTES {
+        return Err(fail(
+            format!(
+                "source file `{file}` is too large ({} bytes; the limit is {MAX_SOURCE_BYTES})",
+                meta.len()
+            ),
+            "too large",
+            "keep only the cited passages in the local copy",
+        ));
+    }
+    let bytes = std::fs::read(&resolved).map_err(|e| {
+        fail(
+            format!("cannot read source file `{file}`: {}", io_reason(&e)),
+            "cannot be read",
+            "the path is relative to the map file's folder",
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(
+            format!(
+                "source file `{file}` is not UTF-8 (byte {})",
+                e.utf8_error().valid_up_to()
+            ),
+            "not UTF-8",
+            "save the file as UTF-8",
+        )
+    })?;
+    let html = Path::new(file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    Ok(if html {
+        quote::html_to_text(&text)
+    } else {
+        text
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn check_source(
+    cx: &Context<'_>,
+    source: &Source,
+    file: &str,
+    text: &str,
+    cites: &[&Evidence],
+    out: &mut Vec<Diagnostic>,
+) {
+    let doc = quote::Source::new(text);
+    let quoted: Vec<&Evidence> = cites
+        .iter()
+        .copied()
+        .filter(|e| e.quote.is_some())
+        .collect();
+    let texts: Vec<&str> = quoted
+        .iter()
+        .filter_map(|e| e.quote.as_ref().map(|q| q.value.as_str()))
+        .collect();
+    let results = doc.find_all(&texts);
+    let paragraphs = doc.paragraphs();
+    let id = &source.id.value;
+    for (e, result) in quoted.iter().zip(&results) {
+        let Some(q) = &e.quote else { continue };
+        if let Match::Missing { part, closest } = result
+            && cx.options.enabled(Code::QuoteNotFound)
+        {
+            let whole = quote::parts(&q.value).len() <= 1;
+            let message = if whole {
+                format!("quote not found in `{file}` (source `{id}`)")
+            } else {
+                format!(
+                    "quote not found in `{file}` (source `{id}`): the part \"{part}\" is missing"
+                )
+            };
+            let help = match closest {
+                Some(c) => quote::describe(c, file, doc.line_of(c.start)),
+                None => "no passage of the source resembles it; check the source and the file"
+                    .to_string(),
+            };
+            out.push(
+                Diagnostic::new(Code::QuoteNotFound, q.span, message)
+                    .with_label("not in the source")
+                    .with_help(help),
+            );
+        }
+        if let Match::Found(found) = result {
+            locator(cx, e, file, &paragraphs, Some(found.start), out);
+        }
+    }
+    // Locators on evidence without a quote: the paragraph must exist.
+    for e in cites.iter().filter(|e| e.quote.is_none()) {
+        locator(cx, e, file, &paragraphs, None, out);
+    }
+}
+
+fn locator(
+    cx: &Context<'_>,
+    e: &Evidence,
+    file: &str,
+    paragraphs: &[(u32, usize, usize)],
+    quote_at: Option<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !cx.options.enabled(Code::LocatorMismatch) || paragraphs.is_empty() {
+        return;
+    }
+    let Some(at) = &e.at else { return };
+    let Some(n) = quote::paragraph_locator(&at.value) else {
+        return;
+    };
+    let numbers: Vec<String> = paragraphs.iter().map(|p| p.0.to_string()).collect();
+    match paragraphs.iter().find(|p| p.0 == n) {
+        None => out.push(
+            Diagnostic::new(
+                Code::LocatorMismatch,
+                at.span,
+                format!("`{file}` has no paragraph {n}"),
+            )
+            .with_label("no such paragraph")
+            .with_help(format!(
+                "the file numbers paragraphs {}",
+                numbers.join(", ")
+            )),
+        ),
+        Some(&(_, start, end)) => {
+            if let Some(pos) = quote_at
+                && !(start..end).contains(&pos)
+            {
+                let actual = paragraphs
+                    .iter()
+                    .find(|p| (p.1..p.2).contains(&pos))
+                    .map(|p| p.0);
+                let help = match actual {
+                    Some(k) => format!("the quote stands in paragraph {k}: write `at: para {k}`"),
+                    None => "the quote stands before the first numbered paragraph".to_string(),
+                };
+                out.push(
+                    Diagnostic::new(
+                        Code::LocatorMismatch,
+                        at.span,
+                        format!("the quote is not in paragraph {n} of `{file}`"),
+                    )
+                    .with_label("wrong paragraph")
+                    .with_help(help),
+                );
+            }
+        }
+    }
+}

@@ -151,6 +151,9 @@ pub enum Match {
     Missing {
         /// The part that was not found (folded).
         part: String,
+        /// Whether that part does occur, but only before the part that
+        /// precedes it in the quote.
+        earlier: bool,
         /// The closest passage.
         closest: Option<Closest>,
     },
@@ -200,9 +203,17 @@ impl Source {
                             first.get_or_insert(s);
                             from = s + part.len();
                         }
+                        None if !list.is_empty() => {
+                            return Match::Missing {
+                                part: part.clone(),
+                                earlier: true,
+                                closest: None,
+                            };
+                        }
                         None => {
                             return Match::Missing {
                                 part: part.clone(),
+                                earlier: false,
                                 closest: self.closest(part),
                             };
                         }
@@ -563,7 +574,7 @@ mod tests {
         ]);
         assert!(matches!(found[0], Match::Found(_)));
         assert!(matches!(found[1], Match::Found(_)));
-        assert!(matches!(found[2], Match::Missing { .. }));
+        assert!(matches!(found[2], Match::Missing { earlier: true, .. }));
         let Match::Missing {
             closest: Some(c), ..
         } = &found[3]

@@ -850,7 +850,7 @@ nodes:
         Error,
         true,
         "a quote is not in its source's file",
-        r#"## What it does
+        r"## What it does
 Reports a `quote:` that does not occur in the local copy of the source it
 cites (the source's `file:`). Differences of whitespace and line breaks,
 typographic and straight quotes and apostrophes, dashes, soft hyphens and
@@ -893,7 +893,7 @@ nodes:
       - source: istanbul-1999
         quote: free to choose or change its security arrangements
 ```
-"#
+"
     ),
     rule!(
         SourceFile,
@@ -902,7 +902,7 @@ nodes:
         Error,
         true,
         "a source's `file:` cannot be read or lies outside the map's folder",
-        r#"## What it does
+        r"## What it does
 Reports a source whose `file:` is missing, unreadable, not UTF-8, larger
 than 256 MiB, or outside the folder tree of the map (for example
 `../../etc/passwd`). Paths are relative to the map file. Pass
@@ -940,7 +940,7 @@ nodes:
     evidence:
       - source: istanbul-1999
 ```
-"#
+"
     ),
     rule!(
         LocatorMismatch,
@@ -949,7 +949,7 @@ nodes:
         Error,
         true,
         "a paragraph locator does not match the source",
-        r#"## What it does
+        r"## What it does
 Checks a locator `at:` that names a paragraph (`para 8`, `paragraph 8`,
 `§ 8`) against a source file that numbers its paragraphs (lines starting
 `1.`, `8.`, …): the paragraph must exist, and a quote on the same evidence
@@ -991,7 +991,7 @@ nodes:
         at: para 8
         quote: free to choose or change its security arrangements
 ```
-"#
+"
     ),
     rule!(
         IsolatedNode,
@@ -1198,7 +1198,7 @@ nodes:
         Note,
         false,
         "a quote's source has no `file:` to check it against",
-        r#"## What it does
+        r"## What it does
 Notes a `quote:` whose source has no local `file:`, so argmap cannot check
 that the quote is in it. Off by default; turn it on with
 `--warn unverified-quote`, or make it an error with `--require-verified`.
@@ -1236,7 +1236,7 @@ nodes:
       - source: istanbul-1999
         quote: free to choose or change its security arrangements
 ```
-"#
+"
     ),
     rule!(
         ConflictingCommitments,
@@ -1245,7 +1245,7 @@ nodes:
         Finding,
         true,
         "an actor holds two nodes of which one attacks the other",
-        r#"## What it does
+        r"## What it does
 Finds an actor who holds (`held_by`) a node and also holds a node that
 attacks, undercuts or contradicts it, and shows the relation that links
 them. A finding: it is shown, but never makes `argmap check` fail, not even
@@ -1286,7 +1286,7 @@ nodes:
     held_by: [russia]
     attacks: choice
 ```
-"#
+"
     ),
     rule!(
         HeldAndRejected,
@@ -1295,7 +1295,7 @@ nodes:
         Finding,
         true,
         "an actor holds and rejects the same node",
-        r#"## What it does
+        r"## What it does
 Finds an actor listed both in `held_by` and in `rejected_by` of one node. A
 finding: shown, never failing the check.
 
@@ -1326,7 +1326,7 @@ nodes:
     text: Enlargement must stop.
     rejected_by: [usa]
 ```
-"#
+"
     ),
     rule!(
         RejectedPremise,
@@ -1335,7 +1335,7 @@ nodes:
         Finding,
         true,
         "an actor holds an argument or its conclusion but rejects a premise",
-        r#"## What it does
+        r"## What it does
 Finds an actor who holds an argument, or the conclusion of an argument,
 while rejecting one of its premises, and shows the chain premise →
 argument → conclusion. A finding: shown, never failing the check.
@@ -1383,7 +1383,7 @@ nodes:
     text: Enlargement broke the promise.
     held_by: [russia]
 ```
-"#
+"
     ),
 ];
 

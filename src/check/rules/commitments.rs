@@ -54,9 +54,9 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if a == b {
                 continue;
             }
-            let (x, y) = (cx.graph.node(map, a), cx.graph.node(map, b));
-            for held in &x.held_by {
-                let Some(other) = entry(&y.held_by, &held.value) else {
+            let (from, to) = (cx.graph.node(map, a), cx.graph.node(map, b));
+            for held in &from.held_by {
+                let Some(other) = entry(&to.held_by, &held.value) else {
                     continue;
                 };
                 out.push(
@@ -65,12 +65,12 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         edge_span(map, data),
                         format!(
                             "`{}` holds both `{}` and `{}`, and `{}` {verb} `{}`",
-                            held.value, x.id.value, y.id.value, x.id.value, y.id.value
+                            held.value, from.id.value, to.id.value, from.id.value, to.id.value
                         ),
                     )
-                    .with_label(format!("`{}` {verb} `{}`", x.id.value, y.id.value))
-                    .with_secondary(held.span, format!("`{}` holds `{}`", held.value, x.id.value))
-                    .with_secondary(other.span, format!("`{}` holds `{}`", held.value, y.id.value))
+                    .with_label(format!("`{}` {verb} `{}`", from.id.value, to.id.value))
+                    .with_secondary(held.span, format!("`{}` holds `{}`", held.value, from.id.value))
+                    .with_secondary(other.span, format!("`{}` holds `{}`", held.value, to.id.value))
                     .with_help("if this is the actor's real position, it is a tension worth reporting; if not, fix the attribution"),
                 );
             }

@@ -191,12 +191,20 @@ fn check_source(
     let id = &source.id.value;
     for (e, result) in quoted.iter().zip(&results) {
         let Some(q) = &e.quote else { continue };
-        if let Match::Missing { part, closest } = result
+        if let Match::Missing {
+            part,
+            earlier,
+            closest,
+        } = result
             && cx.options.enabled(Code::QuoteNotFound)
         {
             let whole = quote::parts(&q.value).len() <= 1;
             let message = if whole {
                 format!("quote not found in `{file}` (source `{id}`)")
+            } else if *earlier {
+                format!(
+                    "quote not found in `{file}` (source `{id}`): the part \"{part}\" stands before the part it follows in the quote"
+                )
             } else {
                 format!(
                     "quote not found in `{file}` (source `{id}`): the part \"{part}\" is missing"
@@ -204,6 +212,10 @@ fn check_source(
             };
             let help = match closest {
                 Some(c) => quote::describe(c, file, doc.line_of(c.start)),
+                None if *earlier => {
+                    "the parts around an ellipsis must appear in the order of the source"
+                        .to_string()
+                }
                 None => "no passage of the source resembles it; check the source and the file"
                     .to_string(),
             };

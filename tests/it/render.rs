@@ -8,10 +8,12 @@ use crate::{file_name, have_dot, pipe};
 
 fn dot_of(path: &std::path::Path, options: &RenderOptions) -> String {
     let text = std::fs::read_to_string(path).unwrap();
-    let checked = check(
-        &SourceFile::new(file_name(path), text),
-        &CheckOptions::default(),
-    );
+    // Named relative to the repository root, where tests run, so that
+    // sources' `file:` paths resolve.
+    let name = path
+        .strip_prefix(crate::root())
+        .map_or_else(|_| file_name(path), |p| p.to_string_lossy().into_owned());
+    let checked = check(&SourceFile::new(name, text), &CheckOptions::default());
     assert!(
         !checked.has_errors(),
         "{}: {:#?}",

@@ -184,12 +184,17 @@ mod maps {
     use argmap::{CheckOptions, SourceFile, check};
 
     fn framework(yaml: &str, support: Support) -> MapFramework {
+        framework_at("t.yaml", yaml, support)
+    }
+
+    /// As [`framework`], the map read from `path` (sources resolve from it).
+    fn framework_at(path: &str, yaml: &str, support: Support) -> MapFramework {
         let text = if yaml.contains("\ntitle:") {
             yaml.to_string()
         } else {
             format!("title: T\n{yaml}")
         };
-        let source = SourceFile::new("t.yaml", text);
+        let source = SourceFile::new(path, text);
         let checked = check(&source, &CheckOptions::default());
         assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
         MapFramework::build(checked.map.as_ref().unwrap(), &checked.graph, support)
@@ -394,7 +399,7 @@ nodes:
     #[test]
     fn istanbul_grounded_leaves_both_halves_undecided_and_preferred_has_one_extension_per_side() {
         let text = std::fs::read_to_string(crate::root().join("maps/istanbul.yaml")).unwrap();
-        let f = framework(&text, Support::default());
+        let f = framework_at("maps/istanbul.yaml", &text, Support::default());
         let halves = [
             "free-choice",
             "no-expense",

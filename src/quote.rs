@@ -262,8 +262,8 @@ impl Source {
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let len = part.chars().count();
         let mut best: Option<(f64, usize, usize)> = None;
-        for &(bucket, _) in ranked.iter().take(8) {
-            for shift in 0..16usize {
+        for &(bucket, _) in ranked.iter().take(4) {
+            for shift in [0usize, 4, 8, 12] {
                 let start = floor_char(text, (bucket * 8 + shift).min(text.len()));
                 let end = text[start..]
                     .char_indices()
@@ -332,7 +332,23 @@ impl Source {
             };
             (piece(part), piece(window))
         });
-        let (nfc_start, nfc_end) = (self.canonical.origin(start), self.canonical.origin(end));
+        let (mut nfc_start, mut nfc_end) =
+            (self.canonical.origin(start), self.canonical.origin(end));
+        // Whole words at both ends.
+        while let Some(c) = self.nfc[..nfc_start]
+            .chars()
+            .next_back()
+            .filter(|c| c.is_alphanumeric())
+        {
+            nfc_start -= c.len_utf8();
+        }
+        while let Some(c) = self.nfc[nfc_end..]
+            .chars()
+            .next()
+            .filter(|c| c.is_alphanumeric())
+        {
+            nfc_end += c.len_utf8();
+        }
         // The passage as the source writes it, whitespace folded.
         let passage = self
             .nfc

@@ -4,6 +4,7 @@ mod af;
 mod check;
 mod cli;
 mod eval;
+mod quotes;
 mod render;
 mod semantics;
 

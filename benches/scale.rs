@@ -3,7 +3,8 @@
 //!
 //! Run with `cargo bench --bench scale` (sizes may follow: `-- 1000 10000`;
 //! `-- af` runs only the argumentation-framework part, `-- maps` only maps,
-//! `-- eval` only `argmap eval` on the Istanbul map and on generated maps).
+//! `-- eval` only `argmap eval` on the Istanbul map and on generated maps,
+//! `-- quotes` only quote verification: 10k quotes against a 10 MB source).
 //! Each measurement runs in a fresh child process so that its peak resident
 //! memory (`VmHWM`) is its own. The maps are tree-like, as real ones are: each
 //! node supports (70%) or attacks (30%) one earlier node, 15% add a
@@ -211,6 +212,19 @@ fn child(step: &str, path: &Path) {
         child_eval(semantics, path);
         return;
     }
+    if step == "check-quotes" {
+        let start = Instant::now();
+        let (source, _) = argmap::load::read_source(path, &LoadOptions::default()).unwrap();
+        let checked = argmap::check(&source, &CheckOptions::default());
+        let missing = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == argmap::Code::QuoteNotFound)
+            .count();
+        assert_eq!(missing, 10, "{:?}", checked.diagnostics.first());
+        println!("{} {}", start.elapsed().as_millis(), peak_rss_kib());
+        return;
+    }
     let options = LoadOptions {
         max_file_bytes: u64::MAX,
     };
@@ -242,9 +256,14 @@ fn main() {
     let only_af = args.iter().any(|a| a == "af");
     let only_maps = args.iter().any(|a| a == "maps");
     let only_eval = args.iter().any(|a| a == "eval");
+
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-maps");
     std::fs::create_dir_all(&dir).unwrap();
     let exe = std::env::current_exe().unwrap();
+    if args.iter().any(|a| a == "quotes") {
+        bench_quotes(&exe, &dir);
+        return;
+    }
     if only_eval {
         let sizes = if sizes.is_empty() {
             vec![1_000, 10_000]
@@ -270,6 +289,55 @@ fn main() {
         };
         bench_af(&exe, &dir, &sizes);
     }
+}
+
+/// A 10 MB source of pseudo-sentences and a map citing it 10,000 times:
+/// 9,990 quotes cut from it (whitespace re-flowed), 10 with one letter
+/// changed (each then gets a closest passage).
+fn bench_quotes(exe: &Path, dir: &Path) {
+    const VOCAB: &[&str] = &[
+        "security", "indivisible", "participating", "State", "alliance", "treaty", "choose",
+        "expense", "Charter", "commitment", "neutrality", "OSCE", "sikkerhet", "for", "alle",
+        "the", "of", "and", "to", "will", "not", "strengthen", "their", "rights", "others",
+    ];
+    let folder = dir.join("quotes");
+    std::fs::create_dir_all(folder.join("sources")).unwrap();
+    let mut rng = Rng(0x1234_5678_9abc_def1);
+    let mut text = String::with_capacity(10_500_000);
+    let mut line = 0;
+    while text.len() < 10_000_000 {
+        let _ = write!(text, "{}. ", line + 1);
+        for _ in 0..14 {
+            text.push_str(VOCAB[rng.below(VOCAB.len())]);
+            text.push(' ');
+        }
+        text.push('\n');
+        line += 1;
+    }
+    std::fs::write(folder.join("sources/big.txt"), &text).unwrap();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut map = String::from("argmap: 1\ntitle: Quote benchmark\nsources:\n  big:\n    title: A large document\n    file: sources/big.txt\nnodes:\n");
+    for i in 0..10_000 {
+        let start = rng.below(words.len() - 30);
+        let n = 8 + rng.below(20);
+        let mut quote = words[start..start + n].join(" ");
+        if i % 1000 == 999 {
+            quote = quote.replacen("e", "a", 1);
+        }
+        let _ = write!(
+            map,
+            "  q{i}:\n    text: Claim {i}.\n    evidence:\n      - source: big\n        quote: {}\n",
+            serde_json::to_string(&quote).unwrap()
+        );
+    }
+    let path = folder.join("quotes.yaml");
+    std::fs::write(&path, map).unwrap();
+    let (ms, kib) = best_of_three(exe, "check-quotes", &path);
+    println!(
+        "quote verification: 10,000 quotes (10 not found) against a {:.1} MB source: {ms} ms, peak {:.1} MiB (whole check)",
+        text.len() as f64 / 1e6,
+        kib as f64 / 1024.0
+    );
 }
 
 fn bench_eval(exe: &Path, dir: &Path, sizes: &[usize]) {

@@ -296,9 +296,31 @@ fn main() {
 /// changed (each then gets a closest passage).
 fn bench_quotes(exe: &Path, dir: &Path) {
     const VOCAB: &[&str] = &[
-        "security", "indivisible", "participating", "State", "alliance", "treaty", "choose",
-        "expense", "Charter", "commitment", "neutrality", "OSCE", "sikkerhet", "for", "alle",
-        "the", "of", "and", "to", "will", "not", "strengthen", "their", "rights", "others",
+        "security",
+        "indivisible",
+        "participating",
+        "State",
+        "alliance",
+        "treaty",
+        "choose",
+        "expense",
+        "Charter",
+        "commitment",
+        "neutrality",
+        "OSCE",
+        "sikkerhet",
+        "for",
+        "alle",
+        "the",
+        "of",
+        "and",
+        "to",
+        "will",
+        "not",
+        "strengthen",
+        "their",
+        "rights",
+        "others",
     ];
     let folder = dir.join("quotes");
     std::fs::create_dir_all(folder.join("sources")).unwrap();
@@ -316,13 +338,15 @@ fn bench_quotes(exe: &Path, dir: &Path) {
     }
     std::fs::write(folder.join("sources/big.txt"), &text).unwrap();
     let words: Vec<&str> = text.split_whitespace().collect();
-    let mut map = String::from("argmap: 1\ntitle: Quote benchmark\nsources:\n  big:\n    title: A large document\n    file: sources/big.txt\nnodes:\n");
+    let mut map = String::from(
+        "argmap: 1\ntitle: Quote benchmark\nsources:\n  big:\n    title: A large document\n    file: sources/big.txt\nnodes:\n",
+    );
     for i in 0..10_000 {
         let start = rng.below(words.len() - 30);
         let n = 8 + rng.below(20);
         let mut quote = words[start..start + n].join(" ");
         if i % 1000 == 999 {
-            quote = quote.replacen("e", "a", 1);
+            quote = quote.replacen('e', "a", 1);
         }
         let _ = write!(
             map,

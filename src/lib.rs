@@ -50,6 +50,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod actors;
 pub mod check;
 pub mod diagnostic;
 mod error;

@@ -123,7 +123,18 @@ pub(crate) fn evaluate(
     support: Support,
     limit: usize,
 ) -> Result<Result<Evaluated, ExitCode>, Failure> {
-    let checked = match super::checked_map(path, "evaluated")? {
+    evaluate_for(path, semantics, support, limit, "evaluated")
+}
+
+/// As [`evaluate`]; `what` says what was not done when the map has errors.
+pub(crate) fn evaluate_for(
+    path: &std::path::Path,
+    semantics: Semantics,
+    support: Support,
+    limit: usize,
+    what: &str,
+) -> Result<Result<Evaluated, ExitCode>, Failure> {
+    let checked = match super::checked_map(path, what)? {
         Ok(checked) => checked,
         Err(code) => return Ok(Err(code)),
     };

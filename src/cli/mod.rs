@@ -5,6 +5,7 @@
 //! Exit codes follow ripgrep: 0 clean, 1 problems found in a map, 2 usage
 //! or I/O failure.
 
+mod actors;
 mod af;
 mod check;
 mod convert;
@@ -57,6 +58,8 @@ enum Command {
     Render(render::Args),
     /// Evaluate a map: which claims stand under a semantics, and why.
     Eval(eval::Args),
+    /// List each actor's commitments, their status and the tensions among them.
+    Actors(actors::Args),
     /// Write a map's framework as an ICCMA file (af, apx, tgf).
     Export(convert::ExportArgs),
     /// Turn an ICCMA framework file into a map.
@@ -98,6 +101,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Actors(args) => actors::run(&args),
         Command::Export(args) => convert::export(&args),
         Command::Import(args) => convert::import(&args),
         Command::Explain(args) => explain::run(&args),
@@ -150,7 +154,7 @@ pub(crate) fn checked_map(
         for d in &checked.diagnostics {
             if what == "drawn" || d.severity == argmap::Severity::Error {
                 writeln!(err, "{}\n", human(&source, d, true))?;
-            } else {
+            } else if d.severity == argmap::Severity::Warning {
                 warnings += 1;
             }
         }

@@ -662,3 +662,65 @@ fn no_stable_extension_is_said_plainly() {
     assert_eq!(v["credulous"].as_array().unwrap().len(), 0);
     assert_eq!(v["sceptical"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn actors_show_which_half_each_side_builds_on() {
+    let out = argmap(
+        &root(),
+        &["actors", "maps/istanbul.yaml", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let foundation = |id: &str| -> Vec<String> {
+        v["foundations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .map(|f| {
+                f["rested_on_by"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(foundation("free-choice"), ["nato", "usa", "norway"]);
+    assert_eq!(foundation("no-expense"), ["russia"]);
+    let russia = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "russia")
+        .unwrap();
+    assert!(
+        russia["holds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "conditional-choice" && c["status"] == "undecided")
+    );
+    // Under preferred semantics a status counts extensions.
+    let out = argmap(
+        &root(),
+        &["actors", "maps/istanbul.yaml", "--semantics", "preferred"],
+    );
+    let s = text(&out.stdout);
+    assert!(s.contains("conditional-choice (in 1 of 2)"), "{s}");
+    assert!(s.contains("free-choice          held by osce"), "{s}");
+    // Tensions are the commitment findings.
+    let fixture = "tests/fixtures/invalid/F501-conflicting-commitments.yaml";
+    let out = argmap(&root(), &["actors", fixture, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let russia = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "russia")
+        .unwrap();
+    assert_eq!(russia["tensions"].as_array().unwrap().len(), 2);
+    assert_eq!(russia["tensions"][0]["code"], "F501");
+}

@@ -127,8 +127,23 @@ pub(crate) fn build(
             Ok(e) => e,
             Err(code) => return Ok(Err(code)),
         };
+    Ok(Ok(from_evaluated(&evaluated, semantics, support)))
+}
+
+/// Every actor's commitments in an evaluated map.
+pub(crate) fn from_evaluated(
+    evaluated: &super::eval::Evaluated,
+    semantics: SemanticsArg,
+    support: SupportArg,
+) -> ActorsReport {
     let Some(map) = evaluated.checked.map.as_ref() else {
-        return Ok(Err(ExitCode::from(1)));
+        return ActorsReport {
+            semantics: semantics.semantics().as_str(),
+            support: support.support().as_str(),
+            extensions: 0,
+            actors: Vec::new(),
+            foundations: Vec::new(),
+        };
     };
     let f = &evaluated.framework;
     let labellings = &evaluated.extensions.labellings;
@@ -209,13 +224,13 @@ pub(crate) fn build(
             rested_on_by: rested,
         });
     }
-    Ok(Ok(ActorsReport {
+    ActorsReport {
         semantics: semantics.semantics().as_str(),
         support: support.support().as_str(),
         extensions: labellings.len(),
         actors,
         foundations,
-    }))
+    }
 }
 
 fn list(items: &[String]) -> String {

@@ -12,6 +12,7 @@ mod convert;
 mod eval;
 mod explain;
 mod render;
+mod report;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -60,6 +61,8 @@ enum Command {
     Eval(eval::Args),
     /// List each actor's commitments, their status and the tensions among them.
     Actors(actors::Args),
+    /// Write a report: Markdown or one self-contained HTML file.
+    Report(report::Args),
     /// Write a map's framework as an ICCMA file (af, apx, tgf).
     Export(convert::ExportArgs),
     /// Turn an ICCMA framework file into a map.
@@ -102,6 +105,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Render(args) => render::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Actors(args) => actors::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Export(args) => convert::export(&args),
         Command::Import(args) => convert::import(&args),
         Command::Explain(args) => explain::run(&args),

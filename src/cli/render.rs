@@ -15,7 +15,7 @@ use super::Failure;
 
 const AFTER_HELP: &str = "\
 The format comes from --format, else from the extension of -o (.dot/.gv,
-.svg, .png, .pdf), else SVG. Without -o the drawing is written to
+.svg, .png, .pdf, .mmd for Mermaid), else SVG. Without -o the drawing is written to
 <map-name>.<format> in the current folder and its path is printed.
 SVG, PNG and PDF run Graphviz's `dot` (set ARGMAP_DOT to use another
 program). Without Graphviz, SVG is drawn by a simpler built-in layout.
@@ -32,7 +32,8 @@ Examples:
   argmap render maps/istanbul.yaml -o - --format dot | less
   argmap render maps/istanbul.yaml --group-by actor --rankdir LR
   argmap render maps/istanbul.yaml --status grounded -o grounded.svg
-  argmap render maps/istanbul.yaml --status preferred --extension 2";
+  argmap render maps/istanbul.yaml --status preferred --extension 2
+  argmap render maps/istanbul.yaml --format mermaid -o -   for Markdown";
 
 /// Arguments of `argmap render`.
 #[derive(Debug, clap::Args)]
@@ -85,6 +86,8 @@ enum FormatArg {
     Svg,
     Png,
     Pdf,
+    /// A Mermaid flowchart (for Markdown on GitHub or GitLab).
+    Mermaid,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -125,6 +128,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         },
         legend: !args.no_legend,
         wrap: usize::from(args.wrap),
+        links: false,
         status: match args.status {
             Some(semantics) => Some(status(args, semantics.semantics(), map, &checked.graph)?),
             None => None,
@@ -133,6 +137,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     let dot = argmap::render::dot(map, &checked.graph, &options);
     let bytes = match format {
         Format::Dot => dot.into_bytes(),
+        Format::Mermaid => argmap::render::mermaid(map, &checked.graph, &options).into_bytes(),
         _ => {
             let program = DotProgram {
                 program: std::env::var_os("ARGMAP_DOT").unwrap_or_else(|| OsString::from("dot")),
@@ -239,6 +244,7 @@ fn resolve_format(args: &Args) -> Result<Format, Failure> {
             FormatArg::Svg => Format::Svg,
             FormatArg::Png => Format::Png,
             FormatArg::Pdf => Format::Pdf,
+            FormatArg::Mermaid => Format::Mermaid,
         };
         let implied = args
             .output
@@ -265,7 +271,7 @@ fn resolve_format(args: &Args) -> Result<Format, Failure> {
                 .unwrap_or_default();
             Format::from_extension(&ext).ok_or_else(|| {
                 Failure::Message(format!(
-                    "cannot tell the format from `{}`; use an extension .dot, .svg, .png or .pdf, or pass --format",
+                    "cannot tell the format from `{}`; use an extension .dot, .svg, .png, .pdf or .mmd, or pass --format",
                     p.display()
                 ))
             })

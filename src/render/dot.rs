@@ -71,6 +71,10 @@ pub fn dot(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
             attr("label", &lines.join("\n")),
             attr("tooltip", &node.text.value),
         ];
+        if options.links {
+            attrs.push(attr("URL", &format!("#claim-{}", node.id.value)));
+            attrs.push(attr("target", "_self"));
+        }
         let fills: Vec<&str> = match (&options.status, label) {
             (Some(_), Some(l)) => vec![status_fill(l)],
             (Some(_), None) => Vec::new(),

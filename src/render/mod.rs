@@ -9,12 +9,14 @@
 mod dot;
 mod fallback;
 mod graphviz;
+mod mermaid;
 
 use std::fmt;
 
 pub use dot::dot;
 pub use fallback::fallback_svg;
 pub use graphviz::{DotProgram, run_dot};
+pub use mermaid::mermaid;
 
 /// Output formats of `argmap render`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +30,8 @@ pub enum Format {
     Png,
     /// Vector PDF.
     Pdf,
+    /// A Mermaid flowchart, for Markdown; needs no Graphviz.
+    Mermaid,
 }
 
 impl Format {
@@ -38,6 +42,7 @@ impl Format {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png),
             "pdf" => Some(Format::Pdf),
+            "mmd" | "mermaid" => Some(Format::Mermaid),
             _ => None,
         }
     }
@@ -49,6 +54,7 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Pdf => "pdf",
+            Format::Mermaid => "mmd",
         }
     }
 }
@@ -110,6 +116,8 @@ pub struct RenderOptions {
     /// Colour nodes by their status under a semantics instead of by
     /// holder.
     pub status: Option<Status>,
+    /// Make each node a link to `#claim-<id>` (for reports).
+    pub links: bool,
 }
 
 /// The status of each node under a semantics, for colouring.
@@ -188,6 +196,7 @@ impl Default for RenderOptions {
             legend: true,
             wrap: 34,
             status: None,
+            links: false,
         }
     }
 }

@@ -6,6 +6,7 @@ mod cli;
 mod eval;
 mod quotes;
 mod render;
+mod report;
 mod semantics;
 
 use std::path::{Path, PathBuf};

@@ -60,7 +60,7 @@ pub fn mermaid(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
             let _ = writeln!(s, "  style n{i} fill:{fill},stroke:#333,color:#000");
         }
     }
-    let g = &graph.graph;
+    let edges_of = &graph.graph;
     // Relations that something undercuts pass through a small circle,
     // which the undercut then targets.
     let mut points: Vec<(usize, usize)> = Vec::new();
@@ -72,23 +72,23 @@ pub fn mermaid(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
     // Links are numbered in the order written; `linkStyle` colours them.
     let mut link = 0usize;
     let mut styles: Vec<(usize, &'static str)> = Vec::new();
-    let mut edges: Vec<_> = g.edge_references().collect();
+    let mut edges: Vec<_> = edges_of.edge_references().collect();
     edges.sort_by_key(|e| (e.weight().written_on, e.weight().position, e.id().index()));
     for e in edges {
-        let (a, b) = (e.source().index(), e.target().index());
+        let (from, to) = (e.source().index(), e.target().index());
         let arrow = arrow(e.weight().kind);
         let color = color(e.weight().kind);
         match points.iter().find(|&&(idx, _)| idx == e.id().index()) {
             Some(&(_, k)) => {
                 let _ = writeln!(s, "  r{k}((\" \"))");
-                let _ = writeln!(s, "  n{a} --- r{k}");
-                let _ = writeln!(s, "  r{k} {arrow} n{b}");
+                let _ = writeln!(s, "  n{from} --- r{k}");
+                let _ = writeln!(s, "  r{k} {arrow} n{to}");
                 styles.push((link, color));
                 styles.push((link + 1, color));
                 link += 2;
             }
             None => {
-                let _ = writeln!(s, "  n{a} {arrow} n{b}");
+                let _ = writeln!(s, "  n{from} {arrow} n{to}");
                 styles.push((link, color));
                 link += 1;
             }

@@ -289,10 +289,8 @@ nodes:
     assert!(out.status.success(), "{}", text(&out.stderr));
     let png = std::fs::read(&shot).unwrap();
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "screenshot of the Istanbul report: {}",
-        shot.display()
+    let _ = std::io::Write::write_fmt(
+        &mut std::io::stderr(),
+        format_args!("screenshot of the Istanbul report: {}\n", shot.display()),
     );
 }

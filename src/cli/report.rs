@@ -528,7 +528,7 @@ impl Doc<'_> {
         let _ = writeln!(
             s,
             "<section id=\"evaluation\">\n<h2>Evaluation</h2>\n<p>{}</p>",
-            esc(&self.evaluation_summary())
+            code_spans(&esc(&self.evaluation_summary()))
         );
         let exts = self.extensions();
         if !exts.is_empty() {
@@ -551,7 +551,7 @@ impl Doc<'_> {
             let why = if r.why.is_empty() {
                 String::new()
             } else {
-                format!("<div class=\"why\">{}</div>", esc(&r.why))
+                format!("<div class=\"why\">{}</div>", code_spans(&esc(&r.why)))
             };
             let _ = writeln!(
                 s,
@@ -629,7 +629,7 @@ impl Doc<'_> {
             } else {
                 s.push_str("<li>Tensions:<ul>");
                 for t in &a.tensions {
-                    let _ = write!(s, "<li>{} {}</li>", t.code, esc(&t.message));
+                    let _ = write!(s, "<li>{} {}</li>", t.code, code_spans(&esc(&t.message)));
                 }
                 s.push_str("</ul></li>\n");
             }
@@ -685,7 +685,7 @@ body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif
 h1{font-size:1.9rem;margin:.5rem 0}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.2rem}
 .summary{font-size:1.05rem;color:#333}.meta{color:#666;font-size:.9rem}
 nav{position:sticky;top:0;background:#fff;padding:.4rem 0;border-bottom:1px solid #eee;font-size:.9rem}
-figure{margin:0;overflow-x:auto}figure svg{max-width:100%;height:auto}figcaption{color:#666;font-size:.85rem}
+figure{margin:0;overflow-x:auto}figure svg{max-width:100%;min-width:56rem;height:auto}figcaption{color:#666;font-size:.85rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ddd;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f4f4f4}tr:target{outline:3px solid #f0a500}
 .status{font-weight:600}.status-in .status{color:#1b7837}.status-out .status{color:#b2182b}.status-undecided .status{color:#8a6d00}
@@ -694,7 +694,7 @@ blockquote{border-left:4px solid #bbb;margin:1rem 0;padding:.2rem 1rem;backgroun
 blockquote footer{color:#555;font-size:.85rem}.translation{font-style:italic;color:#444}
 .verified{color:#1b7837}.unverified{color:#b2182b}
 code{font-size:.9em}
-@media print{nav{display:none}body{max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr,blockquote{break-inside:avoid}figure svg{max-height:24cm}}
+@media print{nav{display:none}figure svg{min-width:0}body{max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr,blockquote{break-inside:avoid}figure svg{max-height:24cm}}
 ";
 
 fn list(items: &[String]) -> String {
@@ -725,6 +725,23 @@ fn bibliography(src: &argmap::model::Source) -> String {
         parts.push(format!("local copy: {}", f.value));
     }
     parts.join(", ")
+}
+
+/// Backtick pairs in escaped text as `<code>` (a lone backtick stays).
+fn code_spans(escaped: &str) -> String {
+    let pieces: Vec<&str> = escaped.split('`').collect();
+    let mut out = String::with_capacity(escaped.len() + 16);
+    for (i, piece) in pieces.iter().enumerate() {
+        if i % 2 == 1 && i + 1 < pieces.len() {
+            let _ = write!(out, "<code>{piece}</code>");
+        } else {
+            if i > 0 && i % 2 == 1 {
+                out.push('`');
+            }
+            out.push_str(piece);
+        }
+    }
+    out
 }
 
 /// Text for HTML content or attribute values.

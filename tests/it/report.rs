@@ -294,3 +294,25 @@ nodes:
         format_args!("screenshot of the Istanbul report: {}\n", shot.display()),
     );
 }
+
+#[test]
+fn the_committed_istanbul_report_is_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_md = dir.path().join("istanbul-report.md");
+    let out = argmap(
+        &root(),
+        &[
+            "report",
+            "maps/istanbul.yaml",
+            "-o",
+            out_md.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let fresh = std::fs::read_to_string(out_md).unwrap();
+    let committed = std::fs::read_to_string(root().join("docs/istanbul-report.md")).unwrap();
+    assert!(
+        fresh == committed,
+        "docs/istanbul-report.md is stale: run `cargo run -- report maps/istanbul.yaml -o docs/istanbul-report.md` (and .html)"
+    );
+}

@@ -4,7 +4,8 @@
 //! between them (supports, attacks, undercuts, contradicts, answers), the
 //! actors who hold them and the documents that back them. This crate loads
 //! a map with the span of every key and value, checks it (references, type
-//! rules for relations, circular support, lints), evaluates it under Dung's
+//! rules for relations, circular support, quotes against their sources'
+//! files in [`quote`], actors' commitments in [`actors`], lints), evaluates it under Dung's
 //! semantics with bipolar readings of support ([`semantics`]), and draws it
 //! as DOT for Graphviz. The `argmap` binary is a thin shell around it.
 //!

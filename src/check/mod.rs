@@ -102,8 +102,9 @@ pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
 }
 
 /// Runs every graph rule, including those off by default, on a loaded map
-/// (without the loader's diagnostics).
-pub fn check_map(map: &Map, graph: &ArgGraph) -> Vec<Diagnostic> {
+/// (without the loader's diagnostics). `path` is where the map was read
+/// from: sources' `file:` paths resolve from its folder.
+pub fn check_map(map: &Map, graph: &ArgGraph, path: &std::path::Path) -> Vec<Diagnostic> {
     let everything = CheckOptions {
         warn: Code::all().collect(),
         ..CheckOptions::default()
@@ -112,7 +113,7 @@ pub fn check_map(map: &Map, graph: &ArgGraph) -> Vec<Diagnostic> {
         map,
         graph,
         options: &everything,
-        path: std::path::Path::new("map.yaml"),
+        path,
     };
     let mut out = Vec::new();
     rules::run_all(&cx, &mut out);

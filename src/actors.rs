@@ -24,7 +24,8 @@ pub struct Commitments {
     pub holds: Vec<usize>,
     /// Nodes whose `rejected_by` names the actor.
     pub rejects: Vec<usize>,
-    /// Nodes the held ones rest on that the actor does not hold itself.
+    /// Nodes the held ones rest on that other actors hold (and this one
+    /// neither holds nor rejects).
     pub rests_on: Vec<usize>,
     /// Sources cited by the evidence of held nodes, in map order.
     pub cites: Vec<String>,
@@ -67,7 +68,12 @@ pub fn commitments(map: &Map, graph: &ArgGraph) -> Vec<Commitments> {
                 }
             }
             let rests_on = (0..map.nodes.len())
-                .filter(|&i| seen[i] && !holds.contains(&i))
+                .filter(|&i| {
+                    seen[i]
+                        && !holds.contains(&i)
+                        && !rejects.contains(&i)
+                        && !map.nodes[i].held_by.is_empty()
+                })
                 .collect();
             let mut cites: Vec<String> = Vec::new();
             for &h in &holds {

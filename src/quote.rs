@@ -163,6 +163,9 @@ pub enum Match {
 /// quote worth checking anyway).
 const MAX_HITS: usize = 100_000;
 
+/// Most occurrences of one word that vote for a closest passage.
+const CAP: usize = 200_000;
+
 impl Source {
     /// Prepares a source text (plain text; see [`html_to_text`] for HTML).
     pub fn new(text: &str) -> Source {
@@ -198,7 +201,15 @@ impl Source {
                     let k = patterns.binary_search(&part.as_str()).unwrap_or(0);
                     let list = &hits[k];
                     let i = list.partition_point(|&s| s < from);
-                    match list.get(i) {
+                    // Past the occurrences remembered, search directly.
+                    let direct = (i == list.len() && list.len() == MAX_HITS)
+                        .then(|| {
+                            self.canonical.text[from..]
+                                .find(part.as_str())
+                                .map(|p| from + p)
+                        })
+                        .flatten();
+                    match list.get(i).copied().or(direct).as_ref() {
                         Some(&s) => {
                             first.get_or_insert(s);
                             from = s + part.len();
@@ -247,12 +258,22 @@ impl Source {
         if let Some(b) = begin {
             words.push((b, &part[b..]));
         }
-        words.retain(|(_, w)| w.chars().count() >= 4);
+        words.retain(|(_, w)| w.chars().count() >= 3);
         words.sort_unstable_by_key(|&(_, w)| std::cmp::Reverse(w.len()));
-        words.truncate(16);
+        words.dedup_by_key(|(_, w)| *w);
+        words.truncate(24);
+        // The rarest words place the passage best: count each (up to a
+        // cap), then let the six rarest vote with all their occurrences.
+        let mut counted: Vec<(usize, usize, &str)> = words
+            .iter()
+            .map(|&(o, w)| (text.match_indices(w).take(CAP).count(), o, w))
+            .filter(|&(n, _, _)| n > 0)
+            .collect();
+        counted.sort_unstable();
+        counted.truncate(6);
         let mut votes: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
-        for (offset, word) in words {
-            for (p, _) in text.match_indices(word).take(2_000) {
+        for (_, offset, word) in counted {
+            for (p, _) in text.match_indices(word).take(CAP) {
                 if p >= offset {
                     *votes.entry((p - offset) / 8).or_default() += 1;
                 }
@@ -377,7 +398,9 @@ impl Source {
 
     /// The byte ranges (in the NFC text) of the paragraphs the source
     /// numbers: a line starting `8.` opens paragraph 8, which runs to the
-    /// next numbered line.
+    /// next numbered line. Numbers must rise, by at most 50 at a time (an
+    /// excerpt may skip paragraphs), so a numbered list inside a paragraph
+    /// or a line starting with a year is not taken for a paragraph.
     pub fn paragraphs(&self) -> Vec<(u32, usize, usize)> {
         let mut marks: Vec<(u32, usize)> = Vec::new();
         let mut offset = 0;
@@ -385,13 +408,16 @@ impl Source {
             let trimmed = line.trim_start();
             let digits: String = trimmed.chars().take_while(char::is_ascii_digit).collect();
             if !digits.is_empty()
-                && digits.len() <= 4
+                && digits.len() <= 6
                 && trimmed[digits.len()..]
                     .strip_prefix('.')
                     .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace))
-                && let Ok(n) = digits.parse()
+                && let Ok(n) = digits.parse::<u32>()
             {
-                marks.push((n, offset));
+                let previous = marks.last().map_or(0, |m| m.0);
+                if n > previous && n - previous <= 50 {
+                    marks.push((n, offset));
+                }
             }
             offset += line.len();
         }
@@ -432,26 +458,47 @@ pub fn paragraph_locator(at: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// HTML reduced to text: `<script>` and `<style>` dropped, tags removed
-/// (block-level ones end a line), character references decoded.
+/// HTML reduced to text: `<script>`, `<style>` and comments dropped; tags
+/// removed (block-level ones and `<br>` end a line, inline ones leave no
+/// space, so `Split<span>word</span>s` reads `Splitwords` as a browser
+/// shows it); character references decoded.
 pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         out.push_str(&decode_entities(&rest[..lt]));
         rest = &rest[lt..];
-        let Some(gt) = rest.find('>') else {
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |i| &comment[i + 3..]);
+            continue;
+        }
+        // The end of the tag, skipping `>` inside quoted attribute values.
+        let mut quote = None;
+        let mut end = None;
+        for (i, c) in rest.char_indices().skip(1) {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '>') => {
+                    end = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some(gt) = end else {
             rest = "";
             break;
         };
         let tag = rest[1..gt].trim().to_ascii_lowercase();
         rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
         let name: String = tag
             .trim_start_matches('/')
             .chars()
             .take_while(char::is_ascii_alphanumeric)
             .collect();
-        if (name == "script" || name == "style") && !tag.starts_with('/') {
+        if (name == "script" || name == "style") && !closing {
             let close = format!("</{name}");
             match rest.to_ascii_lowercase().find(&close) {
                 Some(i) => {
@@ -470,6 +517,8 @@ pub fn html_to_text(html: &str) -> String {
                 | "div"
                 | "li"
                 | "tr"
+                | "td"
+                | "th"
                 | "h1"
                 | "h2"
                 | "h3"
@@ -484,8 +533,20 @@ pub fn html_to_text(html: &str) -> String {
                 | "ol"
                 | "pre"
                 | "hr"
+                | "header"
+                | "footer"
+                | "main"
+                | "nav"
+                | "aside"
+                | "dd"
+                | "dt"
+                | "figure"
+                | "figcaption"
+                | "title"
         );
-        out.push(if block { '\n' } else { ' ' });
+        if block {
+            out.push('\n');
+        }
     }
     out.push_str(&decode_entities(rest));
     out
@@ -520,6 +581,42 @@ fn decode_entities(s: &str) -> String {
                 "ndash" => '–',
                 "mdash" => '—',
                 "hellip" => '…',
+                "aelig" => 'æ',
+                "AElig" => 'Æ',
+                "oslash" => 'ø',
+                "Oslash" => 'Ø',
+                "aring" => 'å',
+                "Aring" => 'Å',
+                "auml" => 'ä',
+                "Auml" => 'Ä',
+                "ouml" => 'ö',
+                "Ouml" => 'Ö',
+                "uuml" => 'ü',
+                "Uuml" => 'Ü',
+                "szlig" => 'ß',
+                "eacute" => 'é',
+                "Eacute" => 'É',
+                "egrave" => 'è',
+                "ecirc" => 'ê',
+                "aacute" => 'á',
+                "agrave" => 'à',
+                "iacute" => 'í',
+                "oacute" => 'ó',
+                "uacute" => 'ú',
+                "ccedil" => 'ç',
+                "ntilde" => 'ñ',
+                "sect" => '§',
+                "para" => '¶',
+                "middot" => '·',
+                "deg" => '°',
+                "euro" => '€',
+                "copy" => '©',
+                "reg" => '®',
+                "times" => '×',
+                "thinsp" => '\u{2009}',
+                "ensp" => '\u{2002}',
+                "emsp" => '\u{2003}',
+                "zwsp" => '\u{200B}',
                 _ => {
                     let num = name.strip_prefix('#')?;
                     let code = match num.strip_prefix(['x', 'X']) {
@@ -552,15 +649,39 @@ pub fn describe(closest: &Closest, file: &str, line: usize) -> String {
     let mut s = format!(
         "closest passage ({file}, line {line}, {:.0}% alike): \"{}\"",
         closest.similarity * 100.0,
-        closest.passage
+        visible(&closest.passage)
     );
     if let Some((quote, source)) = &closest.differs {
         let _ = write!(
             s,
-            "; the quote has \"{quote}\" where the source has \"{source}\""
+            "; the quote has \"{}\" where the source has \"{}\"",
+            visible(quote),
+            visible(source)
         );
     }
     s
+}
+
+/// Characters that print as nothing, or as something else, written as
+/// `<U+200B>` so that two texts that look alike show where they differ.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{FB00}'..='\u{FB06}' => {
+                let _ = write!(out, "<U+{:04X}>", u32::from(c));
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "<U+{:04X}>", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -608,6 +729,11 @@ mod tests {
         assert_eq!(src.line_of(c.start), 1);
         let paras = src.paragraphs();
         assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [8, 9]);
+        // A list inside paragraph 2 and a year are not paragraphs.
+        let src =
+            Source::new("1. One.\n2. Two:\n1. first\n2. second\n1999. That year.\n3. Three.\n");
+        let paras = src.paragraphs();
+        assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2, 3]);
     }
 
     #[test]

@@ -952,7 +952,9 @@ nodes:
         r"## What it does
 Checks a locator `at:` that names a paragraph (`para 8`, `paragraph 8`,
 `§ 8`) against a source file that numbers its paragraphs (lines starting
-`1.`, `8.`, …): the paragraph must exist, and a quote on the same evidence
+`1.`, `8.`, …, the numbers rising by at most 50 at a time, so that a
+numbered list inside a paragraph or a line starting with a year is not a
+paragraph): the paragraph must exist, and a quote on the same evidence
 must stand in it. Sources that number no paragraphs are not checked.
 
 ## Why is this bad?

@@ -82,6 +82,8 @@ pub(crate) struct Commitment {
     pub(crate) id: String,
     /// in, out or undecided (grounded); else "in k of n".
     pub(crate) status: String,
+    /// In how many extensions the node is in (`extensions` counts them).
+    pub(crate) in_extensions: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -165,28 +167,27 @@ pub(crate) fn from_evaluated(
         format!("in {k} of {}", labellings.len())
     };
     let id = |i: usize| map.nodes[i].id.value.clone();
+    let in_count = |node: usize| {
+        f.of_node[node].map_or(0, |a| {
+            labellings
+                .iter()
+                .filter(|l| l[a as usize] == Label::In)
+                .count()
+        })
+    };
+    let commitment = |&i: &usize| Commitment {
+        id: id(i),
+        status: status(i),
+        in_extensions: in_count(i),
+    };
     let all = argmap::actors::commitments(map, &evaluated.checked.graph);
     let actors: Vec<ActorReport> = all
         .iter()
         .map(|c| ActorReport {
             id: c.id.clone(),
             name: c.name.clone(),
-            holds: c
-                .holds
-                .iter()
-                .map(|&i| Commitment {
-                    id: id(i),
-                    status: status(i),
-                })
-                .collect(),
-            rejects: c
-                .rejects
-                .iter()
-                .map(|&i| Commitment {
-                    id: id(i),
-                    status: status(i),
-                })
-                .collect(),
+            holds: c.holds.iter().map(commitment).collect(),
+            rejects: c.rejects.iter().map(commitment).collect(),
             rests_on: c.rests_on.iter().map(|&i| id(i)).collect(),
             cites: c.cites.clone(),
             tensions: evaluated
@@ -255,6 +256,13 @@ fn text(r: &ActorsReport) -> String {
         )
     };
     let _ = writeln!(s, "{} actors; {over}", r.actors.len());
+    if r.semantics != "grounded" && r.extensions == 0 {
+        let _ = writeln!(
+            s,
+            "There is no {} extension, so no commitment is accepted in any.",
+            r.semantics
+        );
+    }
     let commitments = |c: &[Commitment]| -> String {
         list(
             &c.iter()

@@ -56,10 +56,6 @@ pub(crate) struct Args {
     /// Make a quote whose source has no `file:` an error (N401).
     #[arg(long)]
     require_verified: bool,
-
-    /// Let a source's `file:` point outside the map's folder tree.
-    #[arg(long)]
-    allow_outside_sources: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -92,7 +88,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         warn: args.warn.iter().copied().collect::<BTreeSet<_>>(),
         allow: args.allow.iter().copied().collect(),
         require_verified: args.require_verified,
-        allow_outside_sources: args.allow_outside_sources,
+        ..super::base_options()
     };
     let (files, mut unreadable) = collect(&args.paths)?;
     for message in &unreadable {

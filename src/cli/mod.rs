@@ -47,6 +47,11 @@ struct Cli {
     #[command(flatten)]
     color: colorchoice_clap::Color,
 
+    /// Let a source's `file:` point outside the map's folder tree (for
+    /// every command that checks a map).
+    #[arg(long, global = true)]
+    allow_outside_sources: bool,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -100,6 +105,10 @@ pub(crate) fn main() -> ExitCode {
     let args = std::env::args_os().map(|a| if a == "-fo" { "--fo".into() } else { a });
     let cli = Cli::parse_from(args);
     cli.color.write_global();
+    ALLOW_OUTSIDE_SOURCES.store(
+        cli.allow_outside_sources,
+        std::sync::atomic::Ordering::Relaxed,
+    );
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Render(args) => render::run(&args),
@@ -127,6 +136,18 @@ pub(crate) fn main() -> ExitCode {
     }
 }
 
+/// `--allow-outside-sources`, which every command that checks a map obeys.
+static ALLOW_OUTSIDE_SOURCES: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// The check options every command starts from.
+pub(crate) fn base_options() -> argmap::CheckOptions {
+    argmap::CheckOptions {
+        allow_outside_sources: ALLOW_OUTSIDE_SOURCES.load(std::sync::atomic::Ordering::Relaxed),
+        ..argmap::CheckOptions::default()
+    }
+}
+
 /// Reads and checks one map for a command that needs it clean, printing
 /// its diagnostics on stderr. `Ok(Err(1))` when it has errors (`what`
 /// says what was not done: "drawn", "evaluated").
@@ -148,7 +169,7 @@ pub(crate) fn checked_map(
             writeln!(anstream::stderr(), "{}\n", human(&source, &d, true))?;
             return Ok(Err(ExitCode::from(1)));
         }
-        None => argmap::check(&source, &argmap::CheckOptions::default()),
+        None => argmap::check(&source, &base_options()),
     };
     {
         // Drawing shows every diagnostic; other commands only the errors

@@ -101,6 +101,11 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
             }
         },
     };
+    if format == ReportFormat::Html && args.diagram == Diagram::Mermaid {
+        super::warning(
+            "--diagram mermaid applies to Markdown; the HTML report inlines the SVG drawing",
+        );
+    }
     if to_stdout && format == ReportFormat::Md && args.diagram == Diagram::Svg {
         return Err(Failure::Message(
             "a Markdown report on stdout cannot have an SVG file beside it; pass --diagram mermaid or -o FILE.md".into(),
@@ -372,7 +377,7 @@ impl Doc<'_> {
         let _ = writeln!(s, "## Diagram\n");
         match svg_file {
             Some(file) => {
-                let _ = writeln!(s, "![The map drawn as a diagram]({file})\n");
+                let _ = writeln!(s, "![The map drawn as a diagram](<{file}>)\n");
             }
             None => {
                 let mermaid =
@@ -380,7 +385,11 @@ impl Doc<'_> {
                 let _ = writeln!(s, "```mermaid\n{mermaid}```\n");
             }
         }
-        let _ = writeln!(s, "## Evaluation\n\n{}\n", md(&self.evaluation_summary()));
+        let _ = writeln!(
+            s,
+            "## Evaluation\n\n{}\n",
+            md_code(&self.evaluation_summary())
+        );
         for (k, ext) in self.extensions().iter().enumerate() {
             let _ = writeln!(s, "- Extension {}: {}", k + 1, md(&list(ext)));
         }
@@ -398,7 +407,7 @@ impl Doc<'_> {
             let status = if r.why.is_empty() {
                 md(&r.status)
             } else {
-                format!("{} ({})", md(&r.status), md(&r.why))
+                format!("{} ({})", md(&r.status), md_code(&r.why))
             };
             let _ = writeln!(
                 s,
@@ -420,9 +429,9 @@ impl Doc<'_> {
             let at =
                 q.at.as_ref()
                     .map_or_else(String::new, |a| format!(", {}", md(a)));
-            let _ = writeln!(s, "> {}\n", md(&q.quote));
+            let _ = writeln!(s, "> {}\n", md(q.quote.trim()));
             if let Some(t) = &q.translation {
-                let _ = writeln!(s, "> *{}*\n", md(t));
+                let _ = writeln!(s, "> *{}*\n", md(t.trim()));
             }
             let checked = match &q.checked_against {
                 Some(f) => format!("checked against `{}`", md(f)),
@@ -456,7 +465,7 @@ impl Doc<'_> {
             } else {
                 let _ = writeln!(s, "- Tensions:");
                 for t in &a.tensions {
-                    let _ = writeln!(s, "  - {} {}", t.code, md(&t.message));
+                    let _ = writeln!(s, "  - {} {}", t.code, md_code(&t.message));
                 }
                 s.push('\n');
             }
@@ -479,7 +488,7 @@ impl Doc<'_> {
         }
         let _ = writeln!(s, "## Sources\n");
         for (id, src) in &map.sources {
-            let _ = writeln!(s, "- `{id}`: {}", md(&bibliography(src)));
+            let _ = writeln!(s, "- `{id}`: {}", md(&bibliography(src, true)));
         }
         let _ = writeln!(s, "\n## Check results\n");
         let findings = self.findings();
@@ -487,7 +496,7 @@ impl Doc<'_> {
             let _ = writeln!(s, "No problems: every check passed.");
         } else {
             for (code, severity, message, _) in &findings {
-                let _ = writeln!(s, "- {severity} {code}: {}", md(message));
+                let _ = writeln!(s, "- {severity} {code}: {}", md_code(message));
             }
         }
         s
@@ -652,11 +661,17 @@ impl Doc<'_> {
             "</section>\n<section id=\"sources\">\n<h2>Sources</h2>\n<ul class=\"sources\">\n",
         );
         for (id, src) in &map.sources {
+            let web = src
+                .url
+                .as_ref()
+                .filter(|u| u.value.starts_with("https://") || u.value.starts_with("http://"));
+            let link = web.map_or_else(String::new, |u| {
+                format!(", <a href=\"{u}\">{u}</a>", u = esc(&u.value))
+            });
             let _ = writeln!(
                 s,
-                "<li id=\"source-{id}\"><code>{}</code>: {}</li>",
-                esc(id),
-                esc(&bibliography(src)),
+                "<li id=\"source-{id}\"><code>{id}</code>: {}{link}</li>",
+                esc(&bibliography(src, web.is_none())),
                 id = esc(id)
             );
         }
@@ -685,7 +700,7 @@ body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif
 h1{font-size:1.9rem;margin:.5rem 0}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.2rem}
 .summary{font-size:1.05rem;color:#333}.meta{color:#666;font-size:.9rem}
 nav{position:sticky;top:0;background:#fff;padding:.4rem 0;border-bottom:1px solid #eee;font-size:.9rem}
-figure{margin:0;overflow-x:auto}figure svg{max-width:100%;min-width:56rem;height:auto}figcaption{color:#666;font-size:.85rem}
+figure{margin:0;overflow-x:auto;border:1px solid #eee}figure svg{max-width:none;height:auto}figcaption{color:#666;font-size:.85rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ddd;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f4f4f4}tr:target{outline:3px solid #f0a500}
 .status{font-weight:600}.status-in .status{color:#1b7837}.status-out .status{color:#b2182b}.status-undecided .status{color:#8a6d00}
@@ -694,7 +709,7 @@ blockquote{border-left:4px solid #bbb;margin:1rem 0;padding:.2rem 1rem;backgroun
 blockquote footer{color:#555;font-size:.85rem}.translation{font-style:italic;color:#444}
 .verified{color:#1b7837}.unverified{color:#b2182b}
 code{font-size:.9em}
-@media print{nav{display:none}figure svg{min-width:0}body{max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr,blockquote{break-inside:avoid}figure svg{max-height:24cm}}
+@media print{nav{display:none}figure{border:0}figure svg{max-width:100%}body{max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr,blockquote{break-inside:avoid}figure svg{max-height:24cm}}
 ";
 
 fn list(items: &[String]) -> String {
@@ -705,8 +720,9 @@ fn list(items: &[String]) -> String {
     }
 }
 
-/// A bibliography entry: author, title, publisher, date, address.
-fn bibliography(src: &argmap::model::Source) -> String {
+/// A bibliography entry: author, title, publisher, date, address (unless
+/// the caller links it itself), local copy.
+fn bibliography(src: &argmap::model::Source, with_url: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(a) = &src.author {
         parts.push(a.value.clone());
@@ -718,7 +734,7 @@ fn bibliography(src: &argmap::model::Source) -> String {
     if let Some(d) = &src.date {
         parts.push(d.value.clone());
     }
-    if let Some(u) = &src.url {
+    if let Some(u) = src.url.as_ref().filter(|_| with_url) {
         parts.push(u.value.clone());
     }
     if let Some(f) = &src.file {
@@ -755,6 +771,26 @@ pub(crate) fn esc(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// As [`md`], but backticks stay, so that `id` reads as code (for the
+/// messages and reasons argmap writes, whose backticks hold ids).
+fn md_code(s: &str) -> String {
+    let pieces: Vec<&str> = s.split('`').collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Inside a pair of backticks: code, where only a table's `|` and
+        // line breaks need care.
+        if i % 2 == 1 && i + 1 < pieces.len() {
+            out.push_str(&piece.replace('|', "\\|").replace(['\n', '\r'], " "));
+        } else {
+            out.push_str(&md(piece));
         }
     }
     out

@@ -76,8 +76,16 @@ pub fn mermaid(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
     edges.sort_by_key(|e| (e.weight().written_on, e.weight().position, e.id().index()));
     for e in edges {
         let (from, to) = (e.source().index(), e.target().index());
-        let arrow = arrow(e.weight().kind);
-        let color = color(e.weight().kind);
+        let data = e.weight();
+        let text = match data.kind {
+            EdgeKind::Relation(_) => map.nodes[data.written_on].relations[data.position]
+                .label
+                .as_ref()
+                .map_or_else(String::new, |l| format!("|\"{}\"|", label(&l.value))),
+            _ => String::new(),
+        };
+        let arrow = format!("{}{text}", arrow(data.kind));
+        let color = color(data.kind);
         match points.iter().find(|&&(idx, _)| idx == e.id().index()) {
             Some(&(_, k)) => {
                 let _ = writeln!(s, "  r{k}((\" \"))");

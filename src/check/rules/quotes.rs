@@ -13,6 +13,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Evidence, Source};
 use crate::quote::{self, Match};
 
+/// Where a `file:` path starts from.
+const HELP_RELATIVE: &str = "the path is relative to the map file's folder (to the current folder for a map read from stdin)";
+
 /// Largest source file read, as for maps.
 const MAX_SOURCE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -92,11 +95,20 @@ fn read(base: &Path, file: &str, allow_outside: bool) -> Result<String, ReadErro
         label,
         help: help.to_string(),
     };
+    // Judged on the path as written first, so that a refused path says
+    // nothing about what exists outside the map's folder.
+    if !allow_outside && escapes(file) {
+        return Err(fail(
+            format!("source file `{file}` is outside the map's folder"),
+            "outside the map's folder",
+            "keep source copies in or below the map's folder, or pass --allow-outside-sources",
+        ));
+    }
     let resolved = std::fs::canonicalize(&path).map_err(|e| {
         fail(
             format!("cannot read source file `{file}`: {}", io_reason(&e)),
             "cannot be read",
-            "the path is relative to the map file's folder",
+            HELP_RELATIVE,
         )
     })?;
     if !allow_outside {
@@ -113,7 +125,7 @@ fn read(base: &Path, file: &str, allow_outside: bool) -> Result<String, ReadErro
         fail(
             format!("cannot read source file `{file}`: {}", io_reason(&e)),
             "cannot be read",
-            "the path is relative to the map file's folder",
+            HELP_RELATIVE,
         )
     })?;
     if !meta.is_file() {
@@ -137,7 +149,7 @@ fn read(base: &Path, file: &str, allow_outside: bool) -> Result<String, ReadErro
         fail(
             format!("cannot read source file `{file}`: {}", io_reason(&e)),
             "cannot be read",
-            "the path is relative to the map file's folder",
+            HELP_RELATIVE,
         )
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -158,6 +170,25 @@ fn read(base: &Path, file: &str, allow_outside: bool) -> Result<String, ReadErro
     } else {
         text
     })
+}
+
+/// Whether a relative path leaves its folder by its own `..` steps, or is
+/// absolute.
+fn escapes(file: &str) -> bool {
+    use std::path::Component;
+    let mut depth = 0i32;
+    for c in Path::new(file).components() {
+        match c {
+            Component::Prefix(_) | Component::RootDir => return true,
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -191,6 +222,23 @@ fn check_source(
     let id = &source.id.value;
     for (e, result) in quoted.iter().zip(&results) {
         let Some(q) = &e.quote else { continue };
+        let wordless = quote::parts(&q.value)
+            .iter()
+            .all(|p| !p.chars().any(char::is_alphanumeric));
+        if wordless {
+            if cx.options.enabled(Code::QuoteNotFound) {
+                out.push(
+                    Diagnostic::new(
+                        Code::QuoteNotFound,
+                        q.span,
+                        format!("this quote from `{id}` has no words to look for"),
+                    )
+                    .with_label("empty quote")
+                    .with_help("quote the passage, or leave `quote:` out"),
+                );
+            }
+            continue;
+        }
         if let Match::Missing {
             part,
             earlier,
@@ -250,7 +298,14 @@ fn locator(
     let Some(n) = quote::paragraph_locator(&at.value) else {
         return;
     };
-    let numbers: Vec<String> = paragraphs.iter().map(|p| p.0.to_string()).collect();
+    let numbered = if paragraphs.len() <= 8 {
+        let list: Vec<String> = paragraphs.iter().map(|p| p.0.to_string()).collect();
+        format!("paragraphs {}", list.join(", "))
+    } else {
+        let first = paragraphs.first().map_or(0, |p| p.0);
+        let last = paragraphs.last().map_or(0, |p| p.0);
+        format!("{} paragraphs, from {first} to {last}", paragraphs.len())
+    };
     match paragraphs.iter().find(|p| p.0 == n) {
         None => out.push(
             Diagnostic::new(
@@ -259,10 +314,7 @@ fn locator(
                 format!("`{file}` has no paragraph {n}"),
             )
             .with_label("no such paragraph")
-            .with_help(format!(
-                "the file numbers paragraphs {}",
-                numbers.join(", ")
-            )),
+            .with_help(format!("the file numbers {numbered}")),
         ),
         Some(&(_, start, end)) => {
             if let Some(pos) = quote_at

@@ -261,19 +261,20 @@ impl Source {
         words.retain(|(_, w)| w.chars().count() >= 3);
         words.sort_unstable_by_key(|&(_, w)| std::cmp::Reverse(w.len()));
         words.dedup_by_key(|(_, w)| *w);
-        words.truncate(24);
+        words.truncate(10);
         // The rarest words place the passage best: count each (up to a
         // cap), then let the six rarest vote with all their occurrences.
+        let bytes = text.as_bytes();
         let mut counted: Vec<(usize, usize, &str)> = words
             .iter()
-            .map(|&(o, w)| (text.match_indices(w).take(CAP).count(), o, w))
+            .map(|&(o, w)| (memchr::memmem::find_iter(bytes, w).take(CAP).count(), o, w))
             .filter(|&(n, _, _)| n > 0)
             .collect();
         counted.sort_unstable();
         counted.truncate(6);
         let mut votes: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
         for (_, offset, word) in counted {
-            for (p, _) in text.match_indices(word).take(CAP) {
+            for p in memchr::memmem::find_iter(bytes, word).take(CAP) {
                 if p >= offset {
                     *votes.entry((p - offset) / 8).or_default() += 1;
                 }

@@ -36,7 +36,7 @@ Examples:
 
 Docs: docs/format.md (the map format), docs/checks.md, docs/semantics.md, docs/cli.md";
 
-/// Check and draw argument maps written as YAML.
+/// Check, evaluate, draw and report on argument maps written as YAML.
 ///
 /// An argument map is a typed graph of claims, arguments and questions, the
 /// relations between them (supports, attacks, undercuts, contradicts,
@@ -60,7 +60,7 @@ struct Cli {
 enum Command {
     /// Validate maps: structure, references, relation types, cycles, lints.
     Check(check::Args),
-    /// Draw a map as DOT, SVG, PNG or PDF.
+    /// Draw a map as DOT, SVG, PNG, PDF or Mermaid.
     Render(render::Args),
     /// Evaluate a map: which claims stand under a semantics, and why.
     Eval(eval::Args),

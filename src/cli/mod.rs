@@ -72,6 +72,14 @@ enum Command {
     Export(convert::ExportArgs),
     /// Turn an ICCMA framework file into a map.
     Import(convert::ImportArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `argmap man | man -l -`.
+    Man,
     /// Explain a check code, or list all codes.
     Explain(explain::Args),
     /// Solve abstract argumentation frameworks (ICCMA interface).
@@ -117,6 +125,20 @@ pub(crate) fn main() -> ExitCode {
         Command::Report(args) => report::run(&args),
         Command::Export(args) => convert::export(&args),
         Command::Import(args) => convert::import(&args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "argmap", &mut out);
+            write_stdout(&out)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => write_stdout(&out),
+                Err(e) => Err(Failure::Io(e)),
+            }
+        }
         Command::Explain(args) => explain::run(&args),
         Command::Af(args) => af::run(&args),
     };
@@ -134,6 +156,14 @@ pub(crate) fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes bytes to stdout.
+fn write_stdout(bytes: &[u8]) -> Result<ExitCode, Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--allow-outside-sources`, which every command that checks a map obeys.

@@ -479,3 +479,36 @@ fn empty_graphviz_output_does_not_replace_a_drawing() {
         "old drawing"
     );
 }
+
+#[test]
+fn completions_and_man_page() {
+    let dir = tempfile::tempdir().unwrap();
+    for (shell, marker) in [
+        ("bash", "_argmap()"),
+        ("zsh", "#compdef argmap"),
+        ("fish", "complete -c argmap"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = argmap(dir.path(), &["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = text(&out.stdout);
+        assert!(
+            script.contains(marker),
+            "{shell}: {}",
+            &script[..script.len().min(200)]
+        );
+        for command in ["check", "render", "eval", "report", "actors"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    let out = argmap(dir.path(), &["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = argmap(dir.path(), &["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let man = text(&out.stdout);
+    assert!(
+        man.contains(".TH argmap 1") && man.contains("report"),
+        "{}",
+        &man[..man.len().min(300)]
+    );
+}

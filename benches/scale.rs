@@ -399,9 +399,10 @@ fn bench_eval(exe: &Path, dir: &Path, sizes: &[usize]) {
     }
 }
 
-/// Like [`best_of_three`], also returning the child's two extra numbers.
-fn best_of_three_with(exe: &Path, step: &str, path: &Path) -> (u64, u64, (u64, u64)) {
-    let mut best = (u64::MAX, 0, (0, 0));
+/// The numbers the fastest of three child runs of one step printed: `ms
+/// kib`, then whatever else the step reports.
+fn fastest_of_three(exe: &Path, step: &str, path: &Path) -> Vec<u64> {
+    let mut best: Vec<u64> = Vec::new();
     for _ in 0..3 {
         let out = Command::new(exe)
             .args(["--child", step])
@@ -418,33 +419,23 @@ fn best_of_three_with(exe: &Path, step: &str, path: &Path) -> (u64, u64, (u64, u
             .split_whitespace()
             .map(|v| v.parse().unwrap())
             .collect();
-        if v[0] < best.0 {
-            best = (v[0], v[1], (v[2], v[3]));
+        if best.is_empty() || v[0] < best[0] {
+            best = v;
         }
     }
     best
 }
 
+/// Like [`best_of_three`], also returning the child's two extra numbers.
+fn best_of_three_with(exe: &Path, step: &str, path: &Path) -> (u64, u64, (u64, u64)) {
+    let v = fastest_of_three(exe, step, path);
+    (v[0], v[1], (v[2], v[3]))
+}
+
 /// Best of three child runs of one step: (ms, peak KiB).
 fn best_of_three(exe: &Path, step: &str, path: &Path) -> (u64, u64) {
-    let mut best = (u64::MAX, 0);
-    for _ in 0..3 {
-        let out = Command::new(exe)
-            .args(["--child", step])
-            .arg(path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        let mut parts = text.split_whitespace().map(|v| v.parse::<u64>().unwrap());
-        let (ms, kib) = (parts.next().unwrap(), parts.next().unwrap());
-        best = (best.0.min(ms), kib);
-    }
-    best
+    let v = fastest_of_three(exe, step, path);
+    (v[0], v[1])
 }
 
 fn bench_af(exe: &Path, dir: &Path, sizes: &[usize]) {

@@ -156,12 +156,11 @@ pub(crate) fn from_evaluated(
         };
         let a = a as usize;
         if grounded {
-            return match labellings.first().map(|l| l[a]) {
-                Some(Label::In) => "in",
-                Some(Label::Out) => "out",
-                _ => "undecided",
-            }
-            .to_string();
+            return labellings
+                .first()
+                .map_or(Label::Undecided, |l| l[a])
+                .as_str()
+                .to_string();
         }
         let k = labellings.iter().filter(|l| l[a] == Label::In).count();
         format!("in {k} of {}", labellings.len())

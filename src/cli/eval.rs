@@ -253,14 +253,6 @@ pub(crate) struct NodeStatus {
     pub(crate) why: String,
 }
 
-fn label_name(l: Label) -> &'static str {
-    match l {
-        Label::In => "in",
-        Label::Out => "out",
-        Label::Undecided => "undecided",
-    }
-}
-
 impl Report {
     pub(crate) fn new(map_path: &str, semantics: Semantics, e: &Evaluated) -> Report {
         let Some(map) = e.checked.map.as_ref() else {
@@ -338,7 +330,7 @@ impl Report {
                     nodes: (0..labels.len())
                         .map(|i| NodeStatus {
                             id: f.arguments[i].name.clone(),
-                            status: label_name(labels[i]),
+                            status: labels[i].as_str(),
                             why: f.explain(labels, i),
                         })
                         .collect(),

@@ -242,12 +242,7 @@ impl Doc<'_> {
                     None => ("not evaluated".to_string(), String::new()),
                     Some(a) if labellings.len() == 1 => {
                         let l = &labellings[0];
-                        let word = match l[a as usize] {
-                            Label::In => "in",
-                            Label::Out => "out",
-                            Label::Undecided => "undecided",
-                        };
-                        (word.to_string(), f.explain(l, a as usize))
+                        (l[a as usize].as_str().to_string(), f.explain(l, a as usize))
                     }
                     Some(a) => {
                         let k = labellings

@@ -286,34 +286,27 @@ pub(crate) fn node_lines(map: &Map, node: &Node, options: &RenderOptions) -> Vec
         lines.extend(wrap(&format!("[{}]", list.join(", ")), options.wrap, 3));
     }
     // With status colours, fills no longer say who holds a node.
-    if options.status.is_some() && !node.held_by.is_empty() {
-        let names: Vec<&str> = node
-            .held_by
-            .iter()
+    // The actors of a `held_by` or `rejected_by` list, by display name.
+    let names = |refs: &[crate::model::Ref]| -> String {
+        refs.iter()
             .map(|r| {
                 map.actors
                     .get(&r.value)
                     .map_or(r.value.as_str(), |a| a.name.value.as_str())
             })
-            .collect();
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if options.status.is_some() && !node.held_by.is_empty() {
         lines.extend(wrap(
-            &format!("held by {}", names.join(", ")),
+            &format!("held by {}", names(&node.held_by)),
             options.wrap,
             2,
         ));
     }
     if !node.rejected_by.is_empty() {
-        let names: Vec<&str> = node
-            .rejected_by
-            .iter()
-            .map(|r| {
-                map.actors
-                    .get(&r.value)
-                    .map_or(r.value.as_str(), |a| a.name.value.as_str())
-            })
-            .collect();
         lines.extend(wrap(
-            &format!("rejected by {}", names.join(", ")),
+            &format!("rejected by {}", names(&node.rejected_by)),
             options.wrap,
             2,
         ));

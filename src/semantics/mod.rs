@@ -90,6 +90,17 @@ pub enum Label {
     Undecided,
 }
 
+impl Label {
+    /// The lowercase name: `in`, `out` or `undecided`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::In => "in",
+            Label::Out => "out",
+            Label::Undecided => "undecided",
+        }
+    }
+}
+
 /// The grounded labelling: the least complete labelling, the sceptical
 /// core every reasonable position shares.
 ///

@@ -56,6 +56,7 @@ pub mod check;
 pub mod diagnostic;
 mod error;
 pub mod graph;
+pub mod interchange;
 pub mod load;
 pub mod model;
 pub mod quote;

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use super::Framework;
 use super::iccma::{FrameworkFormat, NamedFramework};
+use crate::interchange::{yaml_key as key, yaml_quote as quote};
 
 /// Writes a framework in an ICCMA format; `names[i]` names argument `i`.
 ///
@@ -189,9 +190,7 @@ fn idx(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// A valid node id for a name (see the map format: lowercase letters,
-/// digits, `-`, `_`, `.`, starting with a letter or digit; at most 128
-/// bytes), or `None` when nothing of the name is left.
+/// A valid node id for a name, or `None` when nothing of it is left.
 fn to_id(name: &str) -> Option<String> {
     let id: String = name
         .chars()
@@ -207,22 +206,6 @@ fn to_id(name: &str) -> Option<String> {
         .take(100)
         .collect();
     crate::load::id_syntax(&id).is_ok().then_some(id)
-}
-
-/// An id as a YAML key or list item: plain when YAML reads it back as the
-/// same string, else double-quoted.
-fn key(id: &str) -> String {
-    let plain = id.starts_with(|c: char| c.is_ascii_lowercase())
-        && !matches!(
-            id,
-            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
-        );
-    if plain { id.to_string() } else { quote(id) }
-}
-
-/// A YAML double-quoted string (JSON escapes are valid YAML).
-fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! The one integration-test binary: checks, rendering and the CLI.
 
 mod af;
+mod argdown;
 mod check;
 mod cli;
 mod eval;
+mod interchange;
 mod quotes;
 mod render;
 mod report;

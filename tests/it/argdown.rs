@@ -1,0 +1,1 @@
+//! Argdown import and export.

@@ -1,0 +1,1 @@
+//! AIF and Kialo import and export.

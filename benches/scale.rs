@@ -96,6 +96,36 @@ fn generate(n: usize) -> String {
     s
 }
 
+/// A densely linked map: each node supports one earlier node and attacks
+/// two others (about 3 relations per node), as a debate with many
+/// cross-links.
+fn generate_dense(n: usize) -> String {
+    let mut rng = Rng(0x51_7cc1_b727_220a ^ n as u64);
+    let mut s = String::with_capacity(n * 120);
+    s.push_str("argmap: 1\ntitle: Generated dense map\nnodes:\n");
+    for i in 0..n {
+        let _ = writeln!(
+            s,
+            "  n{i}:\n    text: Claim {i} of a densely linked debate."
+        );
+        if i == 0 {
+            let _ = writeln!(s, "    attacks: n1");
+            continue;
+        }
+        let parent = rng.below(i);
+        let _ = writeln!(s, "    supports: n{parent}");
+        let mut attacked = Vec::new();
+        while attacked.len() < 2 {
+            let t = rng.below(n);
+            if t != i && t != parent && !attacked.contains(&t) {
+                attacked.push(t);
+            }
+        }
+        let _ = writeln!(s, "    attacks: [n{}, n{}]", attacked[0], attacked[1]);
+    }
+    s
+}
+
 /// A tree-like map for evaluation: each node supports (60%), attacks (25%)
 /// or contradicts (15%) one of the 40 nodes before it, so support chains
 /// are long and contradictions give many preferred extensions.
@@ -260,6 +290,10 @@ fn main() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-maps");
     std::fs::create_dir_all(&dir).unwrap();
     let exe = std::env::current_exe().unwrap();
+    if args.iter().any(|a| a == "render") {
+        bench_render(&dir);
+        return;
+    }
     if args.iter().any(|a| a == "quotes") {
         bench_quotes(&exe, &dir);
         return;
@@ -503,4 +537,76 @@ fn bench_maps(exe: &Path, dir: &Path, sizes: &[usize]) {
     println!(
         "check: read + parse + validate + graph + all checks; dot: DOT text only (after check); MiB: peak RSS of the process"
     );
+}
+
+/// `argmap render` to SVG, end to end (check, DOT, Graphviz), under each
+/// layout engine, on tree-like and dense maps. A run past two minutes is
+/// stopped and reported as such.
+fn bench_render(dir: &Path) {
+    let exe = PathBuf::from(env!("CARGO_BIN_EXE_argmap"));
+    let mut maps: Vec<(String, PathBuf)> = Vec::new();
+    for n in [100, 1_000, 5_000] {
+        let path = dir.join(format!("render-tree-{n}.yaml"));
+        std::fs::write(&path, generate(n)).unwrap();
+        maps.push((format!("tree {n}"), path));
+    }
+    for n in [100, 300, 500, 1_000] {
+        let path = dir.join(format!("render-dense-{n}.yaml"));
+        std::fs::write(&path, generate_dense(n)).unwrap();
+        maps.push((format!("dense {n}"), path));
+    }
+    println!(
+        "argmap render -o map.svg (check + DOT + layout), wall time, one run each; stopped after 120 s"
+    );
+    println!(
+        "{:>12} {:>7} | {:>12} {:>12} {:>12} {:>12}",
+        "map", "edges", "auto", "dot", "sfdp", "builtin"
+    );
+    for (name, path) in maps {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let checked = argmap::check(
+            &argmap::SourceFile::new(&path, text),
+            &CheckOptions::default(),
+        );
+        assert!(
+            !checked.has_errors(),
+            "{name}: {:?}",
+            checked.diagnostics.first()
+        );
+        let edges = checked.graph.graph.edge_count();
+        let mut cells = Vec::new();
+        for engine in ["auto", "dot", "sfdp", "builtin"] {
+            let out = dir.join("render-out.svg");
+            let start = Instant::now();
+            let mut child = Command::new(&exe)
+                .args(["render", "--engine", engine, "--max-nodes", "0", "-o"])
+                .arg(&out)
+                .arg(&path)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            let cell = loop {
+                if let Some(status) = child.try_wait().unwrap() {
+                    let secs = start.elapsed().as_secs_f64();
+                    break if status.success() {
+                        format!("{secs:.2} s")
+                    } else {
+                        "failed".into()
+                    };
+                }
+                if start.elapsed().as_secs() >= 120 {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    break "> 120 s".to_string();
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            };
+            cells.push(cell);
+        }
+        println!(
+            "{name:>12} {edges:>7} | {:>12} {:>12} {:>12} {:>12}",
+            cells[0], cells[1], cells[2], cells[3]
+        );
+    }
 }

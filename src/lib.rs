@@ -61,9 +61,10 @@ pub mod load;
 pub mod model;
 pub mod quote;
 pub mod render;
+pub mod schema;
 pub mod semantics;
 mod source;
-mod suggestion;
+pub mod suggestion;
 
 pub use check::{CheckOptions, Checked, Code, check};
 pub use diagnostic::{Diagnostic, Label, Severity};
@@ -71,5 +72,5 @@ pub use error::{Error, ErrorKind};
 pub use graph::ArgGraph;
 pub use load::{LoadOptions, Loaded, load};
 pub use model::Map;
-pub use render::{Format, GroupBy, RankDir, RenderOptions};
+pub use render::{Format, GroupBy, Layout, RankDir, RenderOptions};
 pub use source::{LineCol, SourceFile, Span};

@@ -80,10 +80,50 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `argmap man | man -l -`.
     Man,
+    /// Print the JSON Schema of the map format, for editors.
+    #[command(after_help = SCHEMA_HELP)]
+    Schema {
+        /// The JSON Schema dialect: 2020-12, or 07 for editors whose YAML
+        /// language server validates with draft-07 (VS Code's YAML
+        /// extension).
+        #[arg(long, value_enum, default_value_t = DraftArg::V2020_12)]
+        draft: DraftArg,
+
+        /// Where to write; `-` or nothing for stdout.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<std::path::PathBuf>,
+    },
     /// Explain a check code, or list all codes.
     Explain(explain::Args),
     /// Solve abstract argumentation frameworks (ICCMA interface).
     Af(af::Args),
+}
+
+const SCHEMA_HELP: &str = "\
+The schema describes the map format of docs/format.md, shorthands
+included, with a description of every key: an editor with a YAML language
+server completes keys, shows the descriptions and marks what the schema
+rejects while you type. It sees what a schema can (unknown keys, types,
+ids, required fields, argument structure); `argmap check` sees the rest
+(references, relation kinds, cycles, quotes). See docs/editors.md.
+
+The committed copies are docs/argmap.schema.json (2020-12) and
+docs/argmap.draft-07.schema.json (07). A map names its schema in its first
+line:
+  # yaml-language-server: $schema=../docs/argmap.draft-07.schema.json
+
+Examples:
+  argmap schema -o argmap.schema.json
+  argmap schema --draft 07";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum DraftArg {
+    /// JSON Schema 2020-12.
+    #[value(name = "2020-12")]
+    V2020_12,
+    /// JSON Schema draft-07.
+    #[value(name = "07")]
+    V07,
 }
 
 /// Why a command could not finish (exit status 2).
@@ -137,6 +177,19 @@ pub(crate) fn main() -> ExitCode {
             match clap_mangen::Man::new(Cli::command()).render(&mut out) {
                 Ok(()) => write_stdout(&out),
                 Err(e) => Err(Failure::Io(e)),
+            }
+        }
+        Command::Schema { draft, output } => {
+            let text = argmap::schema::json_schema(match draft {
+                DraftArg::V2020_12 => argmap::schema::Draft::Draft2020_12,
+                DraftArg::V07 => argmap::schema::Draft::Draft07,
+            });
+            match output.filter(|p| p.as_os_str() != "-") {
+                Some(path) => render::write_atomically(&path, text.as_bytes()).and_then(|()| {
+                    writeln!(anstream::stdout(), "{}", path.display())?;
+                    Ok(ExitCode::SUCCESS)
+                }),
+                None => write_stdout(text.as_bytes()),
             }
         }
         Command::Explain(args) => explain::run(&args),

@@ -9,7 +9,7 @@ use argmap::render::Status;
 use argmap::render::{DotProgram, fallback_svg, run_dot};
 use argmap::semantics::map::MapFramework;
 use argmap::semantics::search::{DEFAULT_STEPS, Semantics, extensions};
-use argmap::{ErrorKind, Format, GroupBy, RankDir, RenderOptions};
+use argmap::{ErrorKind, Format, GroupBy, Layout, RankDir, RenderOptions};
 
 use super::Failure;
 
@@ -78,6 +78,36 @@ pub(crate) struct Args {
     /// Wrap node text at this many characters per line (8 to 200).
     #[arg(long, value_name = "N", default_value_t = 34, value_parser = clap::value_parser!(u16).range(8..=200))]
     wrap: u16,
+
+    /// Draw only this node and those within --depth steps of it (along any
+    /// relation, premise or conclusion, in either direction).
+    #[arg(long, value_name = "ID")]
+    focus: Option<String>,
+
+    /// With --focus: how many steps out to draw.
+    #[arg(long, value_name = "N", default_value_t = 2, requires = "focus")]
+    depth: u32,
+
+    /// Refuse to draw more nodes than this (after --focus); 0 for no limit.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_NODES)]
+    max_nodes: usize,
+
+    /// The layout: auto picks dot (layered) for small or tree-like maps and
+    /// sfdp (force-directed, much faster) for large densely linked ones;
+    /// builtin draws SVG without Graphviz.
+    #[arg(long, value_enum, default_value_t = EngineArg::Auto, ignore_case = true)]
+    engine: EngineArg,
+}
+
+/// The default of --max-nodes.
+const DEFAULT_MAX_NODES: usize = 5_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum EngineArg {
+    Auto,
+    Dot,
+    Sfdp,
+    Builtin,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -111,8 +141,65 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         Ok(checked) => checked,
         Err(code) => return Ok(code),
     };
-    let Some(map) = checked.map.as_ref() else {
+    let Some(whole) = checked.map.as_ref() else {
         return Ok(ExitCode::from(1));
+    };
+    let mut status_of_whole = match args.status {
+        Some(semantics) => Some(status(args, semantics.semantics(), whole, &checked.graph)?),
+        None => None,
+    };
+    let focused = match &args.focus {
+        Some(id) => {
+            let Some(center) = whole.nodes.get_index_of(id.as_str()) else {
+                let hint =
+                    argmap::suggestion::did_you_mean(id, whole.nodes.keys().map(String::as_str))
+                        .map(|h| format!("; {h}"))
+                        .unwrap_or_default();
+                return Err(Failure::Message(format!(
+                    "--focus: `{}` has no node `{id}`{hint}",
+                    args.map.display()
+                )));
+            };
+            let depth = usize::try_from(args.depth).unwrap_or(usize::MAX);
+            let keep = argmap::render::neighbourhood(&checked.graph, center, depth);
+            let (mut part, status) =
+                argmap::render::restrict(whole, &keep, status_of_whole.as_ref());
+            status_of_whole = status;
+            let title = whole.title.as_ref().map_or("", |t| t.value.as_str());
+            let steps = if depth == 1 { "step" } else { "steps" };
+            if let Some(t) = part.title.as_mut() {
+                t.value = format!(
+                    "{title}\n(around `{id}`, {depth} {steps}: {} of {} nodes)",
+                    part.nodes.len(),
+                    whole.nodes.len()
+                );
+            }
+            Some(part)
+        }
+        None => None,
+    };
+    let focused_graph = focused.as_ref().map(argmap::ArgGraph::build);
+    let (map, graph) = match (&focused, &focused_graph) {
+        (Some(m), Some(g)) => (m, g),
+        _ => (whole, &checked.graph),
+    };
+    if args.max_nodes > 0 && map.nodes.len() > args.max_nodes {
+        return Err(Failure::Message(format!(
+            "`{}` has {} nodes{}, more than --max-nodes {} allows; draw part of it with              --focus ID --depth N, or raise the limit (--max-nodes 0 for none)",
+            args.map.display(),
+            map.nodes.len(),
+            if focused.is_some() {
+                " around the focus"
+            } else {
+                ""
+            },
+            args.max_nodes
+        )));
+    }
+    let layout = match args.engine {
+        EngineArg::Dot => Layout::Dot,
+        EngineArg::Sfdp => Layout::Sfdp,
+        EngineArg::Auto | EngineArg::Builtin => argmap::render::auto_layout(graph),
     };
     let options = RenderOptions {
         rankdir: match args.rankdir {
@@ -129,15 +216,21 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         legend: !args.no_legend,
         wrap: usize::from(args.wrap),
         links: false,
-        status: match args.status {
-            Some(semantics) => Some(status(args, semantics.semantics(), map, &checked.graph)?),
-            None => None,
-        },
+        status: status_of_whole,
+        layout,
     };
-    let dot = argmap::render::dot(map, &checked.graph, &options);
+    let dot = argmap::render::dot(map, graph, &options);
     let bytes = match format {
         Format::Dot => dot.into_bytes(),
-        Format::Mermaid => argmap::render::mermaid(map, &checked.graph, &options).into_bytes(),
+        Format::Mermaid => argmap::render::mermaid(map, graph, &options).into_bytes(),
+        Format::Svg if args.engine == EngineArg::Builtin => {
+            fallback_svg(map, graph, &options)?.into_bytes()
+        }
+        _ if args.engine == EngineArg::Builtin => {
+            return Err(Failure::Message(format!(
+                "--engine builtin draws SVG only, not {format}"
+            )));
+        }
         _ => {
             let program = DotProgram {
                 program: std::env::var_os("ARGMAP_DOT").unwrap_or_else(|| OsString::from("dot")),
@@ -150,7 +243,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
                          Install Graphviz for the full drawing: `apt-get install graphviz`, `brew install graphviz`,\n\
                          or see https://graphviz.org/download/"
                     ));
-                    fallback_svg(map, &checked.graph, &options)?.into_bytes()
+                    fallback_svg(map, graph, &options)?.into_bytes()
                 }
                 Err(e) if e.kind() == ErrorKind::GraphvizMissing => {
                     return Err(Failure::Message(format!(

@@ -54,6 +54,12 @@ pub fn dot(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
     if let Some(title) = &map.title {
         stmts.push(attr_stmt("label", &title.value));
     }
+    if options.layout == super::Layout::Sfdp {
+        // Straight edges: sfdp's spline routing costs minutes on dense maps.
+        stmts.push(attr_stmt("layout", "sfdp"));
+        stmts.push(attr_stmt("overlap", "prism"));
+        stmts.push(attr_stmt("splines", "false"));
+    }
 
     // Nodes, optionally in clusters.
     let mut clusters: IndexMap<String, (String, Vec<Stmt>)> = IndexMap::new();

@@ -512,3 +512,253 @@ fn completions_and_man_page() {
         &man[..man.len().min(300)]
     );
 }
+
+#[test]
+fn render_focus_draws_the_neighbourhood() {
+    let dir = workspace();
+    let map = root().join("maps/istanbul.yaml");
+    let map = map.to_str().unwrap();
+    let out = argmap(
+        dir.path(),
+        &[
+            "render",
+            map,
+            "--focus",
+            "free-choice",
+            "--depth",
+            "1",
+            "-o",
+            "-",
+            "--format",
+            "dot",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dot = text(&out.stdout);
+    assert!(dot.contains("\"free-choice\""));
+    // One step: the argument built on it, nothing further.
+    assert!(dot.contains("\"free-choice-grounds\"["), "{dot}");
+    assert_eq!(dot.matches("id=\"node-").count(), 2, "{dot}");
+    assert!(
+        dot.contains("around `free-choice`, 1 step:"),
+        "the title says it"
+    );
+    let whole = text(&argmap(dir.path(), &["render", map, "-o", "-", "--format", "dot"]).stdout);
+    let nodes = |d: &str| d.matches("id=\"node-").count();
+    assert!(nodes(&dot) < nodes(&whole));
+    // Depth 0 is the node alone.
+    let alone = text(
+        &argmap(
+            dir.path(),
+            &[
+                "render",
+                map,
+                "--focus",
+                "free-choice",
+                "--depth",
+                "0",
+                "-o",
+                "-",
+                "--format",
+                "dot",
+            ],
+        )
+        .stdout,
+    );
+    assert_eq!(nodes(&alone), 1);
+    // A typo gets a suggestion and exit 2; nothing is written.
+    let out = argmap(dir.path(), &["render", map, "--focus", "free-choise"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("did you mean `free-choice`?"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("istanbul.svg").exists());
+    // --depth needs --focus.
+    let out = argmap(dir.path(), &["render", map, "--depth", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn render_focus_keeps_status_colours_of_the_whole_map() {
+    let dir = workspace();
+    let map = root().join("maps/istanbul.yaml");
+    let map = map.to_str().unwrap();
+    let whole = text(
+        &argmap(
+            dir.path(),
+            &[
+                "render", map, "--status", "grounded", "-o", "-", "--format", "dot",
+            ],
+        )
+        .stdout,
+    );
+    let part = text(
+        &argmap(
+            dir.path(),
+            &[
+                "render",
+                map,
+                "--status",
+                "grounded",
+                "--focus",
+                "side-by-side",
+                "--depth",
+                "1",
+                "-o",
+                "-",
+                "--format",
+                "dot",
+            ],
+        )
+        .stdout,
+    );
+    // Each node drawn in the part has the statement it has in the whole.
+    let node_line = |dot: &str, id: &str| -> String {
+        dot.lines()
+            .find(|l| l.trim_start().starts_with(&format!("\"{id}\"[")))
+            .map(|l| l.split("tooltip").next().unwrap_or_default().to_string())
+            .unwrap_or_default()
+    };
+    let drawn: Vec<&str> = part
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix('"'))
+        .filter_map(|l| l.split_once("\"["))
+        .map(|(id, _)| id)
+        .filter(|id| !id.starts_with('_'))
+        .collect();
+    assert!(drawn.len() >= 2, "{part}");
+    for id in drawn {
+        assert_eq!(node_line(&part, id), node_line(&whole, id), "{id}");
+    }
+}
+
+#[test]
+fn render_max_nodes_and_engines() {
+    let dir = workspace();
+    let map = root().join("maps/istanbul.yaml");
+    let map = map.to_str().unwrap();
+    let out = argmap(dir.path(), &["render", map, "--max-nodes", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("more than --max-nodes 5") && err.contains("--focus"),
+        "{err}"
+    );
+    assert!(!dir.path().join("istanbul.svg").exists());
+    // The limit counts the drawn part.
+    let out = argmap(
+        dir.path(),
+        &[
+            "render",
+            map,
+            "--max-nodes",
+            "5",
+            "--focus",
+            "free-choice",
+            "--depth",
+            "0",
+            "-o",
+            "-",
+            "--format",
+            "dot",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // sfdp is named in the DOT text, so the file lays out the same anywhere.
+    let out = argmap(
+        dir.path(),
+        &[
+            "render", map, "--engine", "sfdp", "-o", "-", "--format", "dot",
+        ],
+    );
+    assert!(text(&out.stdout).contains("layout=\"sfdp\""));
+    let out = argmap(dir.path(), &["render", map, "-o", "-", "--format", "dot"]);
+    assert!(
+        !text(&out.stdout).contains("layout="),
+        "a small map is laid out by dot"
+    );
+    // builtin: SVG without Graphviz; other formats are refused.
+    let out = argmap(
+        dir.path(),
+        &["render", map, "--engine", "builtin", "-o", "b.svg"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        std::fs::read_to_string(dir.path().join("b.svg"))
+            .unwrap()
+            .contains("<svg")
+    );
+    let out = argmap(
+        dir.path(),
+        &["render", map, "--engine", "builtin", "-o", "b.png"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("SVG only"));
+    if have_dot() {
+        let out = argmap(
+            dir.path(),
+            &["render", map, "--engine", "sfdp", "-o", "s.svg"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let svg = std::fs::read_to_string(dir.path().join("s.svg")).unwrap();
+        assert!(svg.contains("node&#45;free&#45;choice"), "{svg}");
+    }
+}
+
+#[test]
+fn large_dense_maps_are_laid_out_by_sfdp() {
+    // 400 nodes, each supporting an earlier one and attacking two others:
+    // dot would take minutes, auto picks sfdp.
+    let mut yaml = String::from("title: Dense\nnodes:\n");
+    let mut state = 7u64;
+    let mut next = |n: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % n
+    };
+    for i in 0..400u64 {
+        yaml.push_str(&format!("  n{i}:\n    text: Claim {i}.\n"));
+        if i > 0 {
+            let parent = next(i);
+            yaml.push_str(&format!("    supports: n{parent}\n"));
+            let (a, b) = (next(400), next(400));
+            let targets: Vec<String> = [a, b]
+                .iter()
+                .filter(|&&t| t != i && t != parent)
+                .map(|t| format!("n{t}"))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if !targets.is_empty() {
+                yaml.push_str(&format!("    attacks: [{}]\n", targets.join(", ")));
+            }
+        } else {
+            yaml.push_str("    attacks: n1\n");
+        }
+    }
+    let dir = workspace();
+    std::fs::write(dir.path().join("dense.yaml"), &yaml).unwrap();
+    let out = argmap(
+        dir.path(),
+        &["render", "dense.yaml", "-o", "-", "--format", "dot"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("layout=\"sfdp\""));
+    let out = argmap(
+        dir.path(),
+        &[
+            "render",
+            "dense.yaml",
+            "--engine",
+            "dot",
+            "-o",
+            "-",
+            "--format",
+            "dot",
+        ],
+    );
+    assert!(!text(&out.stdout).contains("layout="));
+}

@@ -9,6 +9,7 @@ mod interchange;
 mod quotes;
 mod render;
 mod report;
+mod schema;
 mod semantics;
 
 use std::path::{Path, PathBuf};

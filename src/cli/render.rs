@@ -16,7 +16,8 @@ use super::Failure;
 const AFTER_HELP: &str = "\
 The format comes from --format, else from the extension of -o (.dot/.gv,
 .svg, .png, .pdf, .mmd for Mermaid), else SVG. Without -o the drawing is written to
-<map-name>.<format> in the current folder and its path is printed.
+<map-name>.<format> in the current folder and its path is printed (a map
+read from stdin, `-`, is drawn to stdout).
 SVG, PNG and PDF run Graphviz's `dot` (set ARGMAP_DOT to use another
 program). Without Graphviz, SVG is drawn by a simpler built-in layout.
 A map with errors is not drawn: the errors are shown as by `argmap check`.
@@ -255,30 +256,30 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
             }
         }
     };
-    match &args.output {
-        Some(path) if path.as_os_str() == "-" => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
-            out.flush()?;
-        }
-        Some(path) => {
-            write_atomically(path, &bytes)?;
-            writeln!(anstream::stdout(), "{}", path.display())?;
-        }
-        None => {
-            let stem = args
-                .map
-                .file_stem()
-                .map_or_else(|| OsString::from("map"), ToOwned::to_owned);
-            // `my.map.yaml` → `my.map.svg`: only the last extension goes.
-            let mut name = stem;
-            name.push(".");
-            name.push(format.extension());
-            let path = PathBuf::from(name);
-            write_atomically(&path, &bytes)?;
-            writeln!(anstream::stdout(), "{}", path.display())?;
-        }
+    // A map read from stdin is drawn to stdout unless -o names a file.
+    let to_stdout = args
+        .output
+        .as_ref()
+        .map_or(args.map.as_os_str() == "-", |p| p.as_os_str() == "-");
+    if to_stdout {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&bytes)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let path = args.output.clone().unwrap_or_else(|| {
+        let stem = args
+            .map
+            .file_stem()
+            .map_or_else(|| OsString::from("map"), ToOwned::to_owned);
+        // `my.map.yaml` → `my.map.svg`: only the last extension goes.
+        let mut name = stem;
+        name.push(".");
+        name.push(format.extension());
+        PathBuf::from(name)
+    });
+    write_atomically(&path, &bytes)?;
+    writeln!(anstream::stdout(), "{}", path.display())?;
     Ok(ExitCode::SUCCESS)
 }
 

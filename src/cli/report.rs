@@ -46,11 +46,11 @@ pub(crate) struct Args {
     /// The map (`-` reads stdin).
     map: PathBuf,
 
-    /// The report to write: .html or .md (`-` for stdout, with --format).
+    /// The report to write: .html or .md (`-` for stdout, HTML unless --format md).
     #[arg(short, long, value_name = "PATH")]
     output: PathBuf,
 
-    /// Report format (default: from the extension of -o).
+    /// Report format (default: from the extension of -o; HTML on stdout).
     #[arg(long, value_enum, ignore_case = true)]
     format: Option<ReportFormat>,
 
@@ -93,6 +93,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         {
             Some("html" | "htm") => ReportFormat::Html,
             Some("md" | "markdown") => ReportFormat::Md,
+            _ if to_stdout => ReportFormat::Html,
             _ => {
                 return Err(Failure::Message(format!(
                     "cannot tell the report format from `{}`; use .html or .md, or pass --format",

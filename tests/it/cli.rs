@@ -762,3 +762,94 @@ fn large_dense_maps_are_laid_out_by_sfdp() {
     );
     assert!(!text(&out.stdout).contains("layout="));
 }
+
+#[test]
+fn every_command_reads_stdin_and_writes_stdout() {
+    let maps = root().join("maps");
+    let map = std::fs::read(maps.join("istanbul.yaml")).unwrap();
+    let run = |args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_argmap"));
+        command.args(args).current_dir(&maps).env("NO_COLOR", "1");
+        pipe(&mut command, &map)
+    };
+    for (args, starts) in [
+        (&["check", "-"][..], "checked 1 map"),
+        (&["render", "-", "--format", "dot"][..], "digraph"),
+        (&["render", "-"][..], "<?xml"),
+        (
+            &["render", "-", "-o", "-", "--format", "mermaid"][..],
+            "flowchart",
+        ),
+        (&["eval", "-", "--format", "json"][..], "{"),
+        (&["actors", "-"][..], ""),
+        (&["report", "-", "-o", "-"][..], "<!DOCTYPE html>"),
+        (
+            &[
+                "report",
+                "-",
+                "-o",
+                "-",
+                "--format",
+                "md",
+                "--diagram",
+                "mermaid",
+            ][..],
+            "# ",
+        ),
+        (&["export", "-", "-o", "-"][..], "p af"),
+    ] {
+        let out = run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        let stdout = text(&out.stdout);
+        assert!(
+            !stdout.is_empty() && stdout.starts_with(starts),
+            "{args:?}: {}",
+            &stdout[..stdout.len().min(200)]
+        );
+    }
+    // Nothing was written beside the map.
+    let mut names: Vec<String> = std::fs::read_dir(&maps)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["istanbul.yaml", "sources"]);
+}
+
+#[test]
+fn closed_pipe_exits_cleanly_for_large_outputs() {
+    // More than a pipe buffer (64 KiB) of output, read for 10 bytes.
+    for command in [
+        "render maps/istanbul.yaml -o - --format svg",
+        "report maps/istanbul.yaml -o -",
+        "man",
+        "schema",
+        "completions zsh",
+    ] {
+        let script = format!(
+            "{} {command} | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
+            env!("CARGO_BIN_EXE_argmap"),
+        );
+        let out = Command::new("bash")
+            .args(["-c", &script])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert_eq!(
+            text(&out.stdout).trim(),
+            "0",
+            "{command}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).is_empty(),
+            "{command}: {}",
+            text(&out.stderr)
+        );
+    }
+}

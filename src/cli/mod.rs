@@ -13,6 +13,7 @@ mod eval;
 mod explain;
 mod render;
 mod report;
+mod watch;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -62,6 +63,8 @@ enum Command {
     Check(check::Args),
     /// Draw a map as DOT, SVG, PNG, PDF or Mermaid.
     Render(render::Args),
+    /// Check and draw a map again on every save.
+    Watch(watch::WatchArgs),
     /// Evaluate a map: which claims stand under a semantics, and why.
     Eval(eval::Args),
     /// List each actor's commitments, their status and the tensions among them.
@@ -160,6 +163,7 @@ pub(crate) fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Watch(args) => watch::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Actors(args) => actors::run(&args),
         Command::Report(args) => report::run(&args),

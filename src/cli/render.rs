@@ -41,7 +41,7 @@ Examples:
 #[command(after_help = AFTER_HELP)]
 pub(crate) struct Args {
     /// The map to draw.
-    map: PathBuf,
+    pub(crate) map: PathBuf,
 
     /// Where to write the drawing; `-` for stdout.
     #[arg(short, long, value_name = "PATH")]

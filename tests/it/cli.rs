@@ -853,3 +853,83 @@ fn closed_pipe_exits_cleanly_for_large_outputs() {
         );
     }
 }
+
+#[test]
+fn watch_redraws_on_save_and_survives_bad_saves() {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let dir = workspace();
+    let map = dir.path().join("w.yaml");
+    std::fs::write(
+        &map,
+        "title: W\nnodes:\n  a: A\n  b: { text: B, supports: a }\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(["watch", "w.yaml", "-o", "w.dot"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let mut pipe_err = child.stderr.take().unwrap();
+    let sink = stderr.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = pipe_err.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    let wait_for = |what: &str, done: &dyn Fn() -> bool| {
+        let start = Instant::now();
+        while !done() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what}; stderr: {}",
+                stderr.lock().unwrap()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let out = dir.path().join("w.dot");
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
+    wait_for("the first drawing", &|| read(&out).contains("\"b\""));
+    // A bad save, written the way editors do: a new file renamed over it.
+    let tmp = dir.path().join(".w.yaml.tmp");
+    std::fs::write(
+        &tmp,
+        "title: W\nnodes:\n  a: A\n  b: { text: B, supports: zz }\n",
+    )
+    .unwrap();
+    std::fs::rename(&tmp, &map).unwrap();
+    wait_for("the error", &|| {
+        stderr.lock().unwrap().contains("unknown node `zz`")
+    });
+    assert!(child.try_wait().unwrap().is_none(), "the watch goes on");
+    assert!(read(&out).contains("\"b\""), "the last good drawing stays");
+    // A good save in place.
+    std::fs::write(
+        &map,
+        "title: W\nnodes:\n  a: A\n  c: { text: C, attacks: a }\n",
+    )
+    .unwrap();
+    wait_for("the new drawing", &|| read(&out).contains("\"c\""));
+    assert!(child.try_wait().unwrap().is_none());
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let err = stderr.lock().unwrap().clone();
+    assert!(err.contains("watching `w.yaml`"), "{err}");
+    // Watching stdin or a missing file is refused.
+    let out = argmap(dir.path(), &["watch", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = argmap(dir.path(), &["watch", "missing.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no such file"));
+}

@@ -1,0 +1,157 @@
+//! `argmap watch`: check and draw a map again on every save.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+
+use super::Failure;
+
+const AFTER_HELP: &str = "\
+Checks and draws the map as `argmap render` does (every option of render
+applies), then waits. Whenever the map, or a source file its quotes are
+checked against, is saved, it checks and draws again, printing the
+diagnostics. A save with errors keeps the last good drawing and the watch
+goes on; stop it with Ctrl-C. Editors that save by writing a new file and
+renaming it over the old one are followed.
+
+Examples:
+  argmap watch maps/istanbul.yaml
+  argmap watch maps/istanbul.yaml -o istanbul.png --status grounded";
+
+/// Arguments of `argmap watch`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = AFTER_HELP)]
+pub(crate) struct WatchArgs {
+    #[command(flatten)]
+    render: super::render::Args,
+}
+
+pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
+    let map = &args.render.map;
+    if map.as_os_str() == "-" {
+        return Err(Failure::Message(
+            "watch needs a map file, not stdin".to_string(),
+        ));
+    }
+    if !map.is_file() {
+        return Err(Failure::Message(format!(
+            "cannot watch `{}`: no such file",
+            map.display()
+        )));
+    }
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(Duration::from_millis(150), None, tx)
+        .map_err(|e| Failure::Message(format!("cannot watch files: {e}")))?;
+    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut files = watched_files(map);
+    watch_dirs(&mut debouncer, &files, &mut dirs)?;
+    let others = files.len().saturating_sub(1);
+    let mut note = format!("watching `{}`", map.display());
+    if others > 0 {
+        note.push_str(&format!(
+            " and {others} source file{}",
+            if others == 1 { "" } else { "s" }
+        ));
+    }
+    note.push_str("; Ctrl-C stops");
+    status(&note)?;
+    draw(args);
+    for result in rx {
+        let events = match result {
+            Ok(events) => events,
+            Err(errors) => {
+                for e in errors {
+                    super::warning(&format!("watching: {e}"));
+                }
+                continue;
+            }
+        };
+        let changed = events
+            .iter()
+            .flat_map(|e| e.paths.iter())
+            .any(|p| files.contains(p));
+        if !changed {
+            continue;
+        }
+        status(&format!("`{}` changed: checking again", map.display()))?;
+        draw(args);
+        // The map may now cite other source files.
+        files = watched_files(map);
+        watch_dirs(&mut debouncer, &files, &mut dirs)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One round of `argmap render`; its failures are printed, never fatal.
+fn draw(args: &WatchArgs) {
+    match super::render::run(&args.render) {
+        Ok(_) => {}
+        Err(Failure::Message(m)) => super::error(&m),
+        Err(Failure::Io(e)) => super::error(&e.to_string()),
+    }
+}
+
+fn status(message: &str) -> Result<(), Failure> {
+    let style = anstyle::Style::new().bold();
+    writeln!(anstream::stderr(), "{style}{message}{style:#}")?;
+    Ok(())
+}
+
+/// The map and the source files it names, as absolute paths in
+/// canonical folders (the form in which change events name them).
+fn watched_files(map: &Path) -> BTreeSet<PathBuf> {
+    let mut files = BTreeSet::new();
+    let Some(map_abs) = absolute(map) else {
+        return files;
+    };
+    files.insert(map_abs.clone());
+    let Ok(text) = std::fs::read_to_string(map) else {
+        return files;
+    };
+    let loaded = argmap::load(&argmap::SourceFile::new(map, text));
+    let base = map_abs.parent().map(Path::to_path_buf).unwrap_or_default();
+    for source in loaded.map.iter().flat_map(|m| m.sources.values()) {
+        if let Some(file) = &source.file
+            && let Some(path) = absolute(&base.join(&file.value))
+        {
+            files.insert(path);
+        }
+    }
+    files
+}
+
+/// `path` with its folder made canonical and its file name kept, so that
+/// a file replaced by a rename still matches.
+fn absolute(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(dir.canonicalize().ok()?.join(name))
+}
+
+/// Watches the folders of `files` not yet watched (not recursively: a
+/// map in a large folder tree costs one watch per folder it uses).
+fn watch_dirs<T: notify_debouncer_full::notify::Watcher, C: notify_debouncer_full::FileIdCache>(
+    debouncer: &mut notify_debouncer_full::Debouncer<T, C>,
+    files: &BTreeSet<PathBuf>,
+    dirs: &mut BTreeSet<PathBuf>,
+) -> Result<(), Failure> {
+    for dir in files.iter().filter_map(|f| f.parent()) {
+        if dirs.contains(dir) {
+            continue;
+        }
+        debouncer
+            .watch(dir, RecursiveMode::NonRecursive)
+            .map_err(|e| Failure::Message(format!("cannot watch `{}`: {e}", dir.display())))?;
+        dirs.insert(dir.to_path_buf());
+    }
+    Ok(())
+}

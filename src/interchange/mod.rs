@@ -11,6 +11,9 @@ use std::fmt::{self, Write as _};
 
 use crate::model::{NodeKind, RelationKind};
 
+pub mod aif;
+mod guard;
+
 /// A map under construction, as plain strings, in the order it is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {

@@ -13,6 +13,7 @@ use crate::model::{NodeKind, RelationKind};
 
 pub mod aif;
 mod guard;
+pub mod kialo;
 
 /// A map under construction, as plain strings, in the order it is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

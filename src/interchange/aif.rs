@@ -13,7 +13,8 @@
 //!   `answers` an RA-node `Answering` to a question;
 //! - `attacks` is a CA-node `Default Conflict` (a CA-node
 //!   `Attacking the argument` when the target is an argument);
-//!   `contradicts` is two mirrored CA-nodes; `undercuts` a CA-node
+//!   `contradicts` is two mirrored CA-nodes `Contradiction` (CA-nodes
+//!   with other texts stay attacks, mirrored or not); `undercuts` a CA-node
 //!   `Default Conflict` pointing at the RA- or CA-node of the inference;
 //! - `held_by` is an L-node (locution) of the actor, linked to the content
 //!   by a YA-node (`Asserting`, `Arguing` for arguments, `Pure Questioning`
@@ -30,14 +31,16 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::guard::{SupportGraph, first_words, short_label};
+use super::guard::{SupportGraph, id_words, short_label};
 use super::{Draft, DraftNode, DraftRelation, Ids, ImportError, Loss};
 use crate::model::{Map, NodeKind, RelationKind};
 
 /// The text of an RA-node that stands for a plain `supports`.
 pub const DEFAULT_INFERENCE: &str = "Default Inference";
-/// The text of a CA-node for `attacks`, `contradicts` and `undercuts`.
+/// The text of a CA-node for `attacks` and `undercuts`.
 pub const DEFAULT_CONFLICT: &str = "Default Conflict";
+/// The text of the two mirrored CA-nodes of a `contradicts`.
+pub const CONTRADICTION: &str = "Contradiction";
 /// The text of an RA-node that stands for `answers`.
 pub const ANSWERING: &str = "Answering";
 /// The text of a CA-node for `attacks` on an argument (a plain CA-node on
@@ -178,8 +181,8 @@ pub fn export(map: &Map) -> String {
                 }
                 RelationKind::Undercuts => continue,
                 RelationKind::Contradicts => {
-                    let s = aif.link("CA", DEFAULT_CONFLICT, &from, &to);
-                    aif.link("CA", DEFAULT_CONFLICT, &to, &from);
+                    let s = aif.link("CA", CONTRADICTION, &from, &to);
+                    aif.link("CA", CONTRADICTION, &to, &from);
                     s
                 }
             };
@@ -671,7 +674,7 @@ impl Reader {
             };
             let id = self
                 .ids
-                .make(&first_words(&text, 6), &format!("{prefix}{aif_id}"));
+                .make(&id_words(&text, 6), &format!("{prefix}{aif_id}"));
             self.node_of.insert(i, self.draft.nodes.len());
             self.draft.nodes.push(DraftNode {
                 id,
@@ -859,7 +862,14 @@ impl Reader {
                 _ => {}
             }
         }
-        // Mirrored conflicts between two claims are one `contradicts`.
+        // A CA-node `Contradiction` is a `contradicts`, and its mirror
+        // image (written by an export) the same one; other CA-nodes
+        // between claims are attacks, mirrored or not.
+        let marked = |r: &Self, s: usize| {
+            r.nodes
+                .get(s)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case(CONTRADICTION))
+        };
         let mut paired: HashSet<usize> = HashSet::new();
         for k in 0..attacks.len() {
             let Some(&(s, f, t)) = attacks.get(k) else {
@@ -869,15 +879,18 @@ impl Reader {
             if paired.contains(&s) {
                 continue;
             }
+            let contradiction = marked(self, s);
             let mirror = attacks
                 .iter()
                 .skip(k + 1)
-                .find(|&&(s2, f2, t2)| f2 == t && t2 == f && !paired.contains(&s2))
+                .find(|&&(s2, f2, t2)| {
+                    contradiction && f2 == t && t2 == f && !paired.contains(&s2) && marked(self, s2)
+                })
                 .map(|&(s2, ..)| s2);
             let Some(t_id) = self.draft_id(t) else {
                 continue;
             };
-            let kind = if mirror.is_some() {
+            let kind = if contradiction {
                 RelationKind::Contradicts
             } else {
                 RelationKind::Attacks

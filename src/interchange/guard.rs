@@ -5,12 +5,34 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// The first `words` words of a text, for ids and labels.
-pub(crate) fn first_words(text: &str, words: usize) -> String {
-    text.split_whitespace()
-        .take(words)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Words for a readable id: up to `words` words of the text, without a
+/// leading article or trailing small words (`the`, `of`, `to`, …), so that
+/// an id reads as a phrase.
+pub(crate) fn id_words(text: &str, words: usize) -> String {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "but", "at", "by", "as",
+        "is", "are", "be", "was", "that", "with", "from", "its", "it", "not", "would", "should",
+        "will", "can", "may", "must", "has", "have",
+    ];
+    let small = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        SMALL.contains(&w.as_str())
+    };
+    let mut list: Vec<&str> = text.split_whitespace().collect();
+    if list.len() > 1
+        && list
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
+    {
+        list.remove(0);
+    }
+    list.truncate(words);
+    while list.len() > 1 && list.last().is_some_and(|w| small(w)) {
+        list.pop();
+    }
+    list.join(" ")
 }
 
 /// A short label for a long text: whole words up to about `max` characters
@@ -76,6 +98,19 @@ impl SupportGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn id_words_read_as_phrases() {
+        assert_eq!(
+            id_words("The city centre should be car-free.", 6),
+            "city centre should be car-free."
+        );
+        assert_eq!(
+            id_words("A solar park on the old airfield", 4),
+            "solar park"
+        );
+        assert_eq!(id_words("The", 6), "The");
+    }
 
     #[test]
     fn labels_cut_at_words() {

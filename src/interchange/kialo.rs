@@ -29,7 +29,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::guard::{SupportGraph, first_words, short_label};
+use super::guard::{SupportGraph, id_words, short_label};
 use super::{Draft, DraftNode, DraftRelation, Ids, ImportError, Loss};
 use crate::model::{NodeKind, RelationKind};
 
@@ -215,7 +215,7 @@ fn build(entries: &[Entry], draft: &mut Draft) {
         let fallback = format!("k{}", e.path.replace('.', "-"));
         node_at.insert(e.path.as_str(), draft.nodes.len());
         draft.nodes.push(DraftNode {
-            id: ids.make(&first_words(&text, 5), &fallback),
+            id: ids.make(&id_words(&text, 6), &fallback),
             kind,
             label: short_label(&text, 60),
             note: Some(format!("Kialo {}.", e.path)),
@@ -403,10 +403,10 @@ mod tests {
         assert_eq!(
             relations(&draft),
             [
-                "air-would-improve supports the-city-should-ban-cars",
-                "pollution-comes-from-the-ring attacks air-would-improve",
-                "pollution-comes-from-the-ring supports shops-need-drivers",
-                "shops-need-drivers attacks the-city-should-ban-cars",
+                "air-would-improve supports city-should-ban-cars",
+                "pollution-comes-from-the-ring-road attacks air-would-improve",
+                "pollution-comes-from-the-ring-road supports shops-need-drivers",
+                "shops-need-drivers attacks city-should-ban-cars",
             ]
         );
         assert!(draft.losses.is_empty(), "{:?}", draft.losses);

@@ -11,6 +11,10 @@ use std::fmt::{self, Write as _};
 
 use crate::model::{NodeKind, RelationKind};
 
+pub mod aif;
+mod guard;
+pub mod kialo;
+
 /// A map under construction, as plain strings, in the order it is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {

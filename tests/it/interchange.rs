@@ -1,1 +1,123 @@
 //! AIF and Kialo import and export.
+
+use std::fmt::Write as _;
+
+use argmap::interchange::{Draft, aif, kialo};
+use argmap::{CheckOptions, Severity, SourceFile, check};
+
+use crate::{file_name, root};
+
+/// Checks a draft's YAML and returns it; fails on any error.
+fn checked_yaml(name: &str, draft: &Draft) -> String {
+    let yaml = draft.to_yaml();
+    let c = check(
+        &SourceFile::new(name, yaml.clone()),
+        &CheckOptions::default(),
+    );
+    let errors: Vec<String> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}: {}", d.code.as_str(), d.message))
+        .collect();
+    assert!(errors.is_empty(), "{name}: {errors:?}\n{yaml}");
+    yaml
+}
+
+/// The YAML of an import followed by its losses, for a snapshot.
+fn report(name: &str, draft: &Draft) -> String {
+    let mut out = checked_yaml(name, draft);
+    out.push_str("\n--- losses\n");
+    for loss in &draft.losses {
+        let _ = writeln!(out, "{loss}");
+    }
+    out
+}
+
+fn load_map(path: &str) -> argmap::Map {
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    let c = check(&SourceFile::new(path, text), &CheckOptions::default());
+    assert!(!c.has_errors(), "{path}");
+    c.map.unwrap()
+}
+
+#[test]
+fn kialo_fixtures() {
+    insta::glob!("../fixtures/kialo", "*.txt", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let draft = kialo::import(&text, &file_name(path)).unwrap();
+        insta::assert_snapshot!(report(&file_name(path), &draft));
+    });
+}
+
+#[test]
+fn aif_fixtures() {
+    insta::glob!("../fixtures/aif", "*.json", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let draft = aif::import(&text, "Four-day week").unwrap();
+        insta::assert_snapshot!(report(&file_name(path), &draft));
+    });
+}
+
+#[test]
+fn aif_export_of_every_relation() {
+    let map = load_map("tests/fixtures/valid/all-relations.yaml");
+    let json = aif::export(&map);
+    insta::assert_snapshot!(json);
+    // And back: every node and relation kind survives.
+    let draft = aif::import(&json, "Every kind of node and relation").unwrap();
+    checked_yaml("back.yaml", &draft);
+    assert_eq!(draft.nodes.len(), map.nodes.len());
+}
+
+#[test]
+fn aif_round_trip_of_the_istanbul_map() {
+    let map = load_map("maps/istanbul.yaml");
+    let json = aif::export(&map);
+    let draft = aif::import(&json, "Istanbul").unwrap();
+    checked_yaml("istanbul-back.yaml", &draft);
+    // The shape: nodes of each kind and relations of each kind, both ways.
+    let mut before = std::collections::BTreeMap::new();
+    for n in map.nodes.values() {
+        *before.entry(n.kind.as_str()).or_insert(0) += 1;
+        for r in &n.relations {
+            *before.entry(r.kind.as_str()).or_insert(0) += 1;
+        }
+    }
+    let mut after = std::collections::BTreeMap::new();
+    for n in &draft.nodes {
+        *after.entry(n.kind.as_str()).or_insert(0) += 1;
+        for r in &n.relations {
+            *after.entry(r.kind.as_str()).or_insert(0) += 1;
+        }
+    }
+    assert_eq!(before, after);
+    let before: std::collections::BTreeSet<&str> =
+        map.nodes.values().map(|n| n.text.value.as_str()).collect();
+    let after: std::collections::BTreeSet<&str> =
+        draft.nodes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(before, after);
+    // Only rejected_by is lost (as Disagreeing YA-nodes).
+    assert!(
+        draft.losses.iter().all(|l| l.message.contains("disagrees")),
+        "{:?}",
+        draft.losses
+    );
+}
+
+#[test]
+fn malformed_input_is_an_error_with_a_line() {
+    let err = aif::import(
+        "{\n  \"nodes\": [\n    {\"nodeID\": \"1\" \"text\": \"x\"}\n  ]\n}\n",
+        "t",
+    )
+    .unwrap_err();
+    assert_eq!(err.line, Some(3));
+    assert!(
+        err.to_string().starts_with("line 3: not valid JSON"),
+        "{err}"
+    );
+    let err = aif::import("{\"edges\": []}", "t").unwrap_err();
+    assert!(err.to_string().contains("no `nodes` list"), "{err}");
+    assert!(kialo::import("Discussion Title: nothing\n", "t").is_err());
+}

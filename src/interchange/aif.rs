@@ -1,0 +1,1446 @@
+//! AIF, the Argument Interchange Format, in the JSON shape of AIFdb and
+//! OVA: `{"nodes": [...], "edges": [...], "locutions": [...],
+//! "participants": [...]}`, optionally wrapped as `{"AIF": {...}}`.
+//!
+//! The mapping, both ways (see `docs/interchange-aif-kialo.md`):
+//!
+//! - a claim is an I-node; a question is an I-node introduced by a
+//!   `Pure Questioning` YA-node (from an L-node, with no speaker when no
+//!   actor holds the question);
+//! - an argument is one RA-node carrying the argument's text, with edges
+//!   premise → RA → conclusion;
+//! - `supports` is an RA-node `Default Inference` (source → RA → target);
+//!   `answers` an RA-node `Answering` to a question;
+//! - `attacks` is a CA-node `Default Conflict` (a CA-node
+//!   `Attacking the argument` when the target is an argument);
+//!   `contradicts` is two mirrored CA-nodes `Contradiction` (CA-nodes
+//!   with other texts stay attacks, mirrored or not); `undercuts` a CA-node
+//!   `Default Conflict` pointing at the RA- or CA-node of the inference;
+//! - `held_by` is an L-node (locution) of the actor, linked to the content
+//!   by a YA-node (`Asserting`, `Arguing` for arguments, `Pure Questioning`
+//!   for questions), with the actor in `participants` and `locutions`;
+//!   `rejected_by` a YA-node `Disagreeing`.
+//!
+//! Labels, tags, notes, relation labels and ids, evidence and sources have
+//! no place in AIF and are left out of an export. An import lists in
+//! [`Draft::losses`] every node and edge it cannot read, by its `nodeID`.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::guard::{SupportGraph, id_words, short_label};
+use super::{Draft, DraftNode, DraftRelation, Ids, ImportError, Loss};
+use crate::model::{Map, NodeKind, RelationKind};
+
+/// The text of an RA-node that stands for a plain `supports`.
+pub const DEFAULT_INFERENCE: &str = "Default Inference";
+/// The text of a CA-node for `attacks` and `undercuts`.
+pub const DEFAULT_CONFLICT: &str = "Default Conflict";
+/// The text of the two mirrored CA-nodes of a `contradicts`.
+pub const CONTRADICTION: &str = "Contradiction";
+/// The text of an RA-node that stands for `answers`.
+pub const ANSWERING: &str = "Answering";
+/// The text of a CA-node for `attacks` on an argument (a plain CA-node on
+/// an RA-node is an undercut).
+pub const ATTACKING_ARGUMENT: &str = "Attacking the argument";
+
+#[derive(Serialize, Default)]
+struct Aif {
+    nodes: Vec<AifNode>,
+    edges: Vec<AifEdge>,
+    locutions: Vec<AifLocution>,
+    participants: Vec<AifParticipant>,
+}
+
+#[derive(Serialize)]
+struct AifNode {
+    #[serde(rename = "nodeID")]
+    node_id: String,
+    text: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct AifEdge {
+    #[serde(rename = "edgeID")]
+    edge: String,
+    #[serde(rename = "fromID")]
+    from: String,
+    #[serde(rename = "toID")]
+    to: String,
+    #[serde(rename = "formEdgeID")]
+    form_edge: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AifLocution {
+    #[serde(rename = "nodeID")]
+    node_id: String,
+    #[serde(rename = "personID")]
+    person_id: String,
+}
+
+#[derive(Serialize)]
+struct AifParticipant {
+    #[serde(rename = "participantID")]
+    participant_id: String,
+    firstname: String,
+    surname: String,
+}
+
+impl Aif {
+    fn node(&mut self, kind: &'static str, text: &str) -> String {
+        let node_id = (self.nodes.len() + 1).to_string();
+        self.nodes.push(AifNode {
+            node_id: node_id.clone(),
+            text: text.to_string(),
+            kind,
+        });
+        node_id
+    }
+
+    fn edge(&mut self, from: &str, to: &str) {
+        self.edges.push(AifEdge {
+            edge: (self.edges.len() + 1).to_string(),
+            from: from.to_string(),
+            to: to.to_string(),
+            form_edge: None,
+        });
+    }
+
+    /// An S-node between two nodes: `from` → S → `to`.
+    fn link(&mut self, kind: &'static str, text: &str, from: &str, to: &str) -> String {
+        let s = self.node(kind, text);
+        self.edge(from, &s);
+        self.edge(&s, to);
+        s
+    }
+}
+
+/// Writes a checked map as AIF JSON (AIFdb shape), deterministic, pretty-printed.
+///
+/// Node and edge ids count from 1 in the order of the map; there are no
+/// timestamps, so the same map always gives the same text.
+pub fn export(map: &Map) -> String {
+    let mut aif = Aif::default();
+    // Map node id → AIF node id (the I-node, or an argument's RA-node).
+    let mut ids: HashMap<&str, String> = HashMap::new();
+    for (id, node) in &map.nodes {
+        let kind = if node.kind == NodeKind::Argument {
+            "RA"
+        } else {
+            "I"
+        };
+        ids.insert(id.as_str(), aif.node(kind, &node.text.value));
+    }
+    for (id, node) in &map.nodes {
+        let Some(ra) = ids.get(id.as_str()).cloned() else {
+            continue;
+        };
+        for premise in &node.premises {
+            if let Some(p) = ids.get(premise.value.as_str()) {
+                aif.edge(p, &ra);
+            }
+        }
+        if let Some(c) = node
+            .conclusion
+            .as_ref()
+            .and_then(|c| ids.get(c.value.as_str()))
+        {
+            aif.edge(&ra, c);
+        }
+    }
+    // Relations; a named one remembers its S-node for undercuts.
+    let mut named: HashMap<&str, String> = HashMap::new();
+    for (id, node) in &map.nodes {
+        let Some(from) = ids.get(id.as_str()).cloned() else {
+            continue;
+        };
+        for rel in &node.relations {
+            if rel.kind == RelationKind::Undercuts {
+                continue;
+            }
+            let Some(to) = ids.get(rel.target.value.as_str()).cloned() else {
+                continue;
+            };
+            let target_kind = map.nodes.get(&rel.target.value).map(|n| n.kind);
+            let s = match rel.kind {
+                RelationKind::Supports => aif.link("RA", DEFAULT_INFERENCE, &from, &to),
+                RelationKind::Answers => aif.link("RA", ANSWERING, &from, &to),
+                RelationKind::Attacks => {
+                    let text = if target_kind == Some(NodeKind::Argument) {
+                        ATTACKING_ARGUMENT
+                    } else {
+                        DEFAULT_CONFLICT
+                    };
+                    aif.link("CA", text, &from, &to)
+                }
+                RelationKind::Undercuts => continue,
+                RelationKind::Contradicts => {
+                    let s = aif.link("CA", CONTRADICTION, &from, &to);
+                    aif.link("CA", CONTRADICTION, &to, &from);
+                    s
+                }
+            };
+            if let Some(rid) = &rel.id {
+                named.insert(rid.value.as_str(), s);
+            }
+        }
+    }
+    for (id, node) in &map.nodes {
+        let Some(from) = ids.get(id.as_str()).cloned() else {
+            continue;
+        };
+        for rel in node
+            .relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Undercuts)
+        {
+            let target = rel.target.value.as_str();
+            let to = match map.nodes.get(target) {
+                Some(_) => ids.get(target),
+                None => named.get(target),
+            };
+            if let Some(to) = to.cloned() {
+                aif.link("CA", DEFAULT_CONFLICT, &from, &to);
+            }
+        }
+    }
+    // Actors: participants, and for each commitment a locution (L-node) of
+    // the actor tied to the content by a YA-node.
+    let mut people: HashMap<&str, (String, &str)> = HashMap::new();
+    for (i, (id, actor)) in map.actors.iter().enumerate() {
+        let participant_id = (i + 1).to_string();
+        let name = actor.name.value.trim();
+        let (first, sur) = name.split_once(' ').unwrap_or((name, ""));
+        aif.participants.push(AifParticipant {
+            participant_id: participant_id.clone(),
+            firstname: first.to_string(),
+            surname: sur.trim().to_string(),
+        });
+        people.insert(id.as_str(), (participant_id, &actor.name.value));
+    }
+    for (id, node) in &map.nodes {
+        let Some(content) = ids.get(id.as_str()).cloned() else {
+            continue;
+        };
+        let holding = match node.kind {
+            NodeKind::Claim => "Asserting",
+            NodeKind::Argument => "Arguing",
+            NodeKind::Question => "Pure Questioning",
+        };
+        let text = &node.text.value;
+        let commitments = node
+            .held_by
+            .iter()
+            .map(|a| (a, holding))
+            .chain(node.rejected_by.iter().map(|a| (a, "Disagreeing")));
+        let mut asked = false;
+        for (actor, illocution) in commitments {
+            let Some((person, name)) = people.get(actor.value.as_str()) else {
+                continue;
+            };
+            let l = aif.node("L", &format!("{name}: {text}"));
+            aif.link("YA", illocution, &l, &content);
+            aif.locutions.push(AifLocution {
+                node_id: l,
+                person_id: person.clone(),
+            });
+            asked |= illocution == "Pure Questioning";
+        }
+        if node.kind == NodeKind::Question && !asked {
+            let l = aif.node("L", text);
+            aif.link("YA", "Pure Questioning", &l, &content);
+        }
+    }
+    let mut out = serde_json::to_string_pretty(&aif).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// One node as read.
+struct Raw {
+    id: String,
+    text: String,
+    kind: String,
+}
+
+/// What an RA-node stands for.
+enum Inference {
+    /// `from` supports `to` (AIF indices).
+    Support { from: usize, to: usize },
+    /// Each of `from` answers the question `to`.
+    Answer { from: Vec<usize>, to: usize },
+    /// An argument node.
+    Argument {
+        premises: Vec<usize>,
+        conclusion: usize,
+    },
+    /// Not readable; the loss is listed.
+    Lost,
+}
+
+/// Where a relation read from an S-node was written: (draft node index,
+/// relation index).
+type RelAt = (usize, usize);
+
+/// Reads AIF JSON into a draft map.
+///
+/// Malformed JSON is an [`ImportError`] at its line; JSON that is not AIF
+/// (no `nodes` list) an error about the whole file. Everything else is
+/// read as far as it goes, and what cannot be read is listed as a loss.
+pub fn import(text: &str, title: &str) -> Result<Draft, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or_default();
+        ImportError::at(e.line().max(1), format!("not valid JSON: {message}"))
+    })?;
+    let root = value
+        .get("AIF")
+        .or_else(|| value.get("aif"))
+        .unwrap_or(&value);
+    let Some(list) = root.get("nodes").and_then(Value::as_array) else {
+        return Err(ImportError::whole(
+            "not AIF: no `nodes` list (expected {\"nodes\": [...], \"edges\": [...]})",
+        ));
+    };
+    let mut r = Reader {
+        draft: Draft {
+            title: title.to_string(),
+            ..Draft::default()
+        },
+        ..Reader::default()
+    };
+    r.read_nodes(list);
+    r.read_edges(root.get("edges").and_then(Value::as_array));
+    r.read_people(root);
+    r.read_illocutions();
+    r.classify_inferences();
+    r.make_nodes();
+    r.make_relations();
+    r.guard();
+    r.finish();
+    Ok(r.draft)
+}
+
+fn id_string(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn is_default_inference(text: &str) -> bool {
+    matches!(
+        text.trim().to_ascii_lowercase().as_str(),
+        "" | "ra" | "default inference" | "inference"
+    )
+}
+
+#[derive(Default)]
+struct Reader {
+    draft: Draft,
+    ids: Ids,
+    nodes: Vec<Raw>,
+    index: HashMap<String, usize>,
+    ins: Vec<Vec<usize>>,
+    outs: Vec<Vec<usize>>,
+    /// Locution L-node index → person id.
+    speaker: HashMap<usize, String>,
+    /// Person id → name, in the order first seen.
+    people: Vec<(String, String)>,
+    /// Content node index → person ids holding it.
+    holders: HashMap<usize, Vec<String>>,
+    questions: HashSet<usize>,
+    /// L- and YA-nodes read as commitments or questions.
+    used: HashSet<usize>,
+    inferences: HashMap<usize, Inference>,
+    /// AIF index → draft node index.
+    node_of: HashMap<usize, usize>,
+    /// S-node index → the relation it was read as.
+    rel_of: HashMap<usize, RelAt>,
+    /// S-nodes already reported or read, so that no loss is listed twice.
+    done: HashSet<usize>,
+}
+
+impl Reader {
+    fn loss(&mut self, message: String) {
+        self.draft.losses.push(Loss {
+            line: None,
+            message,
+        });
+    }
+
+    fn kind(&self, i: usize) -> &str {
+        self.nodes.get(i).map_or("", |n| n.kind.as_str())
+    }
+
+    fn aif_id(&self, i: usize) -> &str {
+        self.nodes.get(i).map_or("?", |n| n.id.as_str())
+    }
+
+    fn read_nodes(&mut self, list: &[Value]) {
+        for (k, v) in list.iter().enumerate() {
+            let Some(id) = id_string(v.get("nodeID")) else {
+                self.loss(format!("node {} has no nodeID; left out", k + 1));
+                continue;
+            };
+            if self.index.contains_key(&id) {
+                self.loss(format!(
+                    "node {id}: its nodeID is used twice; the second left out"
+                ));
+                continue;
+            }
+            let text = v.get("text").and_then(Value::as_str).unwrap_or("");
+            let kind = v
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .trim()
+                .to_ascii_uppercase();
+            self.index.insert(id.clone(), self.nodes.len());
+            self.nodes.push(Raw {
+                id,
+                text: text.trim().to_string(),
+                kind,
+            });
+        }
+        self.ins = vec![Vec::new(); self.nodes.len()];
+        self.outs = vec![Vec::new(); self.nodes.len()];
+    }
+
+    fn read_edges(&mut self, list: Option<&Vec<Value>>) {
+        for (k, v) in list.into_iter().flatten().enumerate() {
+            let name = id_string(v.get("edgeID")).unwrap_or_else(|| (k + 1).to_string());
+            let from = id_string(v.get("fromID"));
+            let to = id_string(v.get("toID"));
+            let (Some(from), Some(to)) = (from, to) else {
+                self.loss(format!("edge {name}: no fromID or toID; left out"));
+                continue;
+            };
+            let (Some(&f), Some(&t)) = (self.index.get(&from), self.index.get(&to)) else {
+                self.loss(format!(
+                    "edge {name}: from {from} to {to} names a node that does not exist; left out"
+                ));
+                continue;
+            };
+            let plain = |k: &str| matches!(k, "I" | "L");
+            if plain(self.kind(f)) && plain(self.kind(t)) {
+                self.loss(format!(
+                    "edge {name}: from {from} to {to} joins two {}/{}-nodes without a scheme node; left out",
+                    self.kind(f),
+                    self.kind(t)
+                ));
+                continue;
+            }
+            if let Some(o) = self.outs.get_mut(f) {
+                o.push(t);
+            }
+            if let Some(i) = self.ins.get_mut(t) {
+                i.push(f);
+            }
+        }
+    }
+
+    fn read_people(&mut self, root: &Value) {
+        let mut names: HashMap<String, String> = HashMap::new();
+        for p in root
+            .get("participants")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(id) = id_string(p.get("participantID")) else {
+                continue;
+            };
+            let part = |key: &str| p.get(key).and_then(Value::as_str).unwrap_or("").trim();
+            let name = format!("{} {}", part("firstname"), part("surname"))
+                .trim()
+                .to_string();
+            if !self.people.iter().any(|(p, _)| *p == id) {
+                self.people.push((id.clone(), name.clone()));
+            }
+            names.insert(id, name);
+        }
+        for l in root
+            .get("locutions")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let (Some(node), Some(person)) =
+                (id_string(l.get("nodeID")), id_string(l.get("personID")))
+            else {
+                continue;
+            };
+            let Some(&i) = self.index.get(&node) else {
+                continue;
+            };
+            if !self.people.iter().any(|(p, _)| *p == person) {
+                // No participant record: the speaker as the L-node names
+                // them ("Name : words"), else by number.
+                let text = self.nodes.get(i).map_or("", |n| n.text.as_str());
+                let name = text
+                    .split_once(':')
+                    .map(|(s, _)| s.trim())
+                    .filter(|s| !s.is_empty() && s.chars().count() <= 40)
+                    .map_or_else(|| format!("Person {person}"), str::to_string);
+                self.people.push((person.clone(), name));
+            }
+            self.speaker.entry(i).or_insert(person);
+        }
+    }
+
+    /// YA-nodes from an L-node to an I- or RA-node: who holds what, and
+    /// which I-nodes are questions.
+    fn read_illocutions(&mut self) {
+        for y in 0..self.nodes.len() {
+            if self.kind(y) != "YA" {
+                continue;
+            }
+            let (Some(&[l]), Some(&[t])) = (
+                self.ins.get(y).map(Vec::as_slice),
+                self.outs.get(y).map(Vec::as_slice),
+            ) else {
+                continue;
+            };
+            if self.kind(l) != "L" || !matches!(self.kind(t), "I" | "RA") {
+                continue;
+            }
+            let text = self
+                .nodes
+                .get(y)
+                .map_or(String::new(), |n| n.text.to_lowercase());
+            let person = self.speaker.get(&l).cloned();
+            if text.contains("questioning") {
+                if (text == "questioning" || text.contains("pure")) && self.kind(t) == "I" {
+                    self.questions.insert(t);
+                }
+            } else if text.contains("disagree") {
+                if let Some(p) = person {
+                    let name = self.person_name(&p);
+                    let target = self.aif_id(t).to_string();
+                    self.loss(format!(
+                        "node {}: {name} disagrees with node {target}; a draft keeps no rejected_by, left out",
+                        self.aif_id(y)
+                    ));
+                }
+                self.used.insert(y);
+                self.used.insert(l);
+                continue;
+            } else if !["assert", "agree", "argu", "conced", "restat"]
+                .iter()
+                .any(|w| text.contains(w))
+            {
+                continue;
+            }
+            if let Some(p) = person {
+                let list = self.holders.entry(t).or_default();
+                if !list.contains(&p) {
+                    list.push(p);
+                }
+            }
+            self.used.insert(y);
+            self.used.insert(l);
+        }
+    }
+
+    fn person_name(&self, person: &str) -> String {
+        self.people
+            .iter()
+            .find(|(p, _)| p == person)
+            .map_or_else(|| format!("person {person}"), |(_, n)| n.clone())
+    }
+
+    /// Content sources of an S-node: its I- and RA-node predecessors.
+    fn sources(&self, s: usize) -> Vec<usize> {
+        self.ins
+            .get(s)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| matches!(self.kind(i), "I" | "RA"))
+            .collect()
+    }
+
+    fn classify_inferences(&mut self) {
+        for r in 0..self.nodes.len() {
+            if self.kind(r) != "RA" {
+                continue;
+            }
+            let sources = self.sources(r);
+            let conclusions: Vec<usize> = self
+                .outs
+                .get(r)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&i| self.kind(i) == "I")
+                .collect();
+            let id = self.aif_id(r).to_string();
+            let inference = match (conclusions.as_slice(), sources.as_slice()) {
+                (&[c], &[_, ..]) if self.questions.contains(&c) => Inference::Answer {
+                    from: sources,
+                    to: c,
+                },
+                (&[c], &[from])
+                    if self
+                        .nodes
+                        .get(r)
+                        .is_some_and(|n| is_default_inference(&n.text)) =>
+                {
+                    Inference::Support { from, to: c }
+                }
+                (&[c], &[_, ..]) => {
+                    if sources
+                        .iter()
+                        .any(|&p| self.kind(p) != "I" || self.questions.contains(&p))
+                    {
+                        self.loss(format!(
+                            "node {id}: an RA-node whose premises are not all statements; left out"
+                        ));
+                        Inference::Lost
+                    } else {
+                        Inference::Argument {
+                            premises: sources,
+                            conclusion: c,
+                        }
+                    }
+                }
+                (_, &[]) => {
+                    self.loss(format!("node {id}: an RA-node with no premise; left out"));
+                    Inference::Lost
+                }
+                (cs, _) => {
+                    self.loss(format!(
+                        "node {id}: an RA-node with {} conclusions (an inference has one); left out",
+                        cs.len()
+                    ));
+                    Inference::Lost
+                }
+            };
+            self.inferences.insert(r, inference);
+        }
+    }
+
+    fn make_nodes(&mut self) {
+        for i in 0..self.nodes.len() {
+            let (kind, text) = match (self.kind(i), self.inferences.get(&i)) {
+                ("I", _) => {
+                    let kind = if self.questions.contains(&i) {
+                        NodeKind::Question
+                    } else {
+                        NodeKind::Claim
+                    };
+                    (
+                        kind,
+                        self.nodes.get(i).map_or(String::new(), |n| n.text.clone()),
+                    )
+                }
+                (
+                    "RA",
+                    Some(Inference::Argument {
+                        premises,
+                        conclusion,
+                    }),
+                ) => {
+                    let raw = self.nodes.get(i).map_or("", |n| n.text.as_str());
+                    let text = if is_default_inference(raw) {
+                        let names: Vec<String> = premises.iter().map(|&p| self.short(p)).collect();
+                        format!("{}; so {}", names.join("; "), self.short(*conclusion))
+                    } else {
+                        raw.to_string()
+                    };
+                    (NodeKind::Argument, text)
+                }
+                _ => continue,
+            };
+            let aif_id = self.aif_id(i).to_string();
+            let text = if text.is_empty() {
+                self.loss(format!("node {aif_id}: no text; written as \"(no text)\""));
+                "(no text)".to_string()
+            } else {
+                text
+            };
+            let prefix = if kind == NodeKind::Argument {
+                "ra"
+            } else {
+                "i"
+            };
+            let id = self
+                .ids
+                .make(&id_words(&text, 6), &format!("{prefix}{aif_id}"));
+            self.node_of.insert(i, self.draft.nodes.len());
+            self.draft.nodes.push(DraftNode {
+                id,
+                kind,
+                label: short_label(&text, 60),
+                text,
+                held_by: self.holders.get(&i).cloned().unwrap_or_default(),
+                ..DraftNode::default()
+            });
+        }
+        // Premises and conclusions, now that every node has its id.
+        for r in 0..self.nodes.len() {
+            if let Some(Inference::Argument {
+                premises,
+                conclusion,
+            }) = self.inferences.get(&r)
+            {
+                let id_of = |i: &usize| {
+                    self.node_of
+                        .get(i)
+                        .and_then(|&d| self.draft.nodes.get(d))
+                        .map(|n| n.id.clone())
+                };
+                let premises: Vec<String> = premises.iter().filter_map(id_of).collect();
+                let conclusion = id_of(conclusion);
+                if let Some(n) = self
+                    .node_of
+                    .get(&r)
+                    .and_then(|&d| self.draft.nodes.get_mut(d))
+                {
+                    n.premises = premises;
+                    n.conclusion = conclusion;
+                }
+            }
+        }
+    }
+
+    fn short(&self, i: usize) -> String {
+        let text = self.nodes.get(i).map_or("", |n| n.text.as_str());
+        short_label(text, 40).unwrap_or_else(|| text.to_string())
+    }
+
+    fn draft_id(&self, i: usize) -> Option<String> {
+        self.node_of
+            .get(&i)
+            .and_then(|&d| self.draft.nodes.get(d))
+            .map(|n| n.id.clone())
+    }
+
+    fn draft_kind(&self, i: usize) -> Option<NodeKind> {
+        self.node_of
+            .get(&i)
+            .and_then(|&d| self.draft.nodes.get(d))
+            .map(|n| n.kind)
+    }
+
+    /// Writes a relation on the draft node of `from`; returns where.
+    fn relate(&mut self, from: usize, kind: RelationKind, to: String) -> Option<RelAt> {
+        let d = *self.node_of.get(&from)?;
+        let node = self.draft.nodes.get_mut(d)?;
+        node.relations.push(DraftRelation::new(kind, to));
+        Some((d, node.relations.len() - 1))
+    }
+
+    fn make_relations(&mut self) {
+        let mut attacks: Vec<(usize, usize, usize)> = Vec::new();
+        let mut undercuts: Vec<(usize, usize, usize)> = Vec::new();
+        for s in 0..self.nodes.len() {
+            let id = self.aif_id(s).to_string();
+            let kind = self.kind(s).to_string();
+            match kind.as_str() {
+                "RA" => match self.inferences.remove(&s) {
+                    Some(Inference::Support { from, to }) => {
+                        let to_id = self.draft_id(to);
+                        let from_kind = self.draft_kind(from);
+                        match (from_kind, to_id) {
+                            (Some(NodeKind::Claim | NodeKind::Argument), Some(t)) => {
+                                if let Some(at) = self.relate(from, RelationKind::Supports, t) {
+                                    self.rel_of.insert(s, at);
+                                }
+                            }
+                            _ => self.loss(format!(
+                                "node {id}: an RA-node from node {} (not a claim or argument); left out",
+                                self.aif_id(from)
+                            )),
+                        }
+                        self.done.insert(s);
+                    }
+                    Some(Inference::Answer { from, to }) => {
+                        let Some(t) = self.draft_id(to) else { continue };
+                        for f in from {
+                            if self.kind(f) == "I" && self.draft_kind(f) == Some(NodeKind::Claim) {
+                                self.relate(f, RelationKind::Answers, t.clone());
+                            } else {
+                                self.loss(format!(
+                                    "node {id}: node {} cannot answer a question; left out",
+                                    self.aif_id(f)
+                                ));
+                            }
+                        }
+                        self.done.insert(s);
+                    }
+                    _ => {
+                        self.done.insert(s);
+                    }
+                },
+                "MA" => {
+                    let sources = self.sources(s);
+                    let targets: Vec<usize> = self.outs.get(s).cloned().unwrap_or_default();
+                    match (sources.as_slice(), targets.as_slice()) {
+                        (&[f], &[t])
+                            if self.kind(f) == "I"
+                                && self.draft_kind(f) == Some(NodeKind::Claim)
+                                && self.draft_kind(t) == Some(NodeKind::Claim) =>
+                        {
+                            let Some(t_id) = self.draft_id(t) else {
+                                continue;
+                            };
+                            if let Some(at) = self.relate(f, RelationKind::Supports, t_id) {
+                                self.rel_of.insert(s, at);
+                            }
+                            self.loss(format!(
+                                "node {id}: a rephrase (MA-node) of node {} read as support",
+                                self.aif_id(t)
+                            ));
+                        }
+                        _ => self.loss(format!(
+                            "node {id}: an MA-node (rephrase) not between two claims; left out"
+                        )),
+                    }
+                    self.done.insert(s);
+                }
+                "CA" => {
+                    let sources = self.sources(s);
+                    let targets: Vec<usize> = self.outs.get(s).cloned().unwrap_or_default();
+                    let (&[f], &[t]) = (sources.as_slice(), targets.as_slice()) else {
+                        self.loss(format!(
+                            "node {id}: a CA-node needs one source and one target; left out"
+                        ));
+                        self.done.insert(s);
+                        continue;
+                    };
+                    if !matches!(
+                        self.draft_kind(f),
+                        Some(NodeKind::Claim | NodeKind::Argument)
+                    ) {
+                        self.loss(format!(
+                            "node {id}: a CA-node from node {} (not a claim or argument); left out",
+                            self.aif_id(f)
+                        ));
+                        self.done.insert(s);
+                        continue;
+                    }
+                    match (self.kind(t), self.draft_kind(t)) {
+                        ("I", Some(NodeKind::Claim)) => attacks.push((s, f, t)),
+                        ("RA", Some(NodeKind::Argument)) => {
+                            let text = self
+                                .nodes
+                                .get(s)
+                                .map_or(String::new(), |n| n.text.to_lowercase());
+                            let kind = if text == ATTACKING_ARGUMENT.to_lowercase() {
+                                RelationKind::Attacks
+                            } else {
+                                RelationKind::Undercuts
+                            };
+                            let Some(t_id) = self.draft_id(t) else {
+                                continue;
+                            };
+                            if let Some(at) = self.relate(f, kind, t_id) {
+                                self.rel_of.insert(s, at);
+                            }
+                            self.done.insert(s);
+                        }
+                        ("RA" | "CA" | "MA", _) => undercuts.push((s, f, t)),
+                        _ => {
+                            self.loss(format!(
+                                "node {id}: a CA-node on node {} (a {}-node that cannot be attacked); left out",
+                                self.aif_id(t),
+                                self.kind(t)
+                            ));
+                            self.done.insert(s);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // A CA-node `Contradiction` is a `contradicts`, and its mirror
+        // image (written by an export) the same one; other CA-nodes
+        // between claims are attacks, mirrored or not.
+        let marked = |r: &Self, s: usize| {
+            r.nodes
+                .get(s)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case(CONTRADICTION))
+        };
+        let mut paired: HashSet<usize> = HashSet::new();
+        for k in 0..attacks.len() {
+            let Some(&(s, f, t)) = attacks.get(k) else {
+                continue;
+            };
+            self.done.insert(s);
+            if paired.contains(&s) {
+                continue;
+            }
+            let contradiction = marked(self, s);
+            let mirror = attacks
+                .iter()
+                .skip(k + 1)
+                .find(|&&(s2, f2, t2)| {
+                    contradiction && f2 == t && t2 == f && !paired.contains(&s2) && marked(self, s2)
+                })
+                .map(|&(s2, ..)| s2);
+            let Some(t_id) = self.draft_id(t) else {
+                continue;
+            };
+            let kind = if contradiction {
+                RelationKind::Contradicts
+            } else {
+                RelationKind::Attacks
+            };
+            if let Some(at) = self.relate(f, kind, t_id) {
+                self.rel_of.insert(s, at);
+                if let Some(s2) = mirror {
+                    self.rel_of.insert(s2, at);
+                    paired.insert(s2);
+                }
+            }
+            paired.insert(s);
+        }
+        // Undercuts of relations: name the relation, point at the name.
+        for (s, f, t) in undercuts {
+            self.done.insert(s);
+            let undercuttable = self.rel_of.get(&t).copied().filter(|&(d, k)| {
+                self.draft
+                    .nodes
+                    .get(d)
+                    .and_then(|n| n.relations.get(k))
+                    .is_some_and(|r| {
+                        matches!(
+                            r.kind,
+                            RelationKind::Supports
+                                | RelationKind::Attacks
+                                | RelationKind::Contradicts
+                        )
+                    })
+            });
+            let Some((d, k)) = undercuttable else {
+                self.loss(format!(
+                    "node {}: a CA-node on node {}, which is no inference that can be undercut; left out",
+                    self.aif_id(s),
+                    self.aif_id(t)
+                ));
+                continue;
+            };
+            let Some(name) = self.relation_id(d, k) else {
+                continue;
+            };
+            if let Some(at) = self.relate(f, RelationKind::Undercuts, name) {
+                self.rel_of.insert(s, at);
+            }
+        }
+        self.report_unread();
+    }
+
+    /// The id of a relation, giving it one first when it has none.
+    fn relation_id(&mut self, d: usize, k: usize) -> Option<String> {
+        let node = self.draft.nodes.get(d)?;
+        let rel = node.relations.get(k)?;
+        if let Some(id) = &rel.id {
+            return Some(id.clone());
+        }
+        let base = format!("{}-{}-{}", node.id, rel.kind.as_str(), rel.to);
+        let id = self.ids.make(&base, "relation");
+        if let Some(r) = self
+            .draft
+            .nodes
+            .get_mut(d)
+            .and_then(|n| n.relations.get_mut(k))
+        {
+            r.id = Some(id.clone());
+        }
+        Some(id)
+    }
+
+    /// Lists, by kind, every node that was not read.
+    fn report_unread(&mut self) {
+        let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+        for i in 0..self.nodes.len() {
+            let kind = self.kind(i).to_string();
+            let read = match kind.as_str() {
+                "I" => true,
+                "RA" | "CA" | "MA" => self.done.contains(&i),
+                "L" | "YA" => self.used.contains(&i),
+                _ => false,
+            };
+            if read {
+                continue;
+            }
+            let id = self.aif_id(i).to_string();
+            match groups.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, ids)) => ids.push(id),
+                None => groups.push((kind, vec![id])),
+            }
+        }
+        for (kind, ids) in groups {
+            let what = match kind.as_str() {
+                "L" => "L-nodes (locutions) not read as commitments",
+                "YA" => "YA-nodes (illocutions) not read as commitments or questions",
+                "TA" => "TA-nodes (transitions between locutions)",
+                "PA" => "PA-nodes (preferences)",
+                "" => "nodes with no type",
+                _ => "nodes of a type argmap does not read",
+            };
+            let mut message = format!("{what}, left out:");
+            if !matches!(kind.as_str(), "L" | "YA" | "TA" | "PA") {
+                let _ = write!(message, " (type {kind:?})");
+            }
+            let _ = write!(message, " {}", ids.join(", "));
+            self.loss(message);
+        }
+    }
+
+    /// Drops what `argmap check` would reject: relations to oneself
+    /// (`E206`), support and attack of the same target (`E205`) and
+    /// circular support (`E204`), each with a loss.
+    fn guard(&mut self) {
+        let mut losses = Vec::new();
+        let mut removed: HashSet<String> = HashSet::new();
+        for node in &mut self.draft.nodes {
+            let id = node.id.clone();
+            node.relations.retain(|r| {
+                let keep = r.to != id;
+                if !keep {
+                    losses.push(format!("{id} {} itself; left out", r.kind.as_str()));
+                }
+                keep
+            });
+            if node
+                .conclusion
+                .as_ref()
+                .is_some_and(|c| node.premises.contains(c))
+            {
+                losses.push(format!(
+                    "argument {id} concludes one of its premises; left out"
+                ));
+                removed.insert(id);
+            }
+        }
+        // A node that supports a target may not attack or contradict it.
+        let supports: HashSet<(String, String)> = self
+            .draft
+            .nodes
+            .iter()
+            .flat_map(|n| {
+                n.relations
+                    .iter()
+                    .filter(|r| r.kind == RelationKind::Supports)
+                    .map(|r| (n.id.clone(), r.to.clone()))
+            })
+            .collect();
+        for node in &mut self.draft.nodes {
+            let id = node.id.clone();
+            node.relations.retain(|r| {
+                let conflict = match r.kind {
+                    RelationKind::Attacks => supports.contains(&(id.clone(), r.to.clone())),
+                    RelationKind::Contradicts => {
+                        supports.contains(&(id.clone(), r.to.clone()))
+                            || supports.contains(&(r.to.clone(), id.clone()))
+                    }
+                    _ => false,
+                };
+                if conflict {
+                    losses.push(format!(
+                        "{id} {} {} and supports it too; the {} left out",
+                        r.kind.as_str(),
+                        r.to,
+                        r.kind.as_str()
+                    ));
+                }
+                !conflict
+            });
+        }
+        // Circular support: arguments first, then supports, in order.
+        let mut graph = SupportGraph::default();
+        for node in &self.draft.nodes {
+            let (Some(c), false) = (&node.conclusion, removed.contains(&node.id)) else {
+                continue;
+            };
+            if node.premises.iter().any(|p| graph.reaches(c, p)) {
+                losses.push(format!(
+                    "argument {} would close a circle of support; left out",
+                    node.id
+                ));
+                removed.insert(node.id.clone());
+                continue;
+            }
+            for p in &node.premises {
+                graph.add(p, &node.id);
+            }
+            graph.add(&node.id, c);
+        }
+        for node in &mut self.draft.nodes {
+            let id = node.id.clone();
+            node.relations.retain(|r| {
+                if r.kind != RelationKind::Supports {
+                    return true;
+                }
+                if graph.reaches(&r.to, &id) {
+                    losses.push(format!(
+                        "{id} supports {}, which would close a circle of support; left out",
+                        r.to
+                    ));
+                    return false;
+                }
+                graph.add(&id, &r.to);
+                true
+            });
+        }
+        self.draft.nodes.retain(|n| !removed.contains(&n.id));
+        // Whatever pointed at a node or relation left out goes too (a
+        // relation may point at one that points at one left out).
+        loop {
+            let targets: HashSet<String> = self
+                .draft
+                .nodes
+                .iter()
+                .flat_map(|n| {
+                    std::iter::once(n.id.clone())
+                        .chain(n.relations.iter().filter_map(|r| r.id.clone()))
+                })
+                .collect();
+            let mut dropped = false;
+            for node in &mut self.draft.nodes {
+                let id = node.id.clone();
+                node.relations.retain(|r| {
+                    let keep = targets.contains(&r.to);
+                    if !keep {
+                        dropped = true;
+                        losses.push(format!(
+                            "{id} {} {}, which was left out; left out too",
+                            r.kind.as_str(),
+                            r.to
+                        ));
+                    }
+                    keep
+                });
+            }
+            if !dropped {
+                break;
+            }
+        }
+        for message in losses {
+            self.loss(message);
+        }
+    }
+
+    /// Actors: every participant and speaker, with ids of their own.
+    fn finish(&mut self) {
+        let mut actor_ids = Ids::new();
+        let mut by_person: HashMap<String, String> = HashMap::new();
+        for (person, name) in &self.people {
+            let name = if name.is_empty() {
+                format!("Person {person}")
+            } else {
+                name.clone()
+            };
+            let id = actor_ids.make(&name, &format!("p{person}"));
+            by_person.insert(person.clone(), id.clone());
+            self.draft.actors.push((id, name));
+        }
+        for node in &mut self.draft.nodes {
+            node.held_by = node
+                .held_by
+                .iter()
+                .filter_map(|p| by_person.get(p).cloned())
+                .collect();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::{CheckOptions, SourceFile, check};
+
+    fn checked(name: &str, yaml: &str) -> Map {
+        let c = check(&SourceFile::new(name, yaml), &CheckOptions::default());
+        let errors: Vec<String> = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+            .map(|d| format!("{}: {}", d.code.as_str(), d.message))
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}\n{yaml}");
+        c.map.expect("a map")
+    }
+
+    /// What a round trip keeps: kinds, texts, premises, conclusions and
+    /// relations, all named by text (ids are remade on import).
+    fn shape(map: &Map) -> BTreeSet<String> {
+        let text = |id: &str| {
+            map.nodes
+                .get(id)
+                .map_or_else(|| format!("?{id}"), |n| n.text.value.clone())
+        };
+        let mut named: HashMap<&str, String> = HashMap::new();
+        for (id, node) in &map.nodes {
+            for r in &node.relations {
+                if let Some(rid) = &r.id {
+                    named.insert(
+                        rid.value.as_str(),
+                        format!(
+                            "<{} {} {}>",
+                            text(id),
+                            r.kind.as_str(),
+                            text(&r.target.value)
+                        ),
+                    );
+                }
+            }
+        }
+        let mut out = BTreeSet::new();
+        for (id, node) in &map.nodes {
+            let premises: BTreeSet<String> = node.premises.iter().map(|p| text(&p.value)).collect();
+            let holders: BTreeSet<String> = node
+                .held_by
+                .iter()
+                .map(|a| {
+                    map.actors
+                        .get(&a.value)
+                        .map_or(String::new(), |a| a.name.value.clone())
+                })
+                .collect();
+            out.insert(format!(
+                "{} {:?} premises {premises:?} conclusion {:?} held by {holders:?}",
+                node.kind.as_str(),
+                node.text.value,
+                node.conclusion.as_ref().map(|c| text(&c.value)),
+            ));
+            for r in &node.relations {
+                let target = named
+                    .get(r.target.value.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| text(&r.target.value));
+                let (a, b) = (text(id), target);
+                // `contradicts` has no direction.
+                let (a, b) = if r.kind == RelationKind::Contradicts && b < a {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                out.insert(format!("{a:?} {} {b:?}", r.kind.as_str()));
+            }
+        }
+        out
+    }
+
+    fn round_trip(yaml: &str) {
+        let map = checked("in.yaml", yaml);
+        let json = export(&map);
+        let draft = import(&json, "t").expect("import");
+        assert!(draft.losses.is_empty(), "{:?}", draft.losses);
+        let back = checked("back.yaml", &draft.to_yaml());
+        assert_eq!(shape(&map), shape(&back), "{json}\n{}", draft.to_yaml());
+        assert_eq!(export(&back), json, "export of the import differs");
+    }
+
+    const ALL: &str = include_str!("../../tests/fixtures/valid/all-relations.yaml");
+
+    #[test]
+    fn all_relations_round_trip() {
+        // Evidence, labels, notes and rejected_by are not carried; strip
+        // rejected_by so that the import has no losses.
+        let yaml = ALL
+            .lines()
+            .filter(|l| !l.contains("rejected_by"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        round_trip(&yaml);
+    }
+
+    #[test]
+    fn rejected_by_is_listed_as_lost() {
+        let map = checked("in.yaml", ALL);
+        let draft = import(&export(&map), "t").unwrap();
+        assert_eq!(draft.losses.len(), 1, "{:?}", draft.losses);
+        assert!(draft.losses[0].message.contains("disagrees"));
+    }
+
+    #[test]
+    fn export_is_aifdb_shaped() {
+        let yaml = "title: t\nactors:\n  nato: NATO\nnodes:\n  a:\n    text: A\n    held_by: nato\n    supports: b\n  b: B\n";
+        let json = export(&checked("t.yaml", yaml));
+        let v: Value = serde_json::from_str(&json).unwrap();
+        let types: Vec<&str> = v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["type"].as_str().unwrap())
+            .collect();
+        assert_eq!(types, ["I", "I", "RA", "L", "YA"]);
+        assert_eq!(v["edges"][0]["fromID"], "1");
+        assert_eq!(v["edges"][0]["toID"], "3");
+        assert!(v["edges"][0]["formEdgeID"].is_null());
+        assert_eq!(v["locutions"][0]["personID"], "1");
+        assert_eq!(v["participants"][0]["firstname"], "NATO");
+    }
+
+    #[test]
+    fn malformed_json_names_its_line() {
+        let err = import("{\n  \"nodes\": [\n    {\"nodeID\": 1,}\n  ]\n}", "t").unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        let err = import("[1, 2]", "t").unwrap_err();
+        assert_eq!(err.line, None);
+    }
+
+    #[test]
+    fn foreign_aif_is_read_with_losses() {
+        // Numeric ids, the xAIF wrapper, a TA-node, a linked argument with
+        // the default scheme name, and an edge to nowhere.
+        let json = r#"{"AIF": {
+          "nodes": [
+            {"nodeID": 1, "text": "Taxes should rise", "type": "I"},
+            {"nodeID": 2, "text": "Schools need money", "type": "I"},
+            {"nodeID": 3, "text": "Money must come from somewhere", "type": "I"},
+            {"nodeID": 4, "text": "Default Inference", "type": "RA"},
+            {"nodeID": 5, "text": "Default Transition", "type": "TA"},
+            {"nodeID": 6, "text": "Schools need money", "type": "I"},
+            {"nodeID": 7, "text": "Default Rephrase", "type": "MA"}
+          ],
+          "edges": [
+            {"edgeID": 1, "fromID": 2, "toID": 4},
+            {"edgeID": 2, "fromID": 3, "toID": 4},
+            {"edgeID": 3, "fromID": 4, "toID": 1},
+            {"edgeID": 4, "fromID": 6, "toID": 7},
+            {"edgeID": 5, "fromID": 7, "toID": 2},
+            {"edgeID": 6, "fromID": 6, "toID": 99}
+          ],
+          "locutions": [], "participants": []}}"#;
+        let draft = import(json, "Taxes").unwrap();
+        let yaml = draft.to_yaml();
+        checked("t.yaml", &yaml);
+        assert_eq!(draft.nodes.len(), 5, "{yaml}");
+        let arg = &draft.nodes[3];
+        assert_eq!(arg.kind, NodeKind::Argument);
+        assert_eq!(arg.premises.len(), 2);
+        let losses: Vec<String> = draft.losses.iter().map(ToString::to_string).collect();
+        assert_eq!(losses.len(), 3, "{losses:?}");
+        assert!(losses.iter().any(|l| l.contains("edge 6")));
+        assert!(
+            losses
+                .iter()
+                .any(|l| l.contains("TA-nodes") && l.contains(" 5"))
+        );
+        assert!(losses.iter().any(|l| l.contains("rephrase")));
+    }
+
+    #[test]
+    fn circles_and_conflicts_are_dropped() {
+        let json = r#"{"nodes": [
+            {"nodeID": "a", "text": "A", "type": "I"},
+            {"nodeID": "b", "text": "B", "type": "I"},
+            {"nodeID": "s1", "text": "Default Inference", "type": "RA"},
+            {"nodeID": "s2", "text": "Default Inference", "type": "RA"},
+            {"nodeID": "c1", "text": "Default Conflict", "type": "CA"},
+            {"nodeID": "s3", "text": "Default Inference", "type": "RA"}
+          ], "edges": [
+            {"edgeID": "1", "fromID": "a", "toID": "s1"}, {"edgeID": "2", "fromID": "s1", "toID": "b"},
+            {"edgeID": "3", "fromID": "b", "toID": "s2"}, {"edgeID": "4", "fromID": "s2", "toID": "a"},
+            {"edgeID": "5", "fromID": "a", "toID": "c1"}, {"edgeID": "6", "fromID": "c1", "toID": "b"},
+            {"edgeID": "7", "fromID": "a", "toID": "s3"}, {"edgeID": "8", "fromID": "s3", "toID": "a"}
+          ]}"#;
+        let draft = import(json, "t").unwrap();
+        checked("t.yaml", &draft.to_yaml());
+        assert_eq!(draft.losses.len(), 3, "{:?}", draft.losses);
+    }
+
+    /// A small valid map: claims c0.., a question, arguments, relations
+    /// chosen so that the map passes `check` (support only forward).
+    fn arb_map() -> impl Strategy<Value = String> {
+        (
+            2usize..6,
+            proptest::collection::vec((0usize..6, 0usize..6, 0u8..5), 0..8),
+            proptest::collection::vec((0usize..6, 0usize..6, 0usize..6), 0..2),
+            any::<bool>(),
+            proptest::collection::vec((0usize..6, 0usize..2), 0..4),
+        )
+            .prop_map(|(n, rels, args, question, held)| {
+                let mut yaml = String::from("title: generated\nactors:\n  x: Ann Lee\n  y: Bo\nnodes:\n");
+                let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+                let mut named = Vec::new();
+                for i in 0..n {
+                    let _ = writeln!(yaml, "  c{i}:\n    text: Claim number {i}");
+                    let holders: Vec<&str> = held
+                        .iter()
+                        .filter(|(c, _)| *c == i)
+                        .map(|(_, a)| if *a == 0 { "x" } else { "y" })
+                        .collect::<BTreeSet<_>>()
+                        .into_iter()
+                        .collect();
+                    if !holders.is_empty() {
+                        let _ = writeln!(yaml, "    held_by: [{}]", holders.join(", "));
+                    }
+                    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+                    for &(a, b, k) in &rels {
+                        let (a, b) = (a % n, b % n);
+                        if a != i || a == b || !pairs.insert((a.min(b), a.max(b))) {
+                            continue;
+                        }
+                        let kind = match k {
+                            0 | 1 if a < b => "supports",
+                            0..=2 => "attacks",
+                            3 => "contradicts",
+                            _ => "answers",
+                        };
+                        let target = if kind == "answers" {
+                            if !question || groups.iter().any(|(k, _)| *k == "answers") {
+                                continue;
+                            }
+                            "q".to_string()
+                        } else {
+                            let rid = format!("r{a}-{b}");
+                            let t = format!("{{ to: c{b}, id: {rid} }}");
+                            named.push(rid);
+                            t
+                        };
+                        match groups.iter_mut().find(|(k, _)| *k == kind) {
+                            Some((_, list)) => list.push(target),
+                            None => groups.push((kind, vec![target])),
+                        }
+                    }
+                    for (kind, list) in groups {
+                        let _ = writeln!(yaml, "    {kind}: [{}]", list.join(", "));
+                    }
+                }
+                if question {
+                    let _ = writeln!(yaml, "  q:\n    kind: question\n    text: Which claim holds?");
+                }
+                for (k, &(p1, p2, c)) in args.iter().enumerate() {
+                    let (p1, p2, c) = (p1 % n, p2 % n, c % n);
+                    if p1 == c || p2 == c || p1 == p2 || !(p1 < c && p2 < c) {
+                        continue;
+                    }
+                    let _ = writeln!(
+                        yaml,
+                        "  arg{k}:\n    kind: argument\n    text: Argument {k}\n    premises: [c{p1}, c{p2}]\n    conclusion: c{c}"
+                    );
+                    if let Some(r) = named.first() {
+                        let _ = writeln!(yaml, "  cut{k}:\n    text: Undercutter {k}\n    undercuts: [arg{k}, {r}]");
+                    }
+                }
+                yaml
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn generated_maps_round_trip(yaml in arb_map()) {
+            let c = check(&SourceFile::new("g.yaml", yaml.clone()), &CheckOptions::default());
+            prop_assert!(!c.has_errors(), "{yaml}");
+            round_trip(&yaml);
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! import` (a framework file as a map).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use argmap::semantics::convert;
@@ -10,7 +10,7 @@ use argmap::semantics::iccma::{self, FrameworkFormat, NamedFramework};
 use argmap::semantics::map::MapFramework;
 
 use super::Failure;
-use super::af::{FormatArg, input_format, read};
+use super::af::read;
 use super::eval::SupportArg;
 
 const EXPORT_HELP: &str = "\
@@ -34,16 +34,16 @@ pub(crate) struct ExportArgs {
     /// The map (`-` reads stdin).
     map: PathBuf,
 
-    /// The framework format.
+    /// The format: a framework (af, apx, tgf) or the map itself (aif).
     #[arg(long, value_enum, ignore_case = true)]
-    format: Option<FormatArg>,
+    format: Option<ExportFormat>,
 
     /// How support turns into attacks.
     #[arg(long, value_enum, default_value_t = SupportArg::Deductive, ignore_case = true)]
     support: SupportArg,
 
     /// Where to write; `-` or nothing for stdout. The format defaults to
-    /// the extension (.af, .apx, .tgf), else af.
+    /// the extension (.af, .apx, .tgf, .json for AIF), else af.
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
 }
@@ -74,9 +74,16 @@ pub(crate) struct ImportArgs {
     /// The framework file (`-` reads stdin).
     file: PathBuf,
 
-    /// Input format; default: from the extension, else af.
-    #[arg(long = "fo", value_name = "FORMAT", value_enum, ignore_case = true)]
-    format: Option<FormatArg>,
+    /// Input format; default: from the extension (.af, .apx, .tgf, .json
+    /// for AIF, .txt for Kialo), else af.
+    #[arg(
+        long = "from",
+        alias = "fo",
+        value_name = "FORMAT",
+        value_enum,
+        ignore_case = true
+    )]
+    format: Option<ImportFormat>,
 
     /// The map to write; `-` for stdout.
     #[arg(short, long, value_name = "PATH")]
@@ -87,27 +94,110 @@ pub(crate) struct ImportArgs {
     title: Option<String>,
 }
 
+/// What `argmap export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// ICCMA 2023 framework: `p af N`, then attacks `i j`.
+    Af,
+    /// Aspartix framework: `arg(a).` and `att(a,b).`
+    Apx,
+    /// Trivial graph format framework.
+    Tgf,
+    /// AIF JSON (the Argument Interchange Format, AIFdb/OVA shape): the map
+    /// itself.
+    Aif,
+}
+
+impl ExportFormat {
+    fn from_extension(path: &Path) -> Option<ExportFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "af" => Some(ExportFormat::Af),
+            "apx" => Some(ExportFormat::Apx),
+            "tgf" => Some(ExportFormat::Tgf),
+            "json" => Some(ExportFormat::Aif),
+            _ => None,
+        }
+    }
+
+    fn framework(self) -> Option<FrameworkFormat> {
+        match self {
+            ExportFormat::Af => Some(FrameworkFormat::Af),
+            ExportFormat::Apx => Some(FrameworkFormat::Apx),
+            ExportFormat::Tgf => Some(FrameworkFormat::Tgf),
+            ExportFormat::Aif => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Af => "af",
+            ExportFormat::Apx => "apx",
+            ExportFormat::Tgf => "tgf",
+            ExportFormat::Aif => "AIF",
+        }
+    }
+}
+
+/// What `argmap import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ImportFormat {
+    /// ICCMA 2023 framework.
+    Af,
+    /// Aspartix framework.
+    Apx,
+    /// Trivial graph format framework.
+    Tgf,
+    /// AIF JSON (AIFdb/OVA).
+    Aif,
+    /// Kialo's plain-text discussion export.
+    Kialo,
+}
+
+impl ImportFormat {
+    fn of(file: &Path, given: Option<ImportFormat>) -> ImportFormat {
+        given.unwrap_or_else(|| {
+            match file
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                Some("apx") => ImportFormat::Apx,
+                Some("tgf") => ImportFormat::Tgf,
+                Some("json") => ImportFormat::Aif,
+                Some("txt") => ImportFormat::Kialo,
+                _ => ImportFormat::Af,
+            }
+        })
+    }
+
+    fn framework(self) -> Option<FrameworkFormat> {
+        match self {
+            ImportFormat::Af => Some(FrameworkFormat::Af),
+            ImportFormat::Apx => Some(FrameworkFormat::Apx),
+            ImportFormat::Tgf => Some(FrameworkFormat::Tgf),
+            ImportFormat::Aif | ImportFormat::Kialo => None,
+        }
+    }
+}
+
 pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
     let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
-    let format = match (args.format, &args.output) {
-        (Some(f), _) => f.format(),
-        (None, Some(p)) if !to_stdout => input_format(p, None),
-        _ => FrameworkFormat::Af,
-    };
-    if let (Some(given), Some(path)) = (args.format, &args.output)
-        && !to_stdout
+    let implied = args
+        .output
+        .as_ref()
+        .filter(|_| !to_stdout)
+        .and_then(|p| ExportFormat::from_extension(p));
+    let format = args.format.or(implied).unwrap_or(ExportFormat::Af);
+    if let (Some(given), Some(implied), Some(path)) = (args.format, implied, &args.output)
+        && given != implied
     {
-        let implied = input_format(path, None);
-        let named = path
-            .extension()
-            .is_some_and(|e| e == "af" || e == "apx" || e == "tgf");
-        if named && implied != given.format() {
-            super::warning(&format!(
-                "writing {} to `{}`, whose extension says otherwise",
-                format_name(given.format()),
-                path.display()
-            ));
-        }
+        super::warning(&format!(
+            "writing {} to `{}`, whose extension says {}",
+            given.name(),
+            path.display(),
+            implied.name()
+        ));
     }
     let checked = match super::checked_map(&args.map, "exported")? {
         Ok(checked) => checked,
@@ -116,19 +206,27 @@ pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
     let Some(map) = checked.map.as_ref() else {
         return Ok(ExitCode::from(1));
     };
-    let framework = MapFramework::build(map, &checked.graph, args.support.support());
-    let names: Vec<String> = framework.arguments.iter().map(|a| a.name.clone()).collect();
-    let text = convert::write(&framework.framework, &names, format);
+    let text = match format.framework() {
+        Some(framework_format) => {
+            let framework = MapFramework::build(map, &checked.graph, args.support.support());
+            let names: Vec<String> = framework.arguments.iter().map(|a| a.name.clone()).collect();
+            convert::write(&framework.framework, &names, framework_format)
+        }
+        None => argmap::interchange::aif::export(map),
+    };
     write_out(args.output.as_ref().filter(|_| !to_stdout), text.as_bytes())
 }
 
 pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
-    let format = input_format(&args.file, args.format);
+    let chosen = ImportFormat::of(&args.file, args.format);
     let stdin = args.file.as_os_str() == "-";
+    let Some(format) = chosen.framework() else {
+        return import_map(args, chosen);
+    };
     let bytes = read(&args.file)?;
     let mut named: NamedFramework = iccma::parse(&bytes, format).map_err(|e| {
         let hint = if stdin && args.format.is_none() {
-            " (stdin is read as af; pass --fo apx or --fo tgf for the other formats)"
+            " (stdin is read as af; pass --from with another format)"
         } else {
             ""
         };
@@ -180,11 +278,89 @@ pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
     write_out((!to_stdout).then_some(&args.output), yaml.as_bytes())
 }
 
-fn format_name(format: FrameworkFormat) -> &'static str {
+/// Imports a map format (AIF, Kialo): the losses are warnings, and the
+/// map written is checked once more, so that a problem shows at once.
+fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failure> {
+    let stdin = args.file.as_os_str() == "-";
+    let limit = argmap::LoadOptions::default().max_file_bytes;
+    if !stdin && std::fs::metadata(&args.file).is_ok_and(|m| m.len() > limit) {
+        return Err(Failure::Message(format!(
+            "`{}` is larger than the {} MiB a map may have; nothing was written",
+            args.file.display(),
+            limit / (1024 * 1024)
+        )));
+    }
+    let bytes = read(&args.file)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::Message(format!(
+            "`{}` is not UTF-8 (byte {}); nothing was written",
+            args.file.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let title = args.title.clone().unwrap_or_else(|| {
+        if stdin {
+            "stdin".to_string()
+        } else {
+            args.file.file_stem().map_or_else(
+                || "imported".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        }
+    });
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let result = match format {
+        ImportFormat::Aif => argmap::interchange::aif::import(text, &title),
+        ImportFormat::Kialo => argmap::interchange::kialo::import(text, &title),
+        ImportFormat::Af | ImportFormat::Apx | ImportFormat::Tgf => {
+            unreachable!("frameworks are imported by `import`")
+        }
+    };
+    let draft = result.map_err(|e| {
+        Failure::Message(format!(
+            "`{}` is not {}: {e}; nothing was written",
+            args.file.display(),
+            format_name(format)
+        ))
+    })?;
+    let shown = 20;
+    for loss in draft.losses.iter().take(shown) {
+        super::warning(&format!("not imported: {loss}"));
+    }
+    if draft.losses.len() > shown {
+        super::warning(&format!(
+            "… and {} more not imported",
+            draft.losses.len() - shown
+        ));
+    }
+    let yaml = draft.to_yaml();
+    let name = args.output.display().to_string();
+    let checked = argmap::check(
+        &argmap::SourceFile::new(&name, yaml.clone()),
+        &super::base_options(),
+    );
+    let errors = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == argmap::Severity::Error)
+        .count();
+    if errors > 0 {
+        super::warning(&format!(
+            "the imported map has {errors} error{}; `argmap check {name}` shows them",
+            if errors == 1 { "" } else { "s" }
+        ));
+    }
+    let to_stdout = args.output.as_os_str() == "-";
+    write_out((!to_stdout).then_some(&args.output), yaml.as_bytes())
+}
+
+fn format_name(format: ImportFormat) -> &'static str {
     match format {
-        FrameworkFormat::Af => "af",
-        FrameworkFormat::Apx => "apx",
-        FrameworkFormat::Tgf => "tgf",
+        ImportFormat::Af => "af",
+        ImportFormat::Apx => "apx",
+        ImportFormat::Tgf => "tgf",
+        ImportFormat::Aif => "AIF JSON",
+        ImportFormat::Kialo => "a Kialo export",
     }
 }
 

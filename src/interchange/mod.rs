@@ -6,6 +6,8 @@
 //! hold is listed in [`Draft::losses`], never dropped in silence. Exporters
 //! read a checked [`Map`](crate::Map).
 
+pub mod argdown;
+
 use std::collections::HashSet;
 use std::fmt::{self, Write as _};
 

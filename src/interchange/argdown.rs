@@ -132,10 +132,7 @@ impl Reader {
         if !kept.is_empty() {
             self.losses.push(Loss {
                 line: Some(start + 1),
-                message: format!(
-                    "front matter settings are not kept: {}",
-                    kept.join(", ")
-                ),
+                message: format!("front matter settings are not kept: {}", kept.join(", ")),
             });
         }
         let mut out = String::new();
@@ -211,7 +208,13 @@ fn strip_comments(text: &str) -> Result<Vec<Option<Line>>, ImportError> {
     };
     while i < chars.len() {
         let c = chars[i];
-        let rest = |s: &str| chars[i..].iter().take(s.chars().count()).copied().eq(s.chars());
+        let rest = |s: &str| {
+            chars[i..]
+                .iter()
+                .take(s.chars().count())
+                .copied()
+                .eq(s.chars())
+        };
         if c == '\\' && i + 1 < chars.len() && chars[i + 1] != '\n' {
             current.push(c);
             current.push(chars[i + 1]);
@@ -236,7 +239,12 @@ fn strip_comments(text: &str) -> Result<Vec<Option<Line>>, ImportError> {
                         format!("comment not closed by `{close}`"),
                     ));
                 }
-                if chars[i..].iter().take(close.len()).copied().eq(close.chars()) {
+                if chars[i..]
+                    .iter()
+                    .take(close.len())
+                    .copied()
+                    .eq(close.chars())
+                {
                     i += close.len();
                     break;
                 }
@@ -454,7 +462,13 @@ fn take_data(raw: &str) -> (String, Vec<String>) {
                     j += 1;
                 }
                 let end = j.min(chars.len() - 1);
-                data.push(chars[i + 1..end].iter().collect::<String>().trim().to_string());
+                data.push(
+                    chars[i + 1..end]
+                        .iter()
+                        .collect::<String>()
+                        .trim()
+                        .to_string(),
+                );
                 text.push(' ');
                 i = end + 1;
             }
@@ -901,7 +915,10 @@ impl Reader {
                     for d in data {
                         self.loss(item.line, format!("inference data {{{d}}} not kept"));
                     }
-                    let text = unescape(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+                    let text = unescape(&text)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     rules = Some(((!text.is_empty()).then_some(text), item.line));
                     stack.clear();
                     stack.push((item.indent, Ref::Step(a, steps.len())));
@@ -920,11 +937,17 @@ impl Reader {
             }
         }
         if let Some((_, at)) = rules {
-            return Err(ImportError::at(at, "an inference with no conclusion below it"));
+            return Err(ImportError::at(
+                at,
+                "an inference with no conclusion below it",
+            ));
         }
         if steps.is_empty() {
             let Some(conclusion) = premises.pop() else {
-                return Err(ImportError::at(line, "an empty premise-conclusion structure"));
+                return Err(ImportError::at(
+                    line,
+                    "an empty premise-conclusion structure",
+                ));
             };
             if premises.is_empty() {
                 return Err(ImportError::at(
@@ -943,7 +966,11 @@ impl Reader {
                 line,
             });
         } else if premises.len() > 1 {
-            let last = items.iter().rev().find(|i| i.kind == ItemKind::Pcs).map_or(line, |i| i.line);
+            let last = items
+                .iter()
+                .rev()
+                .find(|i| i.kind == ItemKind::Pcs)
+                .map_or(line, |i| i.line);
             return Err(ImportError::at(
                 last,
                 "a premise-conclusion structure must end with a conclusion (an inference line before the last statement)",
@@ -994,9 +1021,8 @@ fn items(block: &[Line], pcs: bool) -> Result<Vec<Item>, ImportError> {
             items.push(new(ItemKind::Pcs, rest));
         } else if pcs && hyphens(text).is_some() {
             let next = block.get(k + 1).map(|l| l.text.as_str());
-            let collapsed = next.is_some_and(|n| {
-                statement_number(n).is_some() || relation_symbol(n).is_some()
-            });
+            let collapsed =
+                next.is_none_or(|n| statement_number(n).is_some() || relation_symbol(n).is_some());
             expanded = !collapsed;
             items.push(new(ItemKind::Inference(expanded), ""));
         } else if pcs && text.starts_with("--") && text.ends_with("--") && text.len() > 4 {
@@ -1004,7 +1030,10 @@ fn items(block: &[Line], pcs: bool) -> Result<Vec<Item>, ImportError> {
             items.push(new(ItemKind::Inference(false), inner));
         } else if let Some((sym, rest)) = relation_symbol(text) {
             items.push(new(ItemKind::Relation(sym), rest));
-        } else if !pcs && list_marker(block[0].text.as_str()).is_some() && list_marker(text).is_some() {
+        } else if !pcs
+            && list_marker(block[0].text.as_str()).is_some()
+            && list_marker(text).is_some()
+        {
             items.push(new(ItemKind::Root, text));
         } else if let Some(last) = items.last_mut() {
             last.text.push(' ');
@@ -1236,11 +1265,17 @@ impl Reader {
                 describe(draft, to)
             );
             if from == to {
-                self.loss(rel.line, format!("{what}: a relation to itself is not kept"));
+                self.loss(
+                    rel.line,
+                    format!("{what}: a relation to itself is not kept"),
+                );
                 continue;
             }
             if draft.nodes[from].kind == NodeKind::Question {
-                self.loss(rel.line, format!("{what}: a question has no relations of its own"));
+                self.loss(
+                    rel.line,
+                    format!("{what}: a question has no relations of its own"),
+                );
                 continue;
             }
             let both_statements =
@@ -1254,12 +1289,22 @@ impl Reader {
                     if draft.nodes[from].kind != NodeKind::Claim
                         || draft.nodes[to].kind != NodeKind::Claim
                     {
-                        self.loss(rel.line, format!("{what}: only claims can contradict each other"));
+                        self.loss(
+                            rel.line,
+                            format!("{what}: only claims can contradict each other"),
+                        );
                         continue;
                     }
                     (RelationKind::Contradicts, to)
                 }
-                RelKind::Attack if self.strict && both_statements => (RelationKind::Contradicts, to),
+                RelKind::Attack
+                    if self.strict
+                        && both_statements
+                        && draft.nodes[from].kind == NodeKind::Claim
+                        && draft.nodes[to].kind == NodeKind::Claim =>
+                {
+                    (RelationKind::Contradicts, to)
+                }
                 RelKind::Attack => {
                     if draft.nodes[to].kind == NodeKind::Question {
                         self.loss(rel.line, format!("{what}: a question cannot be attacked"));
@@ -1300,8 +1345,10 @@ impl Reader {
                 continue;
             }
             let conflicting = match kind {
-                RelationKind::Supports => has_relation(draft, from, RelationKind::Attacks, to)
-                    || has_relation(draft, from, RelationKind::Contradicts, to),
+                RelationKind::Supports => {
+                    has_relation(draft, from, RelationKind::Attacks, to)
+                        || has_relation(draft, from, RelationKind::Contradicts, to)
+                }
                 RelationKind::Attacks | RelationKind::Contradicts => {
                     has_relation(draft, from, RelationKind::Supports, to)
                         || kind == RelationKind::Contradicts
@@ -1312,18 +1359,25 @@ impl Reader {
             if conflicting {
                 self.loss(
                     rel.line,
-                    format!("{what}: the same node already speaks the other way about it; not kept"),
+                    format!(
+                        "{what}: the same node already speaks the other way about it; not kept"
+                    ),
                 );
                 continue;
             }
             if kind == RelationKind::Supports {
                 if support.reaches(to, from) {
-                    self.loss(rel.line, format!("{what}: this support would close a circle; not kept"));
+                    self.loss(
+                        rel.line,
+                        format!("{what}: this support would close a circle; not kept"),
+                    );
                     continue;
                 }
                 support.add(from, to);
             }
-            draft.nodes[from].relations.push(DraftRelation::new(kind, target_id));
+            draft.nodes[from]
+                .relations
+                .push(DraftRelation::new(kind, target_id));
         }
         for (from, to, line, what) in undercuts {
             match draft.nodes[to].kind {
@@ -1345,7 +1399,9 @@ impl Reader {
                         let r = &draft.nodes[to].relations[k];
                         if !matches!(
                             r.kind,
-                            RelationKind::Supports | RelationKind::Attacks | RelationKind::Contradicts
+                            RelationKind::Supports
+                                | RelationKind::Attacks
+                                | RelationKind::Contradicts
                         ) {
                             continue;
                         }
@@ -1430,8 +1486,11 @@ impl SupportGraph {
                 let &node = nodes.step.get(&(a, k))?;
                 let d = &draft.nodes[node];
                 let conclusion = d.conclusion.as_deref().and_then(|c| index.get(c).copied());
-                let premises: Vec<usize> =
-                    d.premises.iter().filter_map(|p| index.get(p.as_str()).copied()).collect();
+                let premises: Vec<usize> = d
+                    .premises
+                    .iter()
+                    .filter_map(|p| index.get(p.as_str()).copied())
+                    .collect();
                 if let Some(c) = conclusion {
                     if premises.iter().any(|&p| self.reaches(c, p)) {
                         return Some(step.line);
@@ -1527,7 +1586,10 @@ pub fn export(map: &Map) -> String {
     let mut titles: HashMap<&str, String> = HashMap::new();
     let mut used: HashSet<String> = HashSet::new();
     for (id, node) in &map.nodes {
-        let base = node.label.as_ref().map_or(id.as_str(), |l| l.value.as_str());
+        let base = node
+            .label
+            .as_ref()
+            .map_or(id.as_str(), |l| l.value.as_str());
         let mut title = clean_title(base);
         if title.is_empty() || used.contains(&title) {
             title = clean_title(&format!("{title} ({id})"));
@@ -1598,7 +1660,10 @@ pub fn export(map: &Map) -> String {
                 .then(|| named.get(target))
                 .flatten()
             {
-                comments.push(format!("undercuts the relation `{target}` of {}", reference(source)));
+                comments.push(format!(
+                    "undercuts the relation `{target}` of {}",
+                    reference(source)
+                ));
             }
             if r.kind == RelationKind::Answers {
                 comments.push("answers".to_string());
@@ -1649,8 +1714,10 @@ pub fn export(map: &Map) -> String {
 
 /// A title Argdown reads back as written: one line, no brackets.
 fn clean_title(title: &str) -> String {
-    let title = title.replace(['[', '<', '{'], "(").replace([']', '>', '}'], ")");
-    let title = title.replace(['\\', '#'], " ");
+    let title = title
+        .replace(['[', '<', '{'], "(")
+        .replace([']', '>', '}'], ")");
+    let title = title.replace(['\\', '#'], " ").replace('/', "-");
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     title.trim_start_matches(['-', '@']).trim().to_string()
 }
@@ -1660,8 +1727,10 @@ fn escape(text: &str) -> String {
     let mut out = String::new();
     let chars: Vec<char> = one_line(text).chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        let special = matches!(c, '\\' | '#' | '[' | ']' | '<' | '>' | '{' | '}' | '*' | '_' | '@')
-            || c == '/' && matches!(chars.get(i + 1), Some('/' | '*'))
+        let special = matches!(
+            c,
+            '\\' | '#' | '[' | ']' | '<' | '>' | '{' | '}' | '*' | '_' | '@'
+        ) || c == '/' && matches!(chars.get(i + 1), Some('/' | '*'))
             || c == '/' && i > 0 && chars[i - 1] == '/';
         if special {
             out.push('\\');
@@ -1676,7 +1745,10 @@ fn one_line(text: &str) -> String {
 }
 
 fn names(refs: &[crate::model::Ref]) -> String {
-    refs.iter().map(|r| r.value.as_str()).collect::<Vec<_>>().join(", ")
+    refs.iter()
+        .map(|r| r.value.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn evidence(evidence: &[crate::model::Evidence]) -> String {

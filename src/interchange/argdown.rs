@@ -1767,3 +1767,81 @@ fn evidence(evidence: &[crate::model::Evidence]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relation_symbols_point_the_right_way() {
+        assert_eq!(relation_symbol("+ [A]"), Some((Sym::SupportIn, "[A]")));
+        assert_eq!(relation_symbol("<+ [A]"), Some((Sym::SupportIn, "[A]")));
+        assert_eq!(relation_symbol("+> [A]"), Some((Sym::SupportOut, "[A]")));
+        assert_eq!(relation_symbol("-> <A>"), Some((Sym::AttackOut, "<A>")));
+        assert_eq!(relation_symbol("<- <A>"), Some((Sym::AttackIn, "<A>")));
+        assert_eq!(relation_symbol("_ <A>"), Some((Sym::UndercutIn, "<A>")));
+        assert_eq!(relation_symbol("_> <A>"), Some((Sym::UndercutOut, "<A>")));
+        assert_eq!(relation_symbol(">< [A]"), Some((Sym::Contradiction, "[A]")));
+        assert_eq!(relation_symbol("----"), None);
+        assert_eq!(relation_symbol("_italic_ text"), None);
+        assert_eq!(relation_symbol("[A]"), None);
+    }
+
+    #[test]
+    fn elements_read_titles_texts_tags_and_data() {
+        let el = element("[Choice]: Every state #(may) choose. #principle #(para 8) {a: 1}");
+        assert!(!el.argument);
+        assert_eq!(el.title.as_deref(), Some("Choice"));
+        assert_eq!(el.text.as_deref(), Some("Every state #(may) choose."));
+        assert_eq!(el.tags, ["may", "principle", "para 8"]);
+        assert_eq!(el.data, ["a: 1"]);
+        let el = element("<Arg> #tag");
+        assert!(el.argument);
+        assert_eq!(el.text, None);
+        let el = element("[a link](https://example.org) opens the text");
+        assert_eq!(el.title, None);
+        assert_eq!(
+            el.text.as_deref(),
+            Some("[a link](https://example.org) opens the text")
+        );
+        let el = element("[T]: \\[not a title\\] \\#x");
+        assert_eq!(el.text.as_deref(), Some("[not a title] #x"));
+    }
+
+    #[test]
+    fn comments_go_but_links_and_escapes_stay() {
+        let lines =
+            strip_comments("a // c\nb [l](http://x.org) /* c\nc */ d\n<!-- x -->\n\\// e").unwrap();
+        let texts: Vec<Option<&str>> = lines
+            .iter()
+            .map(|l| l.as_ref().map(|l| l.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                Some("a"),
+                Some("b [l](http://x.org)"),
+                Some("d"),
+                None,
+                Some("\\// e")
+            ]
+        );
+        assert!(strip_comments("a /* open").is_err());
+    }
+
+    #[test]
+    fn statement_numbers_and_inference_lines() {
+        assert_eq!(statement_number("(12) text"), Some("text"));
+        assert_eq!(statement_number("(a) text"), None);
+        assert_eq!(statement_number("(1)text"), None);
+        assert_eq!(hyphens("----"), Some(4));
+        assert_eq!(hyphens("-"), None);
+    }
+
+    #[test]
+    fn escape_and_unescape_are_inverse() {
+        for text in ["a #b [c] <d> {e} *f* _g_ @h \\ // /* x/y", "plain"] {
+            assert_eq!(unescape(&escape(text)), text);
+        }
+    }
+}

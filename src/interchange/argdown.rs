@@ -461,16 +461,16 @@ fn take_data(raw: &str) -> (String, Vec<String>) {
                     }
                     j += 1;
                 }
-                let end = j.min(chars.len() - 1);
-                data.push(
-                    chars[i + 1..end]
-                        .iter()
-                        .collect::<String>()
-                        .trim()
-                        .to_string(),
-                );
+                if j >= chars.len() {
+                    // Not closed: Argdown reads the brace as text.
+                    text.push('{');
+                    i += 1;
+                    continue;
+                }
+                let inner: String = chars[i + 1..j].iter().collect();
+                data.push(inner.trim().to_string());
                 text.push(' ');
-                i = end + 1;
+                i = j + 1;
             }
             c => {
                 text.push(c);
@@ -678,7 +678,7 @@ impl Reader {
         }
         let list = list_marker(&first.text).is_some();
         let items = items(block, false)?;
-        let mut stack: Vec<(usize, Ref)> = Vec::new();
+        let mut stack: Vec<(usize, Option<Ref>)> = Vec::new();
         let mut root_argument = None;
         for item in &items {
             let text = if list {
@@ -689,11 +689,10 @@ impl Reader {
             let is_root = item.kind == ItemKind::Root || list && list_marker(&item.text).is_some();
             if is_root {
                 let r = self.element(text, item.line);
-                if let Ref::Argument(a) = r {
-                    root_argument = Some(a);
-                } else {
-                    root_argument = None;
-                }
+                root_argument = match r {
+                    Some(Ref::Argument(a)) => Some(a),
+                    _ => None,
+                };
                 stack.clear();
                 stack.push((item.indent, r));
                 continue;
@@ -705,8 +704,10 @@ impl Reader {
             while stack.len() > 1 && stack.last().is_some_and(|(i, _)| *i >= item.indent) {
                 stack.pop();
             }
-            if let Some(&(_, parent)) = stack.last() {
-                self.relation(sym, parent, child, item.line);
+            match (stack.last().and_then(|&(_, p)| p), child) {
+                (Some(parent), Some(child)) => self.relation(sym, parent, child, item.line),
+                (None, _) => self.loss(item.line, "a relation below nothing: not kept"),
+                (_, None) => {}
             }
             stack.push((item.indent, child));
         }
@@ -741,7 +742,9 @@ impl Reader {
     }
 
     /// Registers an element; returns what it refers to.
-    fn element(&mut self, raw: &str, line: usize) -> Ref {
+    /// Registers an element; `None` (and a loss) when it has neither a
+    /// title nor a text.
+    fn element(&mut self, raw: &str, line: usize) -> Option<Ref> {
         let el = element(raw);
         let section = self.section();
         let mut question = false;
@@ -753,6 +756,18 @@ impl Reader {
             }
         }
         let text = el.text.filter(|t| !t.is_empty());
+        if el.title.is_none() && text.is_none() {
+            let what = if el.tags.is_empty() {
+                String::new()
+            } else {
+                format!(" (tags {})", el.tags.join(", "))
+            };
+            self.loss(
+                line,
+                format!("no statement here, only markup{what}: not kept"),
+            );
+            return None;
+        }
         if el.argument {
             let title = el.title.unwrap_or_default();
             let a = match self.arg_titles.get(&title) {
@@ -782,7 +797,7 @@ impl Reader {
                     arg.tags.push(tag);
                 }
             }
-            return Ref::Argument(a);
+            return Some(Ref::Argument(a));
         }
         let c = match el.title.as_ref().and_then(|t| self.class_titles.get(t)) {
             Some(&c) => c,
@@ -815,7 +830,7 @@ impl Reader {
                 class.tags.push(tag);
             }
         }
-        Ref::Statement(c)
+        Some(Ref::Statement(c))
     }
 
     fn relation(&mut self, sym: Sym, parent: Ref, child: Ref, line: usize) {
@@ -868,16 +883,16 @@ impl Reader {
         let mut steps: Vec<Step> = Vec::new();
         let mut premises: Vec<usize> = Vec::new();
         let mut rules: Option<(Option<String>, usize)> = None;
-        let mut stack: Vec<(usize, Ref)> = Vec::new();
+        let mut stack: Vec<(usize, Option<Ref>)> = Vec::new();
         let mut pending_rels = Vec::new();
         for item in items {
             match item.kind {
                 ItemKind::Pcs => {
                     let r = self.element(&item.text, item.line);
-                    let Ref::Statement(c) = r else {
+                    let Some(Ref::Statement(c)) = r else {
                         return Err(ImportError::at(
                             item.line,
-                            "a premise or conclusion must be a statement, not an argument",
+                            "a premise or conclusion must be a statement (with a title or a text), not an argument",
                         ));
                     };
                     if let Some((rule, _)) = rules.take() {
@@ -900,7 +915,9 @@ impl Reader {
                             line: item.line,
                         });
                     }
-                    premises.push(c);
+                    if !premises.contains(&c) {
+                        premises.push(c);
+                    }
                     stack.clear();
                     stack.push((item.indent, r));
                 }
@@ -921,15 +938,19 @@ impl Reader {
                         .join(" ");
                     rules = Some(((!text.is_empty()).then_some(text), item.line));
                     stack.clear();
-                    stack.push((item.indent, Ref::Step(a, steps.len())));
+                    stack.push((item.indent, Some(Ref::Step(a, steps.len()))));
                 }
                 ItemKind::Relation(sym) => {
                     let child = self.element(&item.text, item.line);
                     while stack.len() > 1 && stack.last().is_some_and(|(i, _)| *i >= item.indent) {
                         stack.pop();
                     }
-                    if let Some(&(_, parent)) = stack.last() {
-                        pending_rels.push((sym, parent, child, item.line));
+                    match (stack.last().and_then(|&(_, p)| p), child) {
+                        (Some(parent), Some(child)) => {
+                            pending_rels.push((sym, parent, child, item.line));
+                        }
+                        (None, _) => self.loss(item.line, "a relation below nothing: not kept"),
+                        (_, None) => {}
                     }
                     stack.push((item.indent, child));
                 }
@@ -1804,6 +1825,10 @@ mod tests {
             el.text.as_deref(),
             Some("[a link](https://example.org) opens the text")
         );
+        for open in ["a {", "{", "a { b {c}", "[", "<", "#", "#(", "\\"] {
+            let _ = element(open);
+        }
+        assert_eq!(element("a {").text.as_deref(), Some("a {"));
         let el = element("[T]: \\[not a title\\] \\#x");
         assert_eq!(el.text.as_deref(), Some("[not a title] #x"));
     }

@@ -284,7 +284,18 @@ impl Draft {
                 let _ = writeln!(s, "    held_by: {}", id_list(&node.held_by));
             }
             if !node.tags.is_empty() {
-                let tags: Vec<String> = node.tags.iter().map(|t| yaml_text(t)).collect();
+                // Items of a flow list: flow indicators need quotes.
+                let tags: Vec<String> = node
+                    .tags
+                    .iter()
+                    .map(|t| {
+                        if t.contains(['[', ']', '{', '}', ',']) {
+                            yaml_quote(t)
+                        } else {
+                            yaml_text(t)
+                        }
+                    })
+                    .collect();
                 let _ = writeln!(s, "    tags: [{}]", tags.join(", "));
             }
             if let Some(note) = &node.note {

@@ -472,3 +472,69 @@ proptest! {
         prop_assert_eq!(back.nodes.len(), map.nodes.len());
     }
 }
+
+/// Pieces of Argdown syntax, for documents of random shape.
+const TOKENS: &[&str] = &[
+    "[A]",
+    "[B]",
+    "[C]",
+    "<X>",
+    "<Y>",
+    ": ",
+    "text ",
+    "more words ",
+    "\n",
+    "\n",
+    "\n\n",
+    "  ",
+    "    ",
+    "+ ",
+    "- ",
+    "_ ",
+    "+> ",
+    "-> ",
+    "_> ",
+    "<+ ",
+    "<- ",
+    "<_ ",
+    ">< ",
+    "(1) ",
+    "(2) ",
+    "(3) ",
+    "----\n",
+    "--\n",
+    "-- rule --\n",
+    "#",
+    "# H\n",
+    "#tag ",
+    "#(t t) ",
+    "{",
+    "}",
+    "{kind: question}",
+    "//",
+    "/*",
+    "*/",
+    "<!--",
+    "-->",
+    "===\n",
+    "title: T\n",
+    "\\",
+    "*",
+    "_",
+    "@[A]",
+    "[l](u) ",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_document_imports_to_a_clean_map_or_an_error(
+        picks in proptest::collection::vec(0..TOKENS.len(), 0..60),
+    ) {
+        let text: String = picks.iter().map(|&i| TOKENS[i]).collect();
+        if let Ok(draft) = import(&text, "Random") {
+            prop_assert_eq!(check_errors(&draft), Vec::<String>::new(), "{}\n{}", text, draft.to_yaml());
+        }
+    }
+}

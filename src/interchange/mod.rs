@@ -6,6 +6,8 @@
 //! hold is listed in [`Draft::losses`], never dropped in silence. Exporters
 //! read a checked [`Map`](crate::Map).
 
+pub mod argdown;
+
 use std::collections::HashSet;
 use std::fmt::{self, Write as _};
 
@@ -286,7 +288,18 @@ impl Draft {
                 let _ = writeln!(s, "    held_by: {}", id_list(&node.held_by));
             }
             if !node.tags.is_empty() {
-                let tags: Vec<String> = node.tags.iter().map(|t| yaml_text(t)).collect();
+                // Items of a flow list: flow indicators need quotes.
+                let tags: Vec<String> = node
+                    .tags
+                    .iter()
+                    .map(|t| {
+                        if t.contains(['[', ']', '{', '}', ',']) {
+                            yaml_quote(t)
+                        } else {
+                            yaml_text(t)
+                        }
+                    })
+                    .collect();
                 let _ = writeln!(s, "    tags: [{}]", tags.join(", "));
             }
             if let Some(note) = &node.note {

@@ -14,18 +14,23 @@ use super::af::read;
 use super::eval::SupportArg;
 
 const EXPORT_HELP: &str = "\
-The framework is the one `argmap eval` evaluates: claims and arguments,
-meta-arguments of undercut relations (named by the relation id, with
-`<id>/x` helpers), and the attacks the --support reading derives. In the
-af format, arguments are numbered in map order and their names follow the
-header as comment lines `# <number> <name>`; apx and tgf use the names.
+Two kinds of output. A framework (af, apx, tgf) is the one `argmap eval`
+evaluates: claims and arguments, meta-arguments of undercut relations
+(named by the relation id, with `<id>/x` helpers), and the attacks the
+--support reading derives; in the af format, arguments are numbered in map
+order and their names follow the header as comment lines
+`# <number> <name>`; apx and tgf use the names. A map format (argdown, aif)
+is the map itself: nodes, kinds, texts, relations and holders, for other
+argument-mapping tools; docs/interchange.md says what each keeps.
 
 Exit status: 0 written, 1 the map has errors, 2 a usage or I/O failure.
 
 Examples:
   argmap export maps/istanbul.yaml --format af -o istanbul.af
   argmap af -p SE-PR -f istanbul.af
-  argmap export maps/istanbul.yaml --format apx --support none";
+  argmap export maps/istanbul.yaml --format apx --support none
+  argmap export maps/istanbul.yaml -o istanbul.argdown
+  argmap export maps/istanbul.yaml -o istanbul.aif.json";
 
 /// Arguments of `argmap export`.
 #[derive(Debug, clap::Args)]
@@ -34,7 +39,8 @@ pub(crate) struct ExportArgs {
     /// The map (`-` reads stdin).
     map: PathBuf,
 
-    /// The format: a framework (af, apx, tgf) or the map itself (aif).
+    /// The format: a framework (af, apx, tgf) or the map itself (argdown,
+    /// aif).
     #[arg(long, value_enum, ignore_case = true)]
     format: Option<ExportFormat>,
 
@@ -43,39 +49,51 @@ pub(crate) struct ExportArgs {
     support: SupportArg,
 
     /// Where to write; `-` or nothing for stdout. The format defaults to
-    /// the extension (.af, .apx, .tgf, .json for AIF), else af.
+    /// the extension (.af, .apx, .tgf, .argdown, .json for AIF), else af.
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
 }
 
 const IMPORT_HELP: &str = "\
-Every argument becomes a claim (`text: Argument <name>`) with its attacks.
-Names become node ids: kept when valid, else lowercased with other
-characters as `-` (the name is kept as the label); an .af file's arguments
-are a1, a2, … unless `# <number> <name>` comments (as `argmap export`
-writes) name them all. A map cannot say that a node attacks itself, so a
-self-attacking argument x gets helper claims x.loop-1 and x.loop-2 forming
-an odd cycle with it, which gives x the same status.
+Reads another tool's file and writes it as a map. The format comes from
+--from, else from the extension: .af, .apx, .tgf (argumentation
+frameworks), .argdown (Argdown), .json (AIF), .txt (Kialo's plain-text
+export), else af.
 
-A framework with no arguments, or one whose map would exceed the 256 MiB a
-map may have, is refused.
+Argdown, AIF and Kialo: statements become claims, arguments with a
+premise-conclusion structure become arguments, and relations keep their
+kind (docs/interchange.md has the full mapping). What a map cannot hold is
+printed as a warning naming its line or node, never dropped in silence;
+the map written is checked, and any problem is reported at once.
 
-Exit status: 0 written, 2 a malformed or refused framework (the message
-names the line) or an I/O failure; nothing is written then.
+Frameworks: every argument becomes a claim (`text: Argument <name>`) with
+its attacks. Names become node ids: kept when valid, else lowercased with
+other characters as `-` (the name is kept as the label); an .af file's
+arguments are a1, a2, … unless `# <number> <name>` comments (as `argmap
+export` writes) name them all. A map cannot say that a node attacks itself,
+so a self-attacking argument x gets helper claims x.loop-1 and x.loop-2
+forming an odd cycle with it, which gives x the same status. A framework
+with no arguments, or one whose map would exceed the 256 MiB a map may
+have, is refused.
+
+Exit status: 0 written, 2 a malformed or refused file (the message names
+the line) or an I/O failure; nothing is written then.
 
 Examples:
-  argmap import framework.af -o framework.yaml
-  argmap import framework.apx -o framework.yaml && argmap eval framework.yaml --support none";
+  argmap import debate.argdown -o debate.yaml
+  argmap import debate.txt --from kialo -o debate.yaml && argmap render debate.yaml
+  argmap import corpus.json --from aif -o corpus.yaml
+  argmap import framework.af -o framework.yaml";
 
 /// Arguments of `argmap import`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = IMPORT_HELP)]
 pub(crate) struct ImportArgs {
-    /// The framework file (`-` reads stdin).
+    /// The file to import (`-` reads stdin).
     file: PathBuf,
 
-    /// Input format; default: from the extension (.af, .apx, .tgf, .json
-    /// for AIF, .txt for Kialo), else af.
+    /// Input format; default: from the extension (.af, .apx, .tgf,
+    /// .argdown, .json for AIF, .txt for Kialo), else af.
     #[arg(
         long = "from",
         alias = "fo",
@@ -103,6 +121,9 @@ pub(crate) enum ExportFormat {
     Apx,
     /// Trivial graph format framework.
     Tgf,
+    /// Argdown: the map itself, as statements, arguments with their
+    /// premise–conclusion structures, and relations.
+    Argdown,
     /// AIF JSON (the Argument Interchange Format, AIFdb/OVA shape): the map
     /// itself.
     Aif,
@@ -115,6 +136,7 @@ impl ExportFormat {
             "apx" => Some(ExportFormat::Apx),
             "tgf" => Some(ExportFormat::Tgf),
             "json" => Some(ExportFormat::Aif),
+            "argdown" | "ad" => Some(ExportFormat::Argdown),
             _ => None,
         }
     }
@@ -124,7 +146,7 @@ impl ExportFormat {
             ExportFormat::Af => Some(FrameworkFormat::Af),
             ExportFormat::Apx => Some(FrameworkFormat::Apx),
             ExportFormat::Tgf => Some(FrameworkFormat::Tgf),
-            ExportFormat::Aif => None,
+            ExportFormat::Argdown | ExportFormat::Aif => None,
         }
     }
 
@@ -133,6 +155,7 @@ impl ExportFormat {
             ExportFormat::Af => "af",
             ExportFormat::Apx => "apx",
             ExportFormat::Tgf => "tgf",
+            ExportFormat::Argdown => "Argdown",
             ExportFormat::Aif => "AIF",
         }
     }
@@ -147,6 +170,8 @@ pub(crate) enum ImportFormat {
     Apx,
     /// Trivial graph format framework.
     Tgf,
+    /// Argdown.
+    Argdown,
     /// AIF JSON (AIFdb/OVA).
     Aif,
     /// Kialo's plain-text discussion export.
@@ -165,6 +190,7 @@ impl ImportFormat {
                 Some("apx") => ImportFormat::Apx,
                 Some("tgf") => ImportFormat::Tgf,
                 Some("json") => ImportFormat::Aif,
+                Some("argdown" | "ad") => ImportFormat::Argdown,
                 Some("txt") => ImportFormat::Kialo,
                 _ => ImportFormat::Af,
             }
@@ -176,7 +202,7 @@ impl ImportFormat {
             ImportFormat::Af => Some(FrameworkFormat::Af),
             ImportFormat::Apx => Some(FrameworkFormat::Apx),
             ImportFormat::Tgf => Some(FrameworkFormat::Tgf),
-            ImportFormat::Aif | ImportFormat::Kialo => None,
+            ImportFormat::Argdown | ImportFormat::Aif | ImportFormat::Kialo => None,
         }
     }
 }
@@ -212,6 +238,7 @@ pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
             let names: Vec<String> = framework.arguments.iter().map(|a| a.name.clone()).collect();
             convert::write(&framework.framework, &names, framework_format)
         }
+        None if format == ExportFormat::Argdown => argmap::interchange::argdown::export(map),
         None => argmap::interchange::aif::export(map),
     };
     write_out(args.output.as_ref().filter(|_| !to_stdout), text.as_bytes())
@@ -310,6 +337,7 @@ fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failu
     });
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let result = match format {
+        ImportFormat::Argdown => argmap::interchange::argdown::import(text, &title),
         ImportFormat::Aif => argmap::interchange::aif::import(text, &title),
         ImportFormat::Kialo => argmap::interchange::kialo::import(text, &title),
         ImportFormat::Af | ImportFormat::Apx | ImportFormat::Tgf => {
@@ -359,6 +387,7 @@ fn format_name(format: ImportFormat) -> &'static str {
         ImportFormat::Af => "af",
         ImportFormat::Apx => "apx",
         ImportFormat::Tgf => "tgf",
+        ImportFormat::Argdown => "Argdown",
         ImportFormat::Aif => "AIF JSON",
         ImportFormat::Kialo => "a Kialo export",
     }

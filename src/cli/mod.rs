@@ -71,9 +71,9 @@ enum Command {
     Actors(actors::Args),
     /// Write a report: Markdown or one self-contained HTML file.
     Report(report::Args),
-    /// Write a map's framework as an ICCMA file (af, apx, tgf).
+    /// Write a map as Argdown or AIF, or its framework as af, apx or tgf.
     Export(convert::ExportArgs),
-    /// Turn an ICCMA framework file into a map.
+    /// Turn an Argdown, AIF, Kialo or ICCMA framework file into a map.
     Import(convert::ImportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {

@@ -356,6 +356,8 @@ struct Reader {
     people: Vec<(String, String)>,
     /// Content node index → person ids holding it.
     holders: HashMap<usize, Vec<String>>,
+    /// Who disagrees with a node (`Disagreeing` YA-nodes).
+    rejecters: HashMap<usize, Vec<String>>,
     questions: HashSet<usize>,
     /// L- and YA-nodes read as commitments or questions.
     used: HashSet<usize>,
@@ -523,12 +525,10 @@ impl Reader {
                 }
             } else if text.contains("disagree") {
                 if let Some(p) = person {
-                    let name = self.person_name(&p);
-                    let target = self.aif_id(t).to_string();
-                    self.loss(format!(
-                        "node {}: {name} disagrees with node {target}; a draft keeps no rejected_by, left out",
-                        self.aif_id(y)
-                    ));
+                    let list = self.rejecters.entry(t).or_default();
+                    if !list.contains(&p) {
+                        list.push(p);
+                    }
                 }
                 self.used.insert(y);
                 self.used.insert(l);
@@ -548,13 +548,6 @@ impl Reader {
             self.used.insert(y);
             self.used.insert(l);
         }
-    }
-
-    fn person_name(&self, person: &str) -> String {
-        self.people
-            .iter()
-            .find(|(p, _)| p == person)
-            .map_or_else(|| format!("person {person}"), |(_, n)| n.clone())
     }
 
     /// Content sources of an S-node: its I- and RA-node predecessors.
@@ -682,6 +675,7 @@ impl Reader {
                 label: short_label(&text, 60),
                 text,
                 held_by: self.holders.get(&i).cloned().unwrap_or_default(),
+                rejected_by: self.rejecters.get(&i).cloned().unwrap_or_default(),
                 ..DraftNode::default()
             });
         }
@@ -1145,12 +1139,15 @@ impl Reader {
             by_person.insert(person.clone(), id.clone());
             self.draft.actors.push((id, name));
         }
-        for node in &mut self.draft.nodes {
-            node.held_by = node
-                .held_by
+        let actors = |people: &[String]| -> Vec<String> {
+            people
                 .iter()
                 .filter_map(|p| by_person.get(p).cloned())
-                .collect();
+                .collect()
+        };
+        for node in &mut self.draft.nodes {
+            node.held_by = actors(&node.held_by);
+            node.rejected_by = actors(&node.rejected_by);
         }
     }
 }
@@ -1212,8 +1209,17 @@ mod tests {
                         .map_or(String::new(), |a| a.name.value.clone())
                 })
                 .collect();
+            let rejecters: BTreeSet<String> = node
+                .rejected_by
+                .iter()
+                .map(|a| {
+                    map.actors
+                        .get(&a.value)
+                        .map_or(String::new(), |a| a.name.value.clone())
+                })
+                .collect();
             out.insert(format!(
-                "{} {:?} premises {premises:?} conclusion {:?} held by {holders:?}",
+                "{} {:?} premises {premises:?} conclusion {:?} held by {holders:?} rejected by {rejecters:?}",
                 node.kind.as_str(),
                 node.text.value,
                 node.conclusion.as_ref().map(|c| text(&c.value)),
@@ -1250,22 +1256,24 @@ mod tests {
 
     #[test]
     fn all_relations_round_trip() {
-        // Evidence, labels, notes and rejected_by are not carried; strip
-        // rejected_by so that the import has no losses.
-        let yaml = ALL
-            .lines()
-            .filter(|l| !l.contains("rejected_by"))
-            .collect::<Vec<_>>()
-            .join("\n");
-        round_trip(&yaml);
+        round_trip(ALL);
     }
 
     #[test]
-    fn rejected_by_is_listed_as_lost() {
+    fn rejected_by_comes_back() {
         let map = checked("in.yaml", ALL);
         let draft = import(&export(&map), "t").unwrap();
-        assert_eq!(draft.losses.len(), 1, "{:?}", draft.losses);
-        assert!(draft.losses[0].message.contains("disagrees"));
+        assert!(draft.losses.is_empty(), "{:?}", draft.losses);
+        let back = checked("back.yaml", &draft.to_yaml());
+        let rejecting = |m: &Map| -> Vec<(String, usize)> {
+            m.nodes
+                .values()
+                .map(|n| (n.text.value.clone(), n.rejected_by.len()))
+                .filter(|(_, k)| *k > 0)
+                .collect()
+        };
+        assert!(!rejecting(&map).is_empty());
+        assert_eq!(rejecting(&map), rejecting(&back));
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub struct DraftNode {
     pub label: Option<String>,
     /// Actor ids.
     pub held_by: Vec<String>,
+    /// Actor ids of those who reject it.
+    pub rejected_by: Vec<String>,
     /// Free words.
     pub tags: Vec<String>,
     /// Free text.
@@ -183,6 +185,10 @@ pub fn to_id(name: &str) -> Option<String> {
     let mut id = String::new();
     let mut dash = false;
     for c in name.chars().flat_map(char::to_lowercase) {
+        // "centre's" → "centres", not "centre-s".
+        if matches!(c, '\'' | '\u{2019}') {
+            continue;
+        }
         let c = match c {
             'æ' => Some("ae"),
             'ø' => Some("o"),
@@ -286,6 +292,9 @@ impl Draft {
             }
             if !node.held_by.is_empty() {
                 let _ = writeln!(s, "    held_by: {}", id_list(&node.held_by));
+            }
+            if !node.rejected_by.is_empty() {
+                let _ = writeln!(s, "    rejected_by: {}", id_list(&node.rejected_by));
             }
             if !node.tags.is_empty() {
                 // Items of a flow list: flow indicators need quotes.

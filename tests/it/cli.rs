@@ -933,3 +933,82 @@ fn watch_redraws_on_save_and_survives_bad_saves() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no such file"));
 }
+
+#[test]
+fn import_and_export_map_formats() {
+    let dir = workspace();
+    let istanbul = root().join("maps/istanbul.yaml");
+    let istanbul = istanbul.to_str().unwrap();
+    // Map → Argdown / AIF → map: the result checks clean and keeps the nodes.
+    for (file, marker) in [("i.argdown", "<"), ("i.json", "\"nodeID\"")] {
+        let out = argmap(dir.path(), &["export", istanbul, "-o", file]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+        assert!(
+            std::fs::read_to_string(dir.path().join(file))
+                .unwrap()
+                .contains(marker)
+        );
+        let out = argmap(dir.path(), &["import", file, "-o", "back.yaml"]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+        let out = argmap(dir.path(), &["check", "back.yaml"]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+        let back = std::fs::read_to_string(dir.path().join("back.yaml")).unwrap();
+        assert!(
+            back.contains(
+                "is a core principle that NATO and the United States will not compromise on"
+            ),
+            "{file}"
+        );
+    }
+    // Kialo by extension, with losses reported as warnings naming the line.
+    let kialo = root().join("tests/fixtures/kialo/broken-links.txt");
+    let out = argmap(
+        dir.path(),
+        &["import", kialo.to_str().unwrap(), "-o", "k.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("warning: not imported: line "), "{err}");
+    // stdin needs --from for a map format; stdout with -o -.
+    let argdown = "[A]: Alpha.\n  + [B]: Beta.\n  - <C>: Gamma.\n";
+    let mut command = Command::new(env!("CARGO_BIN_EXE_argmap"));
+    command
+        .args(["import", "-", "--from", "argdown", "-o", "-"])
+        .current_dir(dir.path());
+    let out = pipe(&mut command, argdown.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let yaml = text(&out.stdout);
+    assert!(
+        yaml.contains("supports: [a]") && yaml.contains("attacks: [a]"),
+        "{yaml}"
+    );
+    let mut command = Command::new(env!("CARGO_BIN_EXE_argmap"));
+    command
+        .args(["export", "-", "--format", "argdown"])
+        .current_dir(root().join("maps"));
+    let out = pipe(
+        &mut command,
+        &std::fs::read(root().join("maps/istanbul.yaml")).unwrap(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("[free-choice]") || text(&out.stdout).contains("Para 8"));
+    // Bad input: exit 2, the line named, nothing written.
+    std::fs::write(dir.path().join("bad.json"), "{\"nodes\": [1, 2,]}").unwrap();
+    let out = argmap(dir.path(), &["import", "bad.json", "-o", "bad.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("is not AIF JSON: line 1"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("bad.yaml").exists());
+    std::fs::write(dir.path().join("latin1.argdown"), b"[A]: caf\xe9\n").unwrap();
+    let out = argmap(dir.path(), &["import", "latin1.argdown", "-o", "l.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("not UTF-8"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("l.yaml").exists());
+}

@@ -618,14 +618,15 @@ fn imported_maps_always_check_clean() {
         );
         assert!(!dir.path().join("m.yaml").exists());
     }
-    // Standard input is af unless --fo says otherwise, and the error says so.
+    // Standard input is af unless --from (or its alias --fo) says otherwise,
+    // and the error says so.
     let out = pipe(
         Command::new(env!("CARGO_BIN_EXE_argmap")).args(["import", "-", "-o", "-"]),
         b"arg(a).\n",
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("--fo apx"),
+        text(&out.stderr).contains("pass --from"),
         "{}",
         text(&out.stderr)
     );

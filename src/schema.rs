@@ -31,6 +31,10 @@ pub fn json_schema(draft: Draft) -> String {
         Draft::Draft2020_12 => SchemaSettings::draft2020_12(),
         Draft::Draft07 => SchemaSettings::draft07(),
     };
+    // Inlined, so that every property carries its own description next to
+    // its type: the YAML language server's hover shows the description of
+    // a `$ref`'s target, not the one beside the `$ref`.
+    let settings = settings.with(|s| s.inline_subschemas = true);
     let schema = settings.into_generator().into_root_schema_for::<MapFile>();
     let mut schema = schema.to_value();
     without_null(&mut schema);

@@ -38,6 +38,7 @@ pub fn json_schema(draft: Draft) -> String {
     let schema = settings.into_generator().into_root_schema_for::<MapFile>();
     let mut schema = schema.to_value();
     without_null(&mut schema);
+    tidy_descriptions(&mut schema);
     let Some(object) = schema.as_object_mut() else {
         return String::new();
     };
@@ -363,6 +364,44 @@ fn keyed<T: JsonSchema>(generator: &mut SchemaGenerator, at_least_one: bool) -> 
 
 fn nodes(generator: &mut SchemaGenerator) -> Schema {
     keyed::<NodeEntry>(generator, true)
+}
+
+/// Descriptions for editors: lines of a doc comment joined into one
+/// paragraph, and none on the branches of an `anyOf`, so that hover shows
+/// the property's own description (the YAML language server shows the
+/// innermost matching branch's).
+fn tidy_descriptions(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(d)) = object.get_mut("description") {
+                *d = d
+                    .split("\n\n")
+                    .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+            }
+            if let Some(Value::Array(branches)) = object.get_mut("anyOf") {
+                for branch in branches.iter_mut() {
+                    strip_branch(branch);
+                }
+            }
+            object.values_mut().for_each(tidy_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy_descriptions),
+        _ => {}
+    }
+}
+
+/// Drops the description of an `anyOf` branch, and of the branches it
+/// nests.
+fn strip_branch(branch: &mut serde_json::Value) {
+    if let Some(object) = branch.as_object_mut() {
+        object.remove("description");
+        if let Some(serde_json::Value::Array(inner)) = object.get_mut("anyOf") {
+            inner.iter_mut().for_each(strip_branch);
+        }
+    }
 }
 
 /// Takes `null` out of every type: the loader refuses an empty value where

@@ -324,6 +324,11 @@ pub fn import(text: &str, title: &str) -> Result<Draft, ImportError> {
     r.make_relations();
     r.guard();
     r.finish();
+    if r.draft.nodes.is_empty() {
+        return Err(ImportError::whole(
+            "no I-node or RA-node to import: a map needs at least one claim",
+        ));
+    }
     Ok(r.draft)
 }
 

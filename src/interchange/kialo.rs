@@ -111,6 +111,11 @@ pub fn import(text: &str, title: &str) -> Result<Draft, ImportError> {
         ));
     }
     build(&entries, &mut draft);
+    if draft.nodes.is_empty() {
+        return Err(ImportError::whole(
+            "no claim to import: every numbered line is a link (`-> See …`)",
+        ));
+    }
     Ok(draft)
 }
 

@@ -128,3 +128,75 @@ fn malformed_input_is_an_error_with_a_line() {
     assert!(err.to_string().contains("no `nodes` list"), "{err}");
     assert!(kialo::import("Discussion Title: nothing\n", "t").is_err());
 }
+
+/// Lines in Kialo's shape, shuffled and mangled.
+fn kialo_line() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let number = proptest::collection::vec(1u8..4, 1..5).prop_map(|parts| {
+        parts
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(".")
+            + "."
+    });
+    (
+        number.clone(),
+        prop_oneof![Just("Pro: "), Just("Con: "), Just(""), Just("Thesis: ")],
+        prop_oneof![
+            "[a-z ]{0,20}".prop_map(|s| s),
+            number.prop_map(|n| format!("-> See {n}")),
+            Just(String::new()),
+            "\\PC{0,12}".prop_map(|s| s),
+        ],
+    )
+        .prop_map(|(n, side, text)| format!("{n} {side}{text}"))
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+    /// Whatever the text, Kialo import ends in a map that checks without
+    /// errors, or in an error: never a panic, never a broken map.
+    #[test]
+    fn any_kialo_text_imports_clean_or_fails(
+        lines in proptest::collection::vec(kialo_line(), 0..30),
+        title in proptest::option::of("Discussion Title: [a-z ]{0,10}"),
+    ) {
+        let mut text = title.map(|t| t + "\n\n").unwrap_or_default();
+        text.push_str(&lines.join("\n"));
+        if let Ok(draft) = kialo::import(&text, "fuzz") {
+            let yaml = draft.to_yaml();
+            let checked = check(&SourceFile::new("fuzz.yaml", yaml.clone()), &CheckOptions::default());
+            let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.message.clone()).collect();
+            proptest::prop_assert!(errors.is_empty(), "{errors:?}\n{text}\n{yaml}");
+        }
+    }
+
+    /// AIF JSON with nodes and edges picked at random (dangling ids, odd
+    /// types, cycles): a clean map or an error.
+    #[test]
+    fn any_aif_graph_imports_clean_or_fails(
+        nodes in proptest::collection::vec((0u8..8, "[a-z ]{0,12}"), 0..14),
+        edges in proptest::collection::vec((0u8..16, 0u8..16), 0..24),
+    ) {
+        const TYPES: [&str; 8] = ["I", "RA", "CA", "MA", "L", "YA", "TA", "PA"];
+        let nodes: Vec<serde_json::Value> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, (t, text))| serde_json::json!({"nodeID": (i + 1).to_string(), "type": TYPES[*t as usize], "text": text}))
+            .collect();
+        let edges: Vec<serde_json::Value> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, (a, b))| serde_json::json!({"edgeID": i.to_string(), "fromID": a.to_string(), "toID": b.to_string()}))
+            .collect();
+        let text = serde_json::json!({"nodes": nodes, "edges": edges, "locutions": []}).to_string();
+        if let Ok(draft) = aif::import(&text, "fuzz") {
+            let yaml = draft.to_yaml();
+            let checked = check(&SourceFile::new("fuzz.yaml", yaml.clone()), &CheckOptions::default());
+            let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.message.clone()).collect();
+            proptest::prop_assert!(errors.is_empty(), "{errors:?}\n{text}\n{yaml}");
+        }
+    }
+}

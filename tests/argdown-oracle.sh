@@ -12,7 +12,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 real="$root/tests/fixtures/argdown/real"
 tool="$root/target/argdown"
-version=2.0.0
+version=1.7.5
 
 if [ ! -x "$tool/node_modules/.bin/argdown" ]; then
     mkdir -p "$tool"

@@ -540,9 +540,10 @@ fn bench_maps(exe: &Path, dir: &Path, sizes: &[usize]) {
 }
 
 /// `argmap render` to SVG, end to end (check, DOT, Graphviz), under each
-/// layout engine, on tree-like and dense maps. A run past two minutes is
+/// layout engine, on tree-like and dense maps. A run past a minute is
 /// stopped and reported as such.
 fn bench_render(dir: &Path) {
+    const LIMIT_SECS: u64 = 60;
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_argmap"));
     let mut maps: Vec<(String, PathBuf)> = Vec::new();
     for n in [100, 1_000, 5_000] {
@@ -550,7 +551,7 @@ fn bench_render(dir: &Path) {
         std::fs::write(&path, generate(n)).unwrap();
         maps.push((format!("tree {n}"), path));
     }
-    for n in [100, 300, 500, 1_000] {
+    for n in [100, 150, 300, 500, 1_000] {
         let path = dir.join(format!("render-dense-{n}.yaml"));
         std::fs::write(&path, generate_dense(n)).unwrap();
         maps.push((format!("dense {n}"), path));
@@ -578,14 +579,17 @@ fn bench_render(dir: &Path) {
         for engine in ["auto", "dot", "sfdp", "builtin"] {
             let out = dir.join("render-out.svg");
             let start = Instant::now();
+            // A process group of its own, so that a run stopped at the time
+            // limit takes its `dot` with it.
             let mut child = Command::new(&exe)
                 .args(["render", "--engine", engine, "--max-nodes", "0", "-o"])
                 .arg(&out)
                 .arg(&path)
                 .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .unwrap();
+                .stderr(std::process::Stdio::null());
+            #[cfg(unix)]
+            std::os::unix::process::CommandExt::process_group(&mut child, 0);
+            let mut child = child.spawn().unwrap();
             let cell = loop {
                 if let Some(status) = child.try_wait().unwrap() {
                     let secs = start.elapsed().as_secs_f64();
@@ -595,10 +599,13 @@ fn bench_render(dir: &Path) {
                         "failed".into()
                     };
                 }
-                if start.elapsed().as_secs() >= 120 {
+                if start.elapsed().as_secs() >= LIMIT_SECS {
+                    let _ = Command::new("kill")
+                        .args(["-KILL", "--", &format!("-{}", child.id())])
+                        .status();
                     let _ = child.kill();
                     let _ = child.wait();
-                    break "> 120 s".to_string();
+                    break format!("> {LIMIT_SECS} s");
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20));
             };

@@ -136,20 +136,21 @@ pub enum Layout {
     Sfdp,
 }
 
-/// The layout to use when none is asked for: [`Layout::Dot`] for maps that
-/// `dot` lays out in a few seconds (at most 150 nodes, or at most 1,500
-/// tree-like ones: no more relations than 1.2 per node), else
-/// [`Layout::Sfdp`]. Measured: `dot` takes 30 s on a 300-node map with 600
-/// relations, 2 s on a 1,000-node tree-like one; `sfdp` under a second on
-/// either.
+/// The layout to use when none is asked for: [`Layout::Dot`] for maps
+/// that `dot` lays out in a few seconds, else [`Layout::Sfdp`]. `dot`'s
+/// time grows with the density of links more than with the number of
+/// nodes: it takes 0.7 s for 300 nodes with 1.5 relations each, 5 s for
+/// 120 nodes with 3 each and 7.5 s for 150 such nodes (measured, see
+/// `cargo bench --bench scale -- render`). So `dot` is chosen for at most
+/// 250 relations, for up to 400 nodes with at most 1.5 relations each, and
+/// for up to 1,000 tree-like nodes (at most 1.2 each).
 pub fn auto_layout(graph: &crate::ArgGraph) -> Layout {
     let nodes = graph.graph.node_count();
     let edges = graph.graph.edge_count() + graph.relation_undercuts.len();
-    if nodes <= 150 || (nodes <= 1_500 && edges * 5 <= nodes * 6) {
-        Layout::Dot
-    } else {
-        Layout::Sfdp
-    }
+    let dot = edges <= 250
+        || (nodes <= 400 && edges * 2 <= nodes * 3)
+        || (nodes <= 1_000 && edges * 5 <= nodes * 6);
+    if dot { Layout::Dot } else { Layout::Sfdp }
 }
 
 /// The status of each node under a semantics, for colouring.

@@ -581,15 +581,16 @@ fn bench_render(dir: &Path) {
             let start = Instant::now();
             // A process group of its own, so that a run stopped at the time
             // limit takes its `dot` with it.
-            let mut child = Command::new(&exe)
+            let mut command = Command::new(&exe);
+            command
                 .args(["render", "--engine", engine, "--max-nodes", "0", "-o"])
                 .arg(&out)
                 .arg(&path)
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null());
             #[cfg(unix)]
-            std::os::unix::process::CommandExt::process_group(&mut child, 0);
-            let mut child = child.spawn().unwrap();
+            std::os::unix::process::CommandExt::process_group(&mut command, 0);
+            let mut child = command.spawn().unwrap();
             let cell = loop {
                 if let Some(status) = child.try_wait().unwrap() {
                     let secs = start.elapsed().as_secs_f64();

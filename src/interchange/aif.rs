@@ -1205,24 +1205,16 @@ mod tests {
         let mut out = BTreeSet::new();
         for (id, node) in &map.nodes {
             let premises: BTreeSet<String> = node.premises.iter().map(|p| text(&p.value)).collect();
-            let holders: BTreeSet<String> = node
-                .held_by
-                .iter()
-                .map(|a| {
-                    map.actors
-                        .get(&a.value)
-                        .map_or(String::new(), |a| a.name.value.clone())
-                })
-                .collect();
-            let rejecters: BTreeSet<String> = node
-                .rejected_by
-                .iter()
-                .map(|a| {
-                    map.actors
-                        .get(&a.value)
-                        .map_or(String::new(), |a| a.name.value.clone())
-                })
-                .collect();
+            let names = |refs: &[crate::model::Ref]| -> BTreeSet<String> {
+                refs.iter()
+                    .map(|a| {
+                        map.actors
+                            .get(&a.value)
+                            .map_or(String::new(), |a| a.name.value.clone())
+                    })
+                    .collect()
+            };
+            let (holders, rejecters) = (names(&node.held_by), names(&node.rejected_by));
             out.insert(format!(
                 "{} {:?} premises {premises:?} conclusion {:?} held by {holders:?} rejected by {rejecters:?}",
                 node.kind.as_str(),

@@ -3,23 +3,14 @@
 use std::fmt::Write as _;
 
 use argmap::interchange::{Draft, aif, kialo};
-use argmap::{CheckOptions, Severity, SourceFile, check};
+use argmap::{CheckOptions, SourceFile, check};
 
 use crate::{file_name, root};
 
 /// Checks a draft's YAML and returns it; fails on any error.
 fn checked_yaml(name: &str, draft: &Draft) -> String {
+    let errors = crate::draft_errors(draft);
     let yaml = draft.to_yaml();
-    let c = check(
-        &SourceFile::new(name, yaml.clone()),
-        &CheckOptions::default(),
-    );
-    let errors: Vec<String> = c
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| format!("{}: {}", d.code.as_str(), d.message))
-        .collect();
     assert!(errors.is_empty(), "{name}: {errors:?}\n{yaml}");
     yaml
 }
@@ -166,10 +157,8 @@ proptest::proptest! {
         let mut text = title.map(|t| t + "\n\n").unwrap_or_default();
         text.push_str(&lines.join("\n"));
         if let Ok(draft) = kialo::import(&text, "fuzz") {
-            let yaml = draft.to_yaml();
-            let checked = check(&SourceFile::new("fuzz.yaml", yaml.clone()), &CheckOptions::default());
-            let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.message.clone()).collect();
-            proptest::prop_assert!(errors.is_empty(), "{errors:?}\n{text}\n{yaml}");
+            let errors = crate::draft_errors(&draft);
+            proptest::prop_assert!(errors.is_empty(), "{errors:?}\n{text}\n{}", draft.to_yaml());
         }
     }
 
@@ -193,10 +182,8 @@ proptest::proptest! {
             .collect();
         let text = serde_json::json!({"nodes": nodes, "edges": edges, "locutions": []}).to_string();
         if let Ok(draft) = aif::import(&text, "fuzz") {
-            let yaml = draft.to_yaml();
-            let checked = check(&SourceFile::new("fuzz.yaml", yaml.clone()), &CheckOptions::default());
-            let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.message.clone()).collect();
-            proptest::prop_assert!(errors.is_empty(), "{errors:?}\n{text}\n{yaml}");
+            let errors = crate::draft_errors(&draft);
+            proptest::prop_assert!(errors.is_empty(), "{errors:?}\n{text}\n{}", draft.to_yaml());
         }
     }
 }

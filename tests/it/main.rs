@@ -60,3 +60,14 @@ pub(crate) fn file_name(path: &Path) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
+
+/// The errors `argmap check` reports for the map an importer drafted.
+pub(crate) fn draft_errors(draft: &argmap::interchange::Draft) -> Vec<String> {
+    let source = argmap::SourceFile::new("imported.yaml", draft.to_yaml());
+    argmap::check(&source, &argmap::CheckOptions::default())
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == argmap::Severity::Error)
+        .map(|d| format!("{} {}", d.code.as_str(), d.message))
+        .collect()
+}

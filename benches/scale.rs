@@ -557,7 +557,7 @@ fn bench_render(dir: &Path) {
         maps.push((format!("dense {n}"), path));
     }
     println!(
-        "argmap render -o map.svg (check + DOT + layout), wall time, one run each; stopped after 120 s"
+        "argmap render -o map.svg (check + DOT + layout), wall time, one run each; stopped after {LIMIT_SECS} s"
     );
     println!(
         "{:>12} {:>7} | {:>12} {:>12} {:>12} {:>12}",

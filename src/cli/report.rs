@@ -210,6 +210,8 @@ impl Doc<'_> {
         let map = self.map();
         let options = RenderOptions {
             links,
+            // As `render` does: large densely linked maps by sfdp.
+            layout: argmap::render::auto_layout(&self.e.checked.graph),
             ..RenderOptions::default()
         };
         let dot = argmap::render::dot(map, &self.e.checked.graph, &options);

@@ -34,8 +34,12 @@ Examples:
   argmap af -p SE-GR -f framework.af  Grounded extension of an ICCMA framework
   argmap export maps/istanbul.yaml -o istanbul.af
   argmap import framework.af -o framework.yaml
+  argmap import debate.argdown -o debate.yaml     Argdown, AIF (.json), Kialo (.txt)
+  argmap render debate.yaml --focus some-claim --depth 2
+  argmap watch maps/istanbul.yaml     Check and draw again on every save
 
-Docs: docs/format.md (the map format), docs/checks.md, docs/semantics.md, docs/cli.md";
+Docs: docs/format.md (the map format), docs/checks.md, docs/semantics.md, docs/cli.md,
+docs/interchange.md, docs/editors.md";
 
 /// Check, evaluate, draw and report on argument maps written as YAML.
 ///

@@ -34,7 +34,13 @@ Examples:
   argmap render maps/istanbul.yaml --group-by actor --rankdir LR
   argmap render maps/istanbul.yaml --status grounded -o grounded.svg
   argmap render maps/istanbul.yaml --status preferred --extension 2
-  argmap render maps/istanbul.yaml --format mermaid -o -   for Markdown";
+  argmap render maps/istanbul.yaml --format mermaid -o -   for Markdown
+  argmap render big.yaml --focus some-claim --depth 2      one neighbourhood
+  argmap render big.yaml --engine sfdp                     fast layout
+
+Large maps: --engine auto (default) lays out with dot where it takes
+seconds and with sfdp where dot would take minutes (dense maps of more than
+250 relations); --max-nodes refuses maps past a size; see docs/cli.md.";
 
 /// Arguments of `argmap render`.
 #[derive(Debug, clap::Args)]

@@ -258,6 +258,24 @@ impl Cx<'_> {
         }
     }
 
+    /// The text of a shorthand (`id: text`), which must not be blank
+    /// either: `E106` like a blank `text:`, `name:` or `title:`.
+    fn shorthand(&mut self, y: Yaml, what: &str, field: &str, help: &str) -> Option<Text> {
+        let text = self.text_of(y, || what.to_string())?;
+        if text.value.trim().is_empty() {
+            self.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    self.visible(text.span),
+                    format!("the {field} of {what} is blank"),
+                )
+                .with_label("blank")
+                .with_help(help.to_string()),
+            );
+        }
+        Some(text)
+    }
+
     /// A required, non-blank string.
     fn required(&mut self, f: &mut Fields, name: &str, help: &str) -> Text {
         match f.take(name) {
@@ -483,7 +501,7 @@ impl Cx<'_> {
             let actor = match v.value {
                 Value::Str(_) => Actor {
                     name: self
-                        .text_of(v, || what.clone())
+                        .shorthand(v, &what, "name", "write the actor's display name")
                         .unwrap_or_else(|| empty(id.span)),
                     id: id.clone(),
                     color: None,
@@ -541,7 +559,7 @@ impl Cx<'_> {
             };
             if let Value::Str(_) = v.value {
                 source.title = self
-                    .text_of(v, || what.clone())
+                    .shorthand(v, &what, "title", "write the document's title")
                     .unwrap_or_else(|| empty(id.span));
             } else if let Some(mut f) = self.fields(v, SOURCE_KEYS, id.span, &what) {
                 let date = self.scalar(&mut f, "date");
@@ -634,7 +652,7 @@ impl Cx<'_> {
         }
         // Shorthand: `id: text`.
         if let Value::Str(_) = y.value {
-            if let Some(t) = self.text_of(y, what) {
+            if let Some(t) = self.shorthand(y, &what(), "text", "write the full statement") {
                 node.text = t;
             }
             return Some(node);

@@ -145,6 +145,7 @@ fn schema_level_errors_are_rejected_by_both() {
         "E103-unknown-keys.yaml",
         "E104-invalid-ids.yaml",
         "E106-bad-kind-and-blank.yaml",
+        "E106-blank-shorthands.yaml",
         "E106-no-nodes.yaml",
         "E106-nodes-without-value.yaml",
         "E203-argument-structure.yaml",

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::notify::event::ModifyKind;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::Failure;
@@ -72,9 +73,12 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
                 continue;
             }
         };
+        // Only writes count: reading the map to check it opens it, and an
+        // open is an event too.
         let changed = events
             .iter()
-            .flat_map(|e| e.paths.iter())
+            .filter(|e| is_write(e.event.kind))
+            .flat_map(|e| e.event.paths.iter())
             .any(|p| files.contains(p));
         if !changed {
             continue;
@@ -86,6 +90,16 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
         watch_dirs(&mut debouncer, &files, &mut dirs)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether an event changes a file's content or existence (not an open,
+/// a read, or a change of permissions or times).
+fn is_write(kind: EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any | EventKind::Other => true,
+        EventKind::Modify(modify) => !matches!(modify, ModifyKind::Metadata(_)),
+        EventKind::Access(_) => false,
+    }
 }
 
 /// One round of `argmap render`; its failures are printed, never fatal.

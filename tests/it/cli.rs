@@ -901,6 +901,14 @@ fn watch_redraws_on_save_and_survives_bad_saves() {
     let out = dir.path().join("w.dot");
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
     wait_for("the first drawing", &|| read(&out).contains("\"b\""));
+    // Nothing changes, so nothing is drawn again (reading the map to check
+    // it is no change).
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        !stderr.lock().unwrap().contains("changed"),
+        "redrawn without a save: {}",
+        stderr.lock().unwrap()
+    );
     // A bad save, written the way editors do: a new file renamed over it.
     let tmp = dir.path().join(".w.yaml.tmp");
     std::fs::write(
@@ -922,6 +930,14 @@ fn watch_redraws_on_save_and_survives_bad_saves() {
     .unwrap();
     wait_for("the new drawing", &|| read(&out).contains("\"c\""));
     assert!(child.try_wait().unwrap().is_none());
+    // One save, one round (the debouncer merges the events of a save).
+    std::thread::sleep(Duration::from_millis(1000));
+    let rounds = stderr
+        .lock()
+        .unwrap()
+        .matches("changed: checking again")
+        .count();
+    assert_eq!(rounds, 2, "{}", stderr.lock().unwrap());
     child.kill().unwrap();
     child.wait().unwrap();
     let err = stderr.lock().unwrap().clone();

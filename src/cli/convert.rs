@@ -103,9 +103,9 @@ pub(crate) struct ImportArgs {
     )]
     format: Option<ImportFormat>,
 
-    /// The map to write; `-` for stdout.
+    /// The map to write; `-` or nothing for stdout.
     #[arg(short, long, value_name = "PATH")]
-    output: PathBuf,
+    output: Option<PathBuf>,
 
     /// The map's title (default: the file name).
     #[arg(long)]
@@ -301,8 +301,7 @@ pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
     if yaml.len() as u64 > limit {
         return Err(too_big(yaml.len() as u64));
     }
-    let to_stdout = args.output.as_os_str() == "-";
-    write_out((!to_stdout).then_some(&args.output), yaml.as_bytes())
+    write_out(output_file(args), yaml.as_bytes())
 }
 
 /// Imports a map format (AIF, Kialo): the losses are warnings, and the
@@ -319,10 +318,12 @@ fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failu
     }
     let bytes = read(&args.file)?;
     let text = String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         Failure::Message(format!(
-            "`{}` is not UTF-8 (byte {}); nothing was written",
+            "`{}` is not UTF-8: line {line}, byte {column} of the line; nothing was written",
             args.file.display(),
-            e.utf8_error().valid_up_to()
         ))
     })?;
     let title = args.title.clone().unwrap_or_else(|| {
@@ -362,7 +363,8 @@ fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failu
         ));
     }
     let yaml = draft.to_yaml();
-    let name = args.output.display().to_string();
+    let name =
+        output_file(args).map_or_else(|| "imported.yaml".to_string(), |p| p.display().to_string());
     let checked = argmap::check(
         &argmap::SourceFile::new(&name, yaml.clone()),
         &super::base_options(),
@@ -378,8 +380,12 @@ fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failu
             if errors == 1 { "" } else { "s" }
         ));
     }
-    let to_stdout = args.output.as_os_str() == "-";
-    write_out((!to_stdout).then_some(&args.output), yaml.as_bytes())
+    write_out(output_file(args), yaml.as_bytes())
+}
+
+/// The file `import` writes, or `None` for stdout.
+fn output_file(args: &ImportArgs) -> Option<&PathBuf> {
+    args.output.as_ref().filter(|p| p.as_os_str() != "-")
 }
 
 fn format_name(format: ImportFormat) -> &'static str {

@@ -86,7 +86,11 @@ enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff), e.g. `argmap man | man -l -`.
-    Man,
+    Man {
+        /// A command whose page to print (`argmap man render` is
+        /// argmap-render(1)); without it, argmap(1).
+        command: Option<String>,
+    },
     /// Print the JSON Schema of the map format, for editors.
     #[command(after_help = SCHEMA_HELP)]
     Schema {
@@ -131,6 +135,37 @@ enum DraftArg {
     /// JSON Schema draft-07.
     #[value(name = "07")]
     V07,
+}
+
+/// The manual page of argmap, or of one of its commands.
+fn man_page(command: Option<&str>) -> Result<ExitCode, Failure> {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    // Built, so that commands carry their display names (`argmap-check`).
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => cli
+            .find_subcommand(name)
+            .filter(|c| c.get_name() != "help")
+            .cloned()
+            .ok_or_else(|| {
+                let all = Cli::command();
+                let names: Vec<&str> = all
+                    .get_subcommands()
+                    .map(clap::Command::get_name)
+                    .filter(|n| *n != "help")
+                    .collect();
+                Failure::Message(format!(
+                    "no command `{name}`; the commands are {}",
+                    names.join(", ")
+                ))
+            })?,
+    };
+    let page = page.version(env!("CARGO_PKG_VERSION"));
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page).render(&mut out)?;
+    write_stdout(&out)
 }
 
 /// Why a command could not finish (exit status 2).
@@ -179,14 +214,7 @@ pub(crate) fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "argmap", &mut out);
             write_stdout(&out)
         }
-        Command::Man => {
-            use clap::CommandFactory;
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => write_stdout(&out),
-                Err(e) => Err(Failure::Io(e)),
-            }
-        }
+        Command::Man { command } => man_page(command.as_deref()),
         Command::Schema { draft, output } => {
             let text = argmap::schema::json_schema(match draft {
                 DraftArg::V2020_12 => argmap::schema::Draft::Draft2020_12,

@@ -191,17 +191,26 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         _ => (whole, &checked.graph),
     };
     if args.max_nodes > 0 && map.nodes.len() > args.max_nodes {
+        let (what, advice) = if focused.is_some() {
+            (
+                format!("the part around the focus has {} nodes", map.nodes.len()),
+                "draw fewer steps with a smaller --depth",
+            )
+        } else {
+            (
+                format!("`{}` has {} nodes", args.map.display(), map.nodes.len()),
+                "draw part of it with --focus ID --depth N",
+            )
+        };
         return Err(Failure::Message(format!(
-            "`{}` has {} nodes{}, more than --max-nodes {} allows; draw part of it with              --focus ID --depth N, or raise the limit (--max-nodes 0 for none)",
-            args.map.display(),
-            map.nodes.len(),
-            if focused.is_some() {
-                " around the focus"
-            } else {
-                ""
-            },
+            "{what}, more than --max-nodes {} allows; {advice}, or raise the limit (--max-nodes 0 for none)",
             args.max_nodes
         )));
+    }
+    if args.engine == EngineArg::Builtin && matches!(format, Format::Dot | Format::Mermaid) {
+        super::warning(&format!(
+            "--engine builtin lays out SVG only; {format} output has no layout of its own"
+        ));
     }
     let layout = match args.engine {
         EngineArg::Dot => Layout::Dot,

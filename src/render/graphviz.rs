@@ -75,7 +75,10 @@ pub fn run_dot(dot: &str, format: Format, program: &DotProgram) -> Result<Vec<u8
     if !status.success() {
         let why = stderr.trim();
         let why = if why.is_empty() {
-            format!("`dot` exited with {status}")
+            format!(
+                "`{}` exited with {status}",
+                program.program.to_string_lossy()
+            )
         } else {
             why.to_string()
         };
@@ -84,7 +87,10 @@ pub fn run_dot(dot: &str, format: Format, program: &DotProgram) -> Result<Vec<u8
     if !matches!(wrote, Ok(Some(Ok(())) | None)) {
         return Err(Error::new(
             ErrorKind::GraphvizFailed,
-            "`dot` did not read all of its input",
+            format!(
+                "`{}` did not read all of its input",
+                program.program.to_string_lossy()
+            ),
         ));
     }
     // Success with nothing to show is a failure: never replace a drawing
@@ -92,7 +98,7 @@ pub fn run_dot(dot: &str, format: Format, program: &DotProgram) -> Result<Vec<u8
     if stdout.is_empty() {
         return Err(Error::new(
             ErrorKind::GraphvizFailed,
-            "`dot` produced no output",
+            format!("`{}` produced no output", program.program.to_string_lossy()),
         ));
     }
     Ok(stdout)

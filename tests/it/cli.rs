@@ -511,6 +511,23 @@ fn completions_and_man_page() {
         "{}",
         &man[..man.len().min(300)]
     );
+    // Each command has its page, as the main page's list promises.
+    assert!(
+        man.contains("argmap\\-render(1)"),
+        "{}",
+        &man[..man.len().min(300)]
+    );
+    let out = argmap(dir.path(), &["man", "render"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = text(&out.stdout);
+    assert!(
+        page.contains(".TH argmap-render 1") && page.contains("\\-\\-focus"),
+        "{}",
+        &page[..page.len().min(300)]
+    );
+    let out = argmap(dir.path(), &["man", "frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("the commands are check, render"));
 }
 
 #[test]

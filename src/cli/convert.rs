@@ -319,7 +319,7 @@ fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failu
     let bytes = read(&args.file)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = memchr::memchr_iter(b'\n', good).count() + 1;
         let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         Failure::Message(format!(
             "`{}` is not UTF-8: line {line}, byte {column} of the line; nothing was written",

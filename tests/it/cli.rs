@@ -948,7 +948,7 @@ fn watch_redraws_on_save_and_survives_bad_saves() {
     wait_for("the new drawing", &|| read(&out).contains("\"c\""));
     assert!(child.try_wait().unwrap().is_none());
     // One save, one round (the debouncer merges the events of a save).
-    std::thread::sleep(Duration::from_millis(1000));
+    std::thread::sleep(Duration::from_secs(1));
     let rounds = stderr
         .lock()
         .unwrap()

@@ -238,8 +238,27 @@ pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
             let names: Vec<String> = framework.arguments.iter().map(|a| a.name.clone()).collect();
             convert::write(&framework.framework, &names, framework_format)
         }
-        None if format == ExportFormat::Argdown => argmap::interchange::argdown::export(map),
-        None => argmap::interchange::aif::export(map),
+        None => {
+            let (text, left_out) = if format == ExportFormat::Argdown {
+                (
+                    argmap::interchange::argdown::export(map),
+                    argmap::interchange::argdown_left_out(map),
+                )
+            } else {
+                (
+                    argmap::interchange::aif::export(map),
+                    argmap::interchange::aif_left_out(map),
+                )
+            };
+            if !left_out.is_empty() {
+                super::warning(&format!(
+                    "not exported ({} has no place for them): {}",
+                    format.name(),
+                    left_out.join(", ")
+                ));
+            }
+            text
+        }
     };
     write_out(args.output.as_ref().filter(|_| !to_stdout), text.as_bytes())
 }

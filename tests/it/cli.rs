@@ -976,6 +976,12 @@ fn import_and_export_map_formats() {
     for (file, marker) in [("i.argdown", "<"), ("i.json", "\"nodeID\"")] {
         let out = argmap(dir.path(), &["export", istanbul, "-o", file]);
         assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+        // What the format has no place for is said, not dropped in silence.
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("not exported") && err.contains("35 evidence entries"),
+            "{file}: {err}"
+        );
         assert!(
             std::fs::read_to_string(dir.path().join(file))
                 .unwrap()

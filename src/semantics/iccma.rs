@@ -314,6 +314,14 @@ fn parse_tgf(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
             names.declare(line, name)?;
         }
     }
+    // Every TGF file has the `#` line, even with no attacks: without it
+    // the text is most likely not TGF at all.
+    if !in_attacks {
+        return err(
+            lines(text).count().max(1),
+            "no `#` line: TGF lists the arguments, then a line `#`, then the attacks",
+        );
+    }
     Ok(names.finish())
 }
 
@@ -426,5 +434,15 @@ mod tests {
         let f = parse(b"x\ny\n#\nx y\n", FrameworkFormat::Tgf).unwrap();
         assert_eq!(f.find("y"), Some(1));
         assert_eq!(f.framework.attacked_by(0), [1]);
+        // No `#` line: not TGF (a Kialo export, a list of words).
+        let e = parse(b"1. Thesis\n1.1. Pro: more\n", FrameworkFormat::Tgf).unwrap_err();
+        assert!(e.to_string().starts_with("line 2: no `#` line"), "{e}");
+        assert_eq!(
+            parse(b"x\n#\n", FrameworkFormat::Tgf)
+                .unwrap()
+                .framework
+                .len(),
+            1
+        );
     }
 }

@@ -317,8 +317,12 @@ fn parse_tgf(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
     // Every TGF file has the `#` line, even with no attacks: without it
     // the text is most likely not TGF at all.
     if !in_attacks {
+        let last = text
+            .split(|&b| b == b'\n')
+            .rposition(|l| !l.trim_ascii().is_empty())
+            .map_or(1, |i| i + 1);
         return err(
-            lines(text).count().max(1),
+            last,
             "no `#` line: TGF lists the arguments, then a line `#`, then the attacks",
         );
     }

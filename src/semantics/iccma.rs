@@ -319,8 +319,10 @@ fn parse_tgf(text: &[u8]) -> Result<NamedFramework, FrameworkError> {
     if !in_attacks {
         let last = text
             .split(|&b| b == b'\n')
-            .rposition(|l| !l.trim_ascii().is_empty())
-            .map_or(1, |i| i + 1);
+            .enumerate()
+            .filter(|(_, l)| !l.trim_ascii().is_empty())
+            .last()
+            .map_or(1, |(i, _)| i + 1);
         return err(
             last,
             "no `#` line: TGF lists the arguments, then a line `#`, then the attacks",

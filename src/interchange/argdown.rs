@@ -289,23 +289,53 @@ fn link_len(chars: &[char]) -> usize {
     }
 }
 
-/// Runs of non-blank lines.
+/// Runs of non-blank lines. An unindented heading, `[Title]:` or
+/// `<Title>:` line (or a title alone) starts a new block even without a
+/// blank line before it: Argdown wants one there,
+/// but running two elements together would merge them into one text.
 fn blocks(lines: &[Option<Line>]) -> Vec<Vec<Line>> {
     let mut blocks = Vec::new();
-    let mut block = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
     for line in lines.iter().flatten() {
         if line.text.is_empty() {
             if !block.is_empty() {
                 blocks.push(std::mem::take(&mut block));
             }
-        } else {
-            block.push(line.clone());
+            continue;
         }
+        // (A heading may wrap onto the next lines, so what follows one
+        // without a blank line is part of it unless it starts an element.)
+        let starts_element = line.indent == 0 && (is_heading(&line.text) || is_titled(&line.text));
+        if !block.is_empty() && starts_element {
+            blocks.push(std::mem::take(&mut block));
+        }
+        block.push(line.clone());
     }
     if !block.is_empty() {
         blocks.push(block);
     }
     blocks
+}
+
+/// `# Title`, `## Title`, …: hashes, then a space.
+fn is_heading(text: &str) -> bool {
+    let rest = text.trim_start_matches('#');
+    rest.len() < text.len() && rest.starts_with(' ')
+}
+
+/// `[Title]: …`, `<Title>: …`, or a title alone.
+fn is_titled(text: &str) -> bool {
+    let (open, close) = match text.chars().next() {
+        Some('[') => ('[', ']'),
+        Some('<') => ('<', '>'),
+        _ => return false,
+    };
+    let inner = &text[open.len_utf8()..];
+    let Some(end) = inner.find(close) else {
+        return false;
+    };
+    let rest = inner[end + close.len_utf8()..].trim_start();
+    end > 0 && (rest.is_empty() || rest.starts_with(':'))
 }
 
 // ---------------------------------------------------------------------

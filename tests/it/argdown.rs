@@ -519,3 +519,27 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn elements_without_blank_lines_between_stay_apart() {
+    // Argdown wants a blank line before a heading or a new element; without
+    // one, the two must not run together into one text.
+    let draft = import(
+        "# Heading\n[A]: a\n[B]: b #tag\n  +> [A]\n<C>: c\n  - [A]\n",
+        "t",
+    )
+    .unwrap();
+    let texts: Vec<&str> = draft.nodes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["a", "b", "c"]);
+    assert!(
+        draft
+            .nodes
+            .iter()
+            .all(|n| n.tags.first().map(String::as_str) == Some("Heading"))
+    );
+    assert_eq!(draft.nodes[1].relations.len(), 1);
+    assert!(crate::draft_errors(&draft).is_empty());
+    // A title that merely starts a line of a wrapped text does not split it.
+    let draft = import("[A]: a text\nthat goes on\n", "t").unwrap();
+    assert_eq!(draft.nodes[0].text, "a text that goes on");
+}

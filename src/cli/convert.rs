@@ -373,11 +373,11 @@ fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failu
     })?;
     let shown = 20;
     for loss in draft.losses.iter().take(shown) {
-        super::warning(&format!("not imported: {loss}"));
+        super::warning(&format!("not kept as written: {loss}"));
     }
     if draft.losses.len() > shown {
         super::warning(&format!(
-            "… and {} more not imported",
+            "… and {} more not kept as written",
             draft.losses.len() - shown
         ));
     }

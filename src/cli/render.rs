@@ -49,7 +49,9 @@ pub(crate) struct Args {
     /// The map to draw.
     pub(crate) map: PathBuf,
 
-    /// Where to write the drawing; `-` for stdout.
+    /// Where to write the drawing; `-` for stdout. Default:
+    /// <map-name>.<format> in the current folder (stdout for a map read
+    /// from stdin).
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
 
@@ -207,7 +209,9 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
             args.max_nodes
         )));
     }
-    if args.engine == EngineArg::Builtin && matches!(format, Format::Dot | Format::Mermaid) {
+    if format == Format::Mermaid && args.engine != EngineArg::Auto {
+        super::warning("Mermaid output is laid out by Mermaid; --engine is ignored");
+    } else if args.engine == EngineArg::Builtin && format == Format::Dot {
         super::warning(&format!(
             "--engine builtin lays out SVG only; {format} output has no layout of its own"
         ));

@@ -1007,7 +1007,7 @@ fn import_and_export_map_formats() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let err = text(&out.stderr);
-    assert!(err.contains("warning: not imported: line "), "{err}");
+    assert!(err.contains("warning: not kept as written: line "), "{err}");
     // stdin needs --from for a map format; stdout with -o -.
     let argdown = "[A]: Alpha.\n  + [B]: Beta.\n  - <C>: Gamma.\n";
     let mut command = Command::new(env!("CARGO_BIN_EXE_argmap"));

@@ -171,7 +171,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
             if limit == 1 { "" } else { "s" }
         ));
     }
-    let report = Report::new(&args.map.display().to_string(), semantics, &evaluated);
+    let report = Report::new(&super::shown_path(&args.map), semantics, &evaluated);
     let text = match args.format {
         OutputFormat::Text => report.text(),
         OutputFormat::Json => {

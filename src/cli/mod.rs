@@ -168,6 +168,15 @@ fn man_page(command: Option<&str>) -> Result<ExitCode, Failure> {
     write_stdout(&out)
 }
 
+/// A map's path as shown in output: `<stdin>` for `-`.
+pub(crate) fn shown_path(path: &std::path::Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// Why a command could not finish (exit status 2).
 #[derive(Debug)]
 pub(crate) enum Failure {

@@ -124,7 +124,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     };
     let actors = from_evaluated(&evaluated, args.semantics, args.support);
     let doc = Doc {
-        path: args.map.display().to_string(),
+        path: super::shown_path(&args.map),
         e: &evaluated,
         actors: &actors,
         semantics: args.semantics,

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use argmap::interchange::{Draft, ImportError};
 use argmap::semantics::convert;
 use argmap::semantics::iccma::{self, FrameworkFormat, NamedFramework};
 use argmap::semantics::map::MapFramework;
@@ -197,14 +198,41 @@ impl ImportFormat {
         })
     }
 
-    fn framework(self) -> Option<FrameworkFormat> {
+    fn reader(self) -> Reader {
         match self {
-            ImportFormat::Af => Some(FrameworkFormat::Af),
-            ImportFormat::Apx => Some(FrameworkFormat::Apx),
-            ImportFormat::Tgf => Some(FrameworkFormat::Tgf),
-            ImportFormat::Argdown | ImportFormat::Aif | ImportFormat::Kialo => None,
+            ImportFormat::Af => Reader::Framework(FrameworkFormat::Af),
+            ImportFormat::Apx => Reader::Framework(FrameworkFormat::Apx),
+            ImportFormat::Tgf => Reader::Framework(FrameworkFormat::Tgf),
+            ImportFormat::Argdown => Reader::Map(argmap::interchange::argdown::import),
+            ImportFormat::Aif => Reader::Map(argmap::interchange::aif::import),
+            ImportFormat::Kialo => Reader::Map(argmap::interchange::kialo::import),
         }
     }
+}
+
+/// How a format is read: as a framework, or as a map by an importer.
+enum Reader {
+    Framework(FrameworkFormat),
+    Map(fn(&str, &str) -> Result<Draft, ImportError>),
+}
+
+/// The map's title when --title gives none: `stdin`, else the part of the
+/// file's name that `name` picks.
+fn default_title(
+    args: &ImportArgs,
+    name: fn(&Path) -> Option<&std::ffi::OsStr>,
+    fallback: &str,
+) -> String {
+    args.title.clone().unwrap_or_else(|| {
+        if args.file.as_os_str() == "-" {
+            "stdin".to_string()
+        } else {
+            name(&args.file).map_or_else(
+                || fallback.to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        }
+    })
 }
 
 pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
@@ -242,12 +270,12 @@ pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
             let (text, left_out) = if format == ExportFormat::Argdown {
                 (
                     argmap::interchange::argdown::export(map),
-                    argmap::interchange::argdown_left_out(map),
+                    argmap::interchange::argdown::left_out(map),
                 )
             } else {
                 (
                     argmap::interchange::aif::export(map),
-                    argmap::interchange::aif_left_out(map),
+                    argmap::interchange::aif::left_out(map),
                 )
             };
             if !left_out.is_empty() {
@@ -266,8 +294,9 @@ pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
 pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
     let chosen = ImportFormat::of(&args.file, args.format);
     let stdin = args.file.as_os_str() == "-";
-    let Some(format) = chosen.framework() else {
-        return import_map(args, chosen);
+    let format = match chosen.reader() {
+        Reader::Framework(format) => format,
+        Reader::Map(importer) => return import_map(args, chosen, importer),
     };
     let bytes = read(&args.file)?;
     let mut named: NamedFramework = iccma::parse(&bytes, format).map_err(|e| {
@@ -306,16 +335,7 @@ pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
         named.names = convert::af_names(&bytes, n);
     }
     drop(bytes);
-    let title = args.title.clone().unwrap_or_else(|| {
-        if stdin {
-            "stdin".to_string()
-        } else {
-            args.file.file_name().map_or_else(
-                || "framework".to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            )
-        }
-    });
+    let title = default_title(args, Path::file_name, "framework");
     let yaml = convert::to_map(&named, &title);
     if yaml.len() as u64 > limit {
         return Err(too_big(yaml.len() as u64));
@@ -325,7 +345,11 @@ pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
 
 /// Imports a map format (AIF, Kialo): the losses are warnings, and the
 /// map written is checked once more, so that a problem shows at once.
-fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failure> {
+fn import_map(
+    args: &ImportArgs,
+    format: ImportFormat,
+    importer: fn(&str, &str) -> Result<Draft, ImportError>,
+) -> Result<ExitCode, Failure> {
     let stdin = args.file.as_os_str() == "-";
     let limit = argmap::LoadOptions::default().max_file_bytes;
     if !stdin && std::fs::metadata(&args.file).is_ok_and(|m| m.len() > limit) {
@@ -345,26 +369,9 @@ fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failu
             args.file.display(),
         ))
     })?;
-    let title = args.title.clone().unwrap_or_else(|| {
-        if stdin {
-            "stdin".to_string()
-        } else {
-            args.file.file_stem().map_or_else(
-                || "imported".to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            )
-        }
-    });
+    let title = default_title(args, Path::file_stem, "imported");
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let result = match format {
-        ImportFormat::Argdown => argmap::interchange::argdown::import(text, &title),
-        ImportFormat::Aif => argmap::interchange::aif::import(text, &title),
-        ImportFormat::Kialo => argmap::interchange::kialo::import(text, &title),
-        ImportFormat::Af | ImportFormat::Apx | ImportFormat::Tgf => {
-            unreachable!("frameworks are imported by `import`")
-        }
-    };
-    let draft = result.map_err(|e| {
+    let draft = importer(text, &title).map_err(|e| {
         Failure::Message(format!(
             "`{}` is not {}: {e}; nothing was written",
             args.file.display(),
@@ -381,13 +388,10 @@ fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failu
             draft.losses.len() - shown
         ));
     }
-    let yaml = draft.to_yaml();
     let name =
         output_file(args).map_or_else(|| "imported.yaml".to_string(), |p| p.display().to_string());
-    let checked = argmap::check(
-        &argmap::SourceFile::new(&name, yaml.clone()),
-        &super::base_options(),
-    );
+    let source = argmap::SourceFile::new(&name, draft.to_yaml());
+    let checked = argmap::check(&source, &super::base_options());
     let errors = checked
         .diagnostics
         .iter()
@@ -399,7 +403,7 @@ fn import_map(args: &ImportArgs, format: ImportFormat) -> Result<ExitCode, Failu
             if errors == 1 { "" } else { "s" }
         ));
     }
-    write_out(output_file(args), yaml.as_bytes())
+    write_out(output_file(args), source.text().as_bytes())
 }
 
 /// The file `import` writes, or `None` for stdout.

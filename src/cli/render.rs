@@ -146,10 +146,18 @@ enum GroupArg {
 
 pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     let format = resolve_format(args)?;
-    let checked = match super::checked_map(&args.map, "drawn")? {
-        Ok(checked) => checked,
-        Err(code) => return Ok(code),
-    };
+    match super::checked_map(&args.map, "drawn")? {
+        Ok(checked) => draw(args, format, &checked),
+        Err(code) => Ok(code),
+    }
+}
+
+/// Draws a checked map (nothing when it has errors) and writes it.
+pub(crate) fn draw(
+    args: &Args,
+    format: Format,
+    checked: &argmap::Checked,
+) -> Result<ExitCode, Failure> {
     let Some(whole) = checked.map.as_ref() else {
         return Ok(ExitCode::from(1));
     };
@@ -350,7 +358,7 @@ fn status(
     Ok(Status::new(&framework, labels, caption))
 }
 
-fn resolve_format(args: &Args) -> Result<Format, Failure> {
+pub(crate) fn resolve_format(args: &Args) -> Result<Format, Failure> {
     if let Some(f) = args.format {
         let format = match f {
             FormatArg::Dot => Format::Dot,

@@ -50,7 +50,10 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
     let mut debouncer = new_debouncer(Duration::from_millis(150), None, tx)
         .map_err(|e| Failure::Message(format!("cannot watch files: {e}")))?;
     let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut files = watched_files(map);
+    // The map's folder first, so that no save during the first round is
+    // missed; then the folders of the source files it names.
+    watch_dirs(&mut debouncer, &watched_files(map, None), &mut dirs)?;
+    let mut files = draw(args);
     watch_dirs(&mut debouncer, &files, &mut dirs)?;
     let others = files.len().saturating_sub(1);
     let mut note = format!("watching `{}`", map.display());
@@ -62,7 +65,6 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
     }
     note.push_str("; Ctrl-C stops");
     status(&note)?;
-    draw(args);
     for result in rx {
         let events = match result {
             Ok(events) => events,
@@ -79,14 +81,21 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
             .iter()
             .filter(|e| is_write(e.event.kind))
             .flat_map(|e| e.event.paths.iter())
-            .any(|p| files.contains(p));
-        if !changed {
+            .find(|p| files.contains(*p));
+        let Some(changed) = changed else {
             continue;
-        }
-        status(&format!("`{}` changed: checking again", map.display()))?;
-        draw(args);
+        };
+        // The map as it was named; a source file by its name.
+        let shown = if absolute(map).as_ref() == Some(changed) {
+            map.display().to_string()
+        } else {
+            changed
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        };
+        status(&format!("`{shown}` changed: checking again"))?;
         // The map may now cite other source files.
-        files = watched_files(map);
+        files = draw(args);
         watch_dirs(&mut debouncer, &files, &mut dirs)?;
     }
     Ok(ExitCode::SUCCESS)
@@ -102,13 +111,31 @@ fn is_write(kind: EventKind) -> bool {
     }
 }
 
-/// One round of `argmap render`; its failures are printed, never fatal.
-fn draw(args: &WatchArgs) {
-    match super::render::run(&args.render) {
+/// One round of `argmap render`, whose failures are printed, never fatal;
+/// returns the files to watch: the map and the source files it names, read
+/// from the map this round checked.
+fn draw(args: &WatchArgs) -> BTreeSet<PathBuf> {
+    let render = &args.render;
+    let mut files = BTreeSet::new();
+    let result =
+        super::render::resolve_format(render).and_then(|format| {
+            match super::checked_map(&render.map, "drawn")? {
+                Ok(checked) => {
+                    files = watched_files(&render.map, checked.map.as_ref());
+                    super::render::draw(render, format, &checked)
+                }
+                Err(code) => Ok(code),
+            }
+        });
+    match result {
         Ok(_) => {}
         Err(Failure::Message(m)) => super::error(&m),
         Err(Failure::Io(e)) => super::error(&e.to_string()),
     }
+    if files.is_empty() {
+        files = watched_files(&render.map, None);
+    }
+    files
 }
 
 fn status(message: &str) -> Result<(), Failure> {
@@ -119,18 +146,14 @@ fn status(message: &str) -> Result<(), Failure> {
 
 /// The map and the source files it names, as absolute paths in
 /// canonical folders (the form in which change events name them).
-fn watched_files(map: &Path) -> BTreeSet<PathBuf> {
+fn watched_files(path: &Path, map: Option<&argmap::Map>) -> BTreeSet<PathBuf> {
     let mut files = BTreeSet::new();
-    let Some(map_abs) = absolute(map) else {
+    let Some(map_abs) = absolute(path) else {
         return files;
     };
-    files.insert(map_abs.clone());
-    let Ok(text) = std::fs::read_to_string(map) else {
-        return files;
-    };
-    let loaded = argmap::load(&argmap::SourceFile::new(map, text));
     let base = map_abs.parent().map(Path::to_path_buf).unwrap_or_default();
-    for source in loaded.map.iter().flat_map(|m| m.sources.values()) {
+    files.insert(map_abs);
+    for source in map.iter().flat_map(|m| m.sources.values()) {
         if let Some(file) = &source.file
             && let Some(path) = absolute(&base.join(&file.value))
         {

@@ -1157,6 +1157,33 @@ impl Reader {
     }
 }
 
+/// What [`export`] leaves out of `map`, as phrases ("the title",
+/// "12 labels"); empty when it keeps everything.
+pub fn left_out(map: &crate::Map) -> Vec<String> {
+    let x = super::Extras::of(map);
+    let mut out = Vec::new();
+    if x.title {
+        out.push("the title".to_string());
+    }
+    if x.summary {
+        out.push("the summary".to_string());
+    }
+    for (n, one, many) in [
+        (x.labels, "label", "labels"),
+        (x.tags, "node's tags", "nodes' tags"),
+        (x.notes, "note", "notes"),
+        (x.evidence, "evidence entry", "evidence entries"),
+        (x.sources, "source", "sources"),
+        (x.relation_labels, "relation label", "relation labels"),
+        (x.relation_ids, "relation id", "relation ids"),
+    ] {
+        if n > 0 {
+            out.push(super::count(n, one, many));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

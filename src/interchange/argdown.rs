@@ -1819,6 +1819,38 @@ fn evidence(evidence: &[crate::model::Evidence]) -> String {
         .join(", ")
 }
 
+/// What [`export`] keeps only as `//` comments, which an import
+/// does not read back, and what it leaves out.
+pub fn left_out(map: &crate::Map) -> Vec<String> {
+    let x = super::Extras::of(map);
+    let mut out = Vec::new();
+    for (n, one, many) in [
+        (
+            x.commitments,
+            "held_by/rejected_by entry",
+            "held_by/rejected_by entries",
+        ),
+        (x.notes, "note", "notes"),
+        (x.evidence, "evidence entry", "evidence entries"),
+        (x.relation_labels, "relation label", "relation labels"),
+    ] {
+        if n > 0 {
+            out.push(format!("{} (kept as comments)", super::count(n, one, many)));
+        }
+    }
+    if x.sources > 0 {
+        out.push(super::count(
+            x.sources,
+            "source's details",
+            "sources' details",
+        ));
+    }
+    if x.relation_ids > 0 {
+        out.push(super::count(x.relation_ids, "relation id", "relation ids"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -143,21 +143,21 @@ impl std::error::Error for ImportError {}
 /// What a map holds beyond nodes, kinds, texts and relations, counted,
 /// for saying what an export leaves out.
 #[derive(Clone, Debug, Default)]
-struct Extras {
-    title: bool,
-    summary: bool,
-    labels: usize,
-    tags: usize,
-    notes: usize,
-    evidence: usize,
-    sources: usize,
-    commitments: usize,
-    relation_labels: usize,
-    relation_ids: usize,
+pub(crate) struct Extras {
+    pub(crate) title: bool,
+    pub(crate) summary: bool,
+    pub(crate) labels: usize,
+    pub(crate) tags: usize,
+    pub(crate) notes: usize,
+    pub(crate) evidence: usize,
+    pub(crate) sources: usize,
+    pub(crate) commitments: usize,
+    pub(crate) relation_labels: usize,
+    pub(crate) relation_ids: usize,
 }
 
 impl Extras {
-    fn of(map: &crate::Map) -> Extras {
+    pub(crate) fn of(map: &crate::Map) -> Extras {
         let mut x = Extras {
             title: map.title.is_some(),
             summary: map.summary.is_some(),
@@ -183,63 +183,8 @@ impl Extras {
 }
 
 /// `n thing`, `n things`.
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// What [`aif::export`] leaves out of `map`, as phrases ("the title",
-/// "12 labels"); empty when it keeps everything.
-pub fn aif_left_out(map: &crate::Map) -> Vec<String> {
-    let x = Extras::of(map);
-    let mut out = Vec::new();
-    if x.title {
-        out.push("the title".to_string());
-    }
-    if x.summary {
-        out.push("the summary".to_string());
-    }
-    for (n, one, many) in [
-        (x.labels, "label", "labels"),
-        (x.tags, "node's tags", "nodes' tags"),
-        (x.notes, "note", "notes"),
-        (x.evidence, "evidence entry", "evidence entries"),
-        (x.sources, "source", "sources"),
-        (x.relation_labels, "relation label", "relation labels"),
-        (x.relation_ids, "relation id", "relation ids"),
-    ] {
-        if n > 0 {
-            out.push(count(n, one, many));
-        }
-    }
-    out
-}
-
-/// What [`argdown::export`] keeps only as `//` comments, which an import
-/// does not read back, and what it leaves out.
-pub fn argdown_left_out(map: &crate::Map) -> Vec<String> {
-    let x = Extras::of(map);
-    let mut out = Vec::new();
-    for (n, one, many) in [
-        (
-            x.commitments,
-            "held_by/rejected_by entry",
-            "held_by/rejected_by entries",
-        ),
-        (x.notes, "note", "notes"),
-        (x.evidence, "evidence entry", "evidence entries"),
-        (x.relation_labels, "relation label", "relation labels"),
-    ] {
-        if n > 0 {
-            out.push(format!("{} (kept as comments)", count(n, one, many)));
-        }
-    }
-    if x.sources > 0 {
-        out.push(count(x.sources, "source's details", "sources' details"));
-    }
-    if x.relation_ids > 0 {
-        out.push(count(x.relation_ids, "relation id", "relation ids"));
-    }
-    out
 }
 
 /// Hands out valid, unique ids (nodes and relations share one namespace).

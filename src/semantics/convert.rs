@@ -5,7 +5,6 @@
 //! comment lines `# <number> <name>` after the header, which solvers
 //! ignore and [`af_names`] reads back.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::Framework;
@@ -99,16 +98,8 @@ pub fn af_names(text: &[u8], n: usize) -> Option<Vec<String>> {
 pub fn to_map(named: &NamedFramework, title: &str) -> String {
     let af = &named.framework;
     let n = af.len();
-    let mut used: HashSet<String> = HashSet::with_capacity(n);
-    let mut unique = |base: String| {
-        let mut id = base.clone();
-        let mut k = 2;
-        while !used.insert(id.clone()) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
-        id
-    };
+    let mut ids_in_use = crate::interchange::Ids::new();
+    let mut unique = |base: String| ids_in_use.unique(&base);
     let mut ids = Vec::with_capacity(n);
     let mut labels = Vec::with_capacity(n);
     for i in 0..n {

@@ -52,8 +52,9 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
     let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
     // The map's folder first, so that no save during the first round is
     // missed; then the folders of the source files it names.
-    watch_dirs(&mut debouncer, &watched_files(map, None), &mut dirs)?;
-    let mut files = draw(args);
+    let mut files = watched_files(map, None);
+    watch_dirs(&mut debouncer, &files, &mut dirs)?;
+    files = draw(args, files);
     watch_dirs(&mut debouncer, &files, &mut dirs)?;
     let others = files.len().saturating_sub(1);
     let mut note = format!("watching `{}`", map.display());
@@ -95,7 +96,7 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
         };
         status(&format!("`{shown}` changed: checking again"))?;
         // The map may now cite other source files.
-        files = draw(args);
+        files = draw(args, std::mem::take(&mut files));
         watch_dirs(&mut debouncer, &files, &mut dirs)?;
     }
     Ok(ExitCode::SUCCESS)
@@ -113,8 +114,9 @@ fn is_write(kind: EventKind) -> bool {
 
 /// One round of `argmap render`, whose failures are printed, never fatal;
 /// returns the files to watch: the map and the source files it names, read
-/// from the map this round checked.
-fn draw(args: &WatchArgs) -> BTreeSet<PathBuf> {
+/// from the map this round checked, or `before` when the map has errors
+/// (which leave the files it cites as they were).
+fn draw(args: &WatchArgs, before: BTreeSet<PathBuf>) -> BTreeSet<PathBuf> {
     let render = &args.render;
     let mut files = BTreeSet::new();
     let result =
@@ -132,10 +134,7 @@ fn draw(args: &WatchArgs) -> BTreeSet<PathBuf> {
         Err(Failure::Message(m)) => super::error(&m),
         Err(Failure::Io(e)) => super::error(&e.to_string()),
     }
-    if files.is_empty() {
-        files = watched_files(&render.map, None);
-    }
-    files
+    if files.is_empty() { before } else { files }
 }
 
 fn status(message: &str) -> Result<(), Failure> {

@@ -871,20 +871,18 @@ fn closed_pipe_exits_cleanly_for_large_outputs() {
     }
 }
 
-#[test]
-fn watch_redraws_on_save_and_survives_bad_saves() {
+/// `argmap watch w.yaml -o w.dot` in `dir`, with its stderr collected as
+/// it comes.
+fn watch(
+    dir: &Path,
+) -> (
+    std::process::Child,
+    std::sync::Arc<std::sync::Mutex<String>>,
+) {
     use std::io::Read;
-    use std::time::{Duration, Instant};
-    let dir = workspace();
-    let map = dir.path().join("w.yaml");
-    std::fs::write(
-        &map,
-        "title: W\nnodes:\n  a: A\n  b: { text: B, supports: a }\n",
-    )
-    .unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
         .args(["watch", "w.yaml", "-o", "w.dot"])
-        .current_dir(dir.path())
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
@@ -904,17 +902,34 @@ fn watch_redraws_on_save_and_survives_bad_saves() {
                 .push_str(&String::from_utf8_lossy(&buf[..n]));
         }
     });
-    let wait_for = |what: &str, done: &dyn Fn() -> bool| {
-        let start = Instant::now();
-        while !done() {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what}; stderr: {}",
-                stderr.lock().unwrap()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    };
+    (child, stderr)
+}
+
+/// Waits up to 20 s for `done`, failing with the watch's stderr.
+fn wait_until(stderr: &std::sync::Mutex<String>, what: &str, done: &dyn Fn() -> bool) {
+    let start = std::time::Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "timed out waiting for {what}; stderr: {}",
+            stderr.lock().unwrap()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn watch_redraws_on_save_and_survives_bad_saves() {
+    use std::time::Duration;
+    let dir = workspace();
+    let map = dir.path().join("w.yaml");
+    std::fs::write(
+        &map,
+        "title: W\nnodes:\n  a: A\n  b: { text: B, supports: a }\n",
+    )
+    .unwrap();
+    let (mut child, stderr) = watch(dir.path());
+    let wait_for = |what: &str, done: &dyn Fn() -> bool| wait_until(&stderr, what, done);
     let out = dir.path().join("w.dot");
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
     wait_for("the first drawing", &|| read(&out).contains("\"b\""));
@@ -1050,4 +1065,35 @@ fn import_and_export_map_formats() {
         text(&out.stderr)
     );
     assert!(!dir.path().join("l.yaml").exists());
+}
+
+#[test]
+fn watch_follows_source_files_even_after_a_bad_save() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("src.txt"), "Every state may choose.\n").unwrap();
+    let good = "title: W\nsources:\n  s: { title: S, file: src.txt }\nnodes:\n  a:\n    text: A\n    evidence: { source: s, quote: Every state may choose. }\n  b: { text: B, supports: a }\n";
+    std::fs::write(dir.path().join("w.yaml"), good).unwrap();
+    let (mut child, stderr) = watch(dir.path());
+    let wait_for = |what: &str, done: &dyn Fn(&str) -> bool| {
+        wait_until(&stderr, what, &|| done(&stderr.lock().unwrap()));
+    };
+    wait_for("the watch", &|e| e.contains("and 1 source file"));
+    std::fs::write(
+        dir.path().join("w.yaml"),
+        good.replace("supports: a", "supports: zz"),
+    )
+    .unwrap();
+    wait_for("the error", &|e| e.contains("unknown node `zz`"));
+    // The map has errors, but the source it cites is still watched: a
+    // changed quote source is checked again.
+    std::fs::write(
+        dir.path().join("src.txt"),
+        "Every state may choose freely.\n",
+    )
+    .unwrap();
+    wait_for("the source round", &|e| {
+        e.contains("`src.txt` changed: checking again")
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
 }

@@ -10,7 +10,6 @@ use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
 use crate::graph::ArgGraph;
-use crate::model::Map;
 
 /// One actor's commitments, as node indices into [`Map::nodes`] in map
 /// order.
@@ -36,7 +35,8 @@ pub struct Commitments {
 /// # Complexity
 /// O(a · (n + m)) for a actors: one backward search over support edges per
 /// actor.
-pub fn commitments(map: &Map, graph: &ArgGraph) -> Vec<Commitments> {
+pub fn commitments(graph: &ArgGraph) -> Vec<Commitments> {
+    let map = graph.map();
     let g = &graph.graph;
     map.actors
         .values()

@@ -46,6 +46,18 @@ pub struct Label {
     pub message: String,
 }
 
+/// Whom and what a finding is about: the actor and the nodes involved, in
+/// the order the message names them. Set on commitment findings, so that a
+/// program (such as the actors document) reads them without parsing the
+/// message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Subject {
+    /// The actor's id.
+    pub actor: String,
+    /// The ids of the nodes involved.
+    pub nodes: Vec<String>,
+}
+
 /// One problem in one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -64,6 +76,9 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// How to fix it.
     pub help: Option<String>,
+    /// Whom and what it is about, for findings about an actor's
+    /// commitments.
+    pub subject: Option<Subject>,
 }
 
 impl Diagnostic {
@@ -77,6 +92,7 @@ impl Diagnostic {
             label: None,
             labels: Vec::new(),
             help: None,
+            subject: None,
         }
     }
 
@@ -101,6 +117,22 @@ impl Diagnostic {
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Sets what the diagnostic is about: an actor and nodes (a node named
+    /// twice is kept once).
+    #[must_use]
+    pub fn with_subject(mut self, actor: &str, nodes: &[&str]) -> Self {
+        self.subject = Some(Subject {
+            actor: actor.to_string(),
+            nodes: nodes
+                .iter()
+                .enumerate()
+                .filter(|&(i, n)| !nodes[..i].contains(n))
+                .map(|(_, n)| (*n).to_string())
+                .collect(),
+        });
         self
     }
 

@@ -53,10 +53,13 @@ pub struct RelationUndercut {
     pub data: EdgeData,
 }
 
-/// The graph of a map. Node weights are indices into [`Map::nodes`], so
-/// `graph[n]` finds the node with `map.nodes[graph[n]]`.
-#[derive(Debug, Default)]
+/// A map and its graph, built together so that they cannot disagree. Node
+/// weights are indices into [`Map::nodes`], so `graph[n]` finds the node
+/// with `map.nodes[graph[n]]`; graph node `i` is map node `i`.
+#[derive(Debug)]
 pub struct ArgGraph {
+    /// The map the graph was built from (read with [`ArgGraph::map`]).
+    map: Map,
     /// Nodes and edges.
     pub graph: DiGraph<usize, EdgeData>,
     /// Named relations by id.
@@ -74,8 +77,12 @@ pub struct ArgGraph {
 }
 
 impl ArgGraph {
-    /// Builds the graph. Node `i` of the graph is node `i` of the map.
-    pub fn build(map: &Map) -> Self {
+    /// Builds the graph of a map, which it keeps. Node `i` of the graph is
+    /// node `i` of the map.
+    ///
+    /// # Complexity
+    /// O(n + m) for n nodes and m relations, premises and conclusions.
+    pub fn build(map: Map) -> Self {
         let mut graph = DiGraph::with_capacity(map.nodes.len(), map.nodes.len() * 2);
         for i in 0..map.nodes.len() {
             graph.add_node(i);
@@ -162,6 +169,7 @@ impl ArgGraph {
         }
         unresolved.sort_by_key(|d| (d.written_on, d.kind, d.position));
         ArgGraph {
+            map,
             graph,
             named,
             relation_undercuts,
@@ -171,9 +179,19 @@ impl ArgGraph {
         }
     }
 
+    /// The map the graph was built from.
+    pub fn map(&self) -> &Map {
+        &self.map
+    }
+
+    /// Gives the map back.
+    pub fn into_map(self) -> Map {
+        self.map
+    }
+
     /// The map node of a graph node.
-    pub fn node<'m>(&self, map: &'m Map, n: NodeIndex) -> &'m crate::model::Node {
-        &map.nodes[self.graph[n]]
+    pub fn node(&self, n: NodeIndex) -> &crate::model::Node {
+        &self.map.nodes[self.graph[n]]
     }
 }
 

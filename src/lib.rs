@@ -42,8 +42,8 @@
 //! let fixed = SourceFile::new("small.yaml", text_fixed());
 //! let checked = check(&fixed, &CheckOptions::default());
 //! assert!(checked.diagnostics.is_empty());
-//! let map = checked.map.unwrap();
-//! let dot = argmap::render::dot(&map, &checked.graph, &argmap::RenderOptions::default());
+//! let graph = checked.clean().unwrap();
+//! let dot = argmap::render::dot(graph, &argmap::RenderOptions::default());
 //! assert!(dot.starts_with("digraph"));
 //! # fn text_fixed() -> &'static str { "title: A small dispute\nnodes:\n  choice:\n    text: Every state may choose its alliances.\n  expense:\n    text: No state may strengthen its security at the expense of others.\n    contradicts: choice\n" }
 //! ```
@@ -61,10 +61,12 @@ pub mod load;
 pub mod model;
 pub mod quote;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod semantics;
 mod source;
 pub mod suggestion;
+pub mod text;
 
 pub use check::{CheckOptions, Checked, Code, check};
 pub use diagnostic::{Diagnostic, Label, Severity};

@@ -44,19 +44,28 @@ impl CheckOptions {
     }
 }
 
-/// A checked map: the model (when the text was a map at all), its graph and
-/// every diagnostic.
+/// A checked map: the model with its graph (when the text was a map at all)
+/// and every diagnostic.
 #[derive(Debug)]
 pub struct Checked {
-    /// The map, unless the text could not be read as one.
-    pub map: Option<Map>,
-    /// The map's graph (empty without a map).
-    pub graph: ArgGraph,
+    /// The map and its graph, unless the text could not be read as a map.
+    pub graph: Option<ArgGraph>,
     /// Every problem, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Checked {
+    /// The map, unless the text could not be read as one.
+    pub fn map(&self) -> Option<&Map> {
+        self.graph.as_ref().map(ArgGraph::map)
+    }
+
+    /// The map and its graph when the map has no errors: what evaluating,
+    /// drawing and reporting need.
+    pub fn clean(&self) -> Option<&ArgGraph> {
+        self.graph.as_ref().filter(|_| !self.has_errors())
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics
@@ -71,20 +80,17 @@ pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
         map,
         mut diagnostics,
     } = load::load(source);
-    let graph = match &map {
-        Some(map) => {
-            let graph = ArgGraph::build(map);
-            let cx = rules::Context {
-                map,
-                graph: &graph,
-                options,
-                path: source.path(),
-            };
-            rules::run_all(&cx, &mut diagnostics);
-            graph
-        }
-        None => ArgGraph::default(),
-    };
+    let graph = map.map(|map| {
+        let graph = ArgGraph::build(map);
+        let cx = rules::Context {
+            map: graph.map(),
+            graph: &graph,
+            options,
+            path: source.path(),
+        };
+        rules::run_all(&cx, &mut diagnostics);
+        graph
+    });
     diagnostics.retain(|d| options.enabled(d.code));
     if options.require_verified {
         for d in &mut diagnostics {
@@ -94,28 +100,5 @@ pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
         }
     }
     diagnostic::sort(&mut diagnostics);
-    Checked {
-        map,
-        graph,
-        diagnostics,
-    }
-}
-
-/// Runs every graph rule, including those off by default, on a loaded map
-/// (without the loader's diagnostics). `path` is where the map was read
-/// from: sources' `file:` paths resolve from its folder.
-pub fn check_map(map: &Map, graph: &ArgGraph, path: &std::path::Path) -> Vec<Diagnostic> {
-    let everything = CheckOptions {
-        warn: Code::all().collect(),
-        ..CheckOptions::default()
-    };
-    let cx = rules::Context {
-        map,
-        graph,
-        options: &everything,
-        path,
-    };
-    let mut out = Vec::new();
-    rules::run_all(&cx, &mut out);
-    out
+    Checked { graph, diagnostics }
 }

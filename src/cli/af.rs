@@ -8,16 +8,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use argmap::semantics::iccma::{self, FrameworkFormat, NamedFramework};
-use argmap::semantics::search::{self, DEFAULT_STEPS, Exhausted, Semantics};
-use argmap::semantics::{Label, grounded};
+use argmap::semantics::task::{TASKS, Task, solve};
 
-use super::Failure;
+use super::{Failure, io};
 
-/// The tasks this solver answers, as ICCMA names them.
-const TASKS: &[&str] = &[
-    "SE-GR", "DC-GR", "DS-GR", "SE-CO", "DC-CO", "DS-CO", "SE-PR", "DC-PR", "DS-PR", "SE-ST",
-    "DC-ST", "DS-ST",
-];
+/// The largest framework file read (4 GiB).
+pub(crate) const FRAMEWORK_LIMIT: u64 = 4 << 30;
 
 const AFTER_HELP: &str = "\
 Tasks: SE (give an extension), DC (is ARG in some extension?), DS (is ARG in
@@ -97,18 +93,6 @@ pub(crate) fn input_format(file: &std::path::Path, given: Option<FormatArg>) -> 
     }
 }
 
-/// Reads a framework file (`-`: stdin).
-pub(crate) fn read(file: &std::path::Path) -> Result<Vec<u8>, Failure> {
-    if file.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .map_err(|e| Failure::Message(format!("cannot read stdin: {e}")))?;
-        return Ok(bytes);
-    }
-    std::fs::read(file)
-        .map_err(|e| Failure::Message(format!("cannot read `{}`: {e}", file.display())))
-}
-
 pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     if args.problems {
@@ -116,7 +100,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (Some(task), Some(file)) = (&args.task, &args.file) else {
+    let (Some(name), Some(file)) = (&args.task, &args.file) else {
         if args.task.is_none() && args.file.is_none() {
             writeln!(out, "argmap {}", env!("CARGO_PKG_VERSION"))?;
             out.flush()?;
@@ -126,22 +110,20 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
             "`argmap af` needs both -p TASK and -f FILE".into(),
         ));
     };
-    let task = task.to_ascii_uppercase();
-    if !TASKS.contains(&task.as_str()) {
+    let Some(task) = Task::parse(name) else {
         return Err(Failure::Message(format!(
-            "task `{task}` is not supported; supported: {}",
+            "task `{}` is not supported; supported: {}",
+            name.to_ascii_uppercase(),
             TASKS.join(", ")
         )));
-    }
+    };
     let format = input_format(file, args.format);
-    let bytes = read(file)?;
+    let bytes = io::read_bytes(file, FRAMEWORK_LIMIT)?;
     let af = iccma::parse(&bytes, format)
-        .map_err(|e| Failure::Message(format!("`{}`: {e}", file.display())))?;
+        .map_err(|e| Failure::Message(format!("`{}`: {e}", io::shown_path(file))))?;
     drop(bytes);
     let probo = format != FrameworkFormat::Af;
-    let query = if task.starts_with("SE") {
-        None
-    } else {
+    let query = if task.needs_query() {
         let Some(name) = &args.argument else {
             return Err(Failure::Message(format!(
                 "task {task} needs a query argument: -a ARG"
@@ -150,76 +132,22 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         let Some(query) = af.find(name) else {
             return Err(Failure::Message(format!(
                 "`{name}` is not an argument of `{}`",
-                file.display()
+                io::shown_path(file)
             )));
         };
         Some(query)
+    } else {
+        None
     };
-    let gave_up = |e: Exhausted| Failure::Message(format!("{task}: {e}"));
-    let extension_of = |labels: &[Label]| -> Vec<usize> {
-        (0..labels.len())
-            .filter(|&i| labels[i] == Label::In)
-            .collect()
-    };
-    let framework = &af.framework;
-    // (answer line, certificate): SE tasks print only the certificate.
-    let (answer, certificate): (Option<bool>, Option<Vec<Label>>) = match (task.as_str(), query) {
-        ("SE-GR" | "SE-CO", _) => (None, Some(grounded(framework))),
-        ("DC-GR" | "DS-GR" | "DS-CO", Some(q)) => {
-            // Grounded: one extension, so both questions are membership;
-            // sceptical acceptance under complete is membership in grounded.
-            let labels = grounded(framework);
-            let accepted = labels[q] == Label::In;
-            let witness = (task == "DC-GR") == accepted;
-            (Some(accepted), witness.then_some(labels))
-        }
-        ("DC-CO" | "DC-PR", Some(q)) => {
-            // Credulous under complete = under preferred = under admissible.
-            let found = search::find_with(framework, false, q, Label::In, DEFAULT_STEPS)
-                .map_err(gave_up)?;
-            (Some(found.is_some()), found)
-        }
-        ("SE-PR", _) => (
-            None,
-            Some(search::some_preferred(framework, DEFAULT_STEPS).map_err(gave_up)?),
-        ),
-        ("SE-ST", _) => {
-            let found = search::extensions(framework, Semantics::Stable, 1, DEFAULT_STEPS)
-                .map_err(gave_up)?;
-            (None, found.labellings.into_iter().next())
-        }
-        ("DS-PR", Some(q)) => {
-            // A counterexample: some preferred extension without q.
-            let all =
-                search::extensions(framework, Semantics::Preferred, usize::MAX, DEFAULT_STEPS)
-                    .map_err(gave_up)?;
-            let counter = all.labellings.into_iter().find(|l| l[q] != Label::In);
-            (Some(counter.is_none()), counter)
-        }
-        ("DC-ST", Some(q)) => {
-            let found =
-                search::find_with(framework, true, q, Label::In, DEFAULT_STEPS).map_err(gave_up)?;
-            (Some(found.is_some()), found)
-        }
-        ("DS-ST", Some(q)) => {
-            // In a stable labelling, not in means out.
-            let counter = search::find_with(framework, true, q, Label::Out, DEFAULT_STEPS)
-                .map_err(gave_up)?;
-            (Some(counter.is_none()), counter)
-        }
-        _ => {
-            return Err(Failure::Message(format!(
-                "task {task} needs a query argument: -a ARG"
-            )));
-        }
-    };
-    match (answer, certificate) {
-        (None, Some(labels)) => write_extension(&mut out, &af, &extension_of(&labels), probo)?,
+    let answer =
+        solve(&af.framework, task, query).map_err(|e| Failure::Message(format!("{task}: {e}")))?;
+    match (answer.accepted, answer.extension) {
+        (None, Some(extension)) => write_extension(&mut out, &af, &extension, probo)?,
         (None, None) => writeln!(out, "NO")?,
         (Some(yes), certificate) => {
             writeln!(out, "{}", if yes { "YES" } else { "NO" })?;
-            if let (Some(labels), false) = (certificate, probo) {
-                write_extension(&mut out, &af, &extension_of(&labels), false)?;
+            if let (Some(extension), false) = (certificate, probo) {
+                write_extension(&mut out, &af, &extension, false)?;
             }
         }
     }

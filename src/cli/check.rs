@@ -1,14 +1,14 @@
 //! `argmap check`: collect map files, check each, print diagnostics.
 
 use std::collections::BTreeSet;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use argmap::diagnostic::render;
-use argmap::{CheckOptions, Code, LoadOptions, Severity};
+use argmap::{CheckOptions, Code, Severity};
 
-use super::Failure;
+use super::{Failure, Globals, io};
 
 const AFTER_HELP: &str = "\
 Quotes are checked against each source's local `file:` (relative to the
@@ -74,7 +74,7 @@ fn parse_code(s: &str) -> Result<Code, String> {
     Code::parse(s).ok_or_else(|| format!("unknown check `{s}`; `argmap explain` lists them"))
 }
 
-pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
+pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     if let Some(code) = args
         .allow
         .iter()
@@ -88,31 +88,26 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
         warn: args.warn.iter().copied().collect::<BTreeSet<_>>(),
         allow: args.allow.iter().copied().collect(),
         require_verified: args.require_verified,
-        ..super::base_options()
+        ..globals.check_options()
     };
     let (files, mut unreadable) = collect(&args.paths)?;
     for message in &unreadable {
-        super::error(message);
+        io::error(message);
     }
     let mut out = anstream::stdout().lock();
     let (mut errors, mut warnings, mut failed, mut checked) = (0usize, 0usize, 0usize, 0usize);
     let (mut findings, mut notes) = (0usize, 0usize);
     for path in &files {
-        let read = if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map(|_| argmap::load::decode(Path::new("<stdin>"), bytes))
-                .map_err(|e| format!("cannot read stdin: {e}"))
-        } else {
-            argmap::load::read_source(path, &LoadOptions::default()).map_err(|e| e.to_string())
-        };
+        let read = io::read_map(path).map_err(|e| match e {
+            Failure::Message(m) => m,
+            Failure::Io(e) => e.to_string(),
+        });
         // An unreadable file is reported and the others are still checked.
         let (source, early) = match read {
             Ok(read) => read,
             Err(message) => {
                 out.flush()?;
-                super::error(&message);
+                io::error(&message);
                 unreadable.push(message);
                 continue;
             }
@@ -206,7 +201,7 @@ fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>), Failure> {
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
     for path in paths {
-        if path.as_os_str() == "-" {
+        if io::is_stdin(path) {
             files.push(path.clone());
             continue;
         }
@@ -227,7 +222,7 @@ fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>), Failure> {
             walk(path, &mut files, &mut unreadable);
             files[before..].sort();
             if files.len() == before {
-                super::warning(&format!("no *.yaml or *.yml files in `{}`", path.display()));
+                io::warning(&format!("no *.yaml or *.yml files in `{}`", path.display()));
             }
         } else {
             files.push(path.clone());

@@ -1,7 +1,6 @@
 //! `argmap export` (a map's framework as af, apx or tgf) and `argmap
 //! import` (a framework file as a map).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,9 +9,8 @@ use argmap::semantics::convert;
 use argmap::semantics::iccma::{self, FrameworkFormat, NamedFramework};
 use argmap::semantics::map::MapFramework;
 
-use super::Failure;
-use super::af::read;
-use super::eval::SupportArg;
+use super::args::SupportArg;
+use super::{Failure, Globals, io};
 
 const EXPORT_HELP: &str = "\
 Two kinds of output. A framework (af, apx, tgf) is the one `argmap eval`
@@ -235,7 +233,7 @@ fn default_title(
     })
 }
 
-pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
+pub(crate) fn export(args: &ExportArgs, globals: &Globals) -> Result<ExitCode, Failure> {
     let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
     let implied = args
         .output
@@ -246,23 +244,24 @@ pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
     if let (Some(given), Some(implied), Some(path)) = (args.format, implied, &args.output)
         && given != implied
     {
-        super::warning(&format!(
+        io::warning(&format!(
             "writing {} to `{}`, whose extension says {}",
             given.name(),
             path.display(),
             implied.name()
         ));
     }
-    let checked = match super::checked_map(&args.map, "exported")? {
+    let checked = match io::checked_map(&args.map, &globals.check_options(), "exported", false)? {
         Ok(checked) => checked,
         Err(code) => return Ok(code),
     };
-    let Some(map) = checked.map.as_ref() else {
+    let Some(graph) = checked.clean() else {
         return Ok(ExitCode::from(1));
     };
+    let map = graph.map();
     let text = match format.framework() {
         Some(framework_format) => {
-            let framework = MapFramework::build(map, &checked.graph, args.support.support());
+            let framework = MapFramework::build(graph, args.support.support());
             let names: Vec<String> = framework.arguments.iter().map(|a| a.name.clone()).collect();
             convert::write(&framework.framework, &names, framework_format)
         }
@@ -279,7 +278,7 @@ pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
                 )
             };
             if !left_out.is_empty() {
-                super::warning(&format!(
+                io::warning(&format!(
                     "not exported ({} has no place for them): {}",
                     format.name(),
                     left_out.join(", ")
@@ -291,27 +290,27 @@ pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
     write_out(args.output.as_ref().filter(|_| !to_stdout), text.as_bytes())
 }
 
-pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
+pub(crate) fn import(args: &ImportArgs, globals: &Globals) -> Result<ExitCode, Failure> {
     let chosen = ImportFormat::of(&args.file, args.format);
     let stdin = args.file.as_os_str() == "-";
     let format = match chosen.reader() {
         Reader::Framework(format) => format,
-        Reader::Map(importer) => return import_map(args, chosen, importer),
+        Reader::Map(importer) => return import_map(args, globals, chosen, importer),
     };
-    let bytes = read(&args.file)?;
+    let bytes = io::read_bytes(&args.file, super::af::FRAMEWORK_LIMIT)?;
     let mut named: NamedFramework = iccma::parse(&bytes, format).map_err(|e| {
         let hint = if stdin && args.format.is_none() {
             " (stdin is read as af; pass --from with another format)"
         } else {
             ""
         };
-        Failure::Message(format!("`{}`: {e}{hint}", args.file.display()))
+        Failure::Message(format!("`{}`: {e}{hint}", io::shown_path(&args.file)))
     })?;
     let (n, m) = (named.framework.len(), named.framework.attack_count());
     if n == 0 {
         return Err(Failure::Message(format!(
             "`{}` has no arguments; a map needs at least one node, so nothing was written",
-            args.file.display()
+            io::shown_path(&args.file)
         )));
     }
     // Every argument takes at least ~30 bytes of YAML and every attack ~4:
@@ -320,7 +319,7 @@ pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
     let too_big = |bytes: u64| {
         Failure::Message(format!(
             "`{}` ({n} arguments, {m} attacks) would make a map of {} MiB or more, over the {} MiB a map may have; nothing was written",
-            args.file.display(),
+            io::shown_path(&args.file),
             bytes / (1024 * 1024),
             limit / (1024 * 1024)
         ))
@@ -347,26 +346,19 @@ pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
 /// map written is checked once more, so that a problem shows at once.
 fn import_map(
     args: &ImportArgs,
+    globals: &Globals,
     format: ImportFormat,
     importer: fn(&str, &str) -> Result<Draft, ImportError>,
 ) -> Result<ExitCode, Failure> {
-    let stdin = args.file.as_os_str() == "-";
     let limit = argmap::LoadOptions::default().max_file_bytes;
-    if !stdin && std::fs::metadata(&args.file).is_ok_and(|m| m.len() > limit) {
-        return Err(Failure::Message(format!(
-            "`{}` is larger than the {} MiB a map may have; nothing was written",
-            args.file.display(),
-            limit / (1024 * 1024)
-        )));
-    }
-    let bytes = read(&args.file)?;
+    let bytes = io::read_bytes(&args.file, limit)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = memchr::memchr_iter(b'\n', good).count() + 1;
         let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         Failure::Message(format!(
             "`{}` is not UTF-8: line {line}, byte {column} of the line; nothing was written",
-            args.file.display(),
+            io::shown_path(&args.file),
         ))
     })?;
     let title = default_title(args, Path::file_stem, "imported");
@@ -374,16 +366,16 @@ fn import_map(
     let draft = importer(text, &title).map_err(|e| {
         Failure::Message(format!(
             "`{}` is not {}: {e}; nothing was written",
-            args.file.display(),
+            io::shown_path(&args.file),
             format_name(format)
         ))
     })?;
     let shown = 20;
     for loss in draft.losses.iter().take(shown) {
-        super::warning(&format!("not kept as written: {loss}"));
+        io::warning(&format!("not kept as written: {loss}"));
     }
     if draft.losses.len() > shown {
-        super::warning(&format!(
+        io::warning(&format!(
             "… and {} more not kept as written",
             draft.losses.len() - shown
         ));
@@ -391,14 +383,14 @@ fn import_map(
     let name =
         output_file(args).map_or_else(|| "imported.yaml".to_string(), |p| p.display().to_string());
     let source = argmap::SourceFile::new(&name, draft.to_yaml());
-    let checked = argmap::check(&source, &super::base_options());
+    let checked = argmap::check(&source, &globals.check_options());
     let errors = checked
         .diagnostics
         .iter()
         .filter(|d| d.severity == argmap::Severity::Error)
         .count();
     if errors > 0 {
-        super::warning(&format!(
+        io::warning(&format!(
             "the imported map has {errors} error{}; `argmap check {name}` shows them",
             if errors == 1 { "" } else { "s" }
         ));
@@ -424,15 +416,7 @@ fn format_name(format: ImportFormat) -> &'static str {
 
 fn write_out(path: Option<&PathBuf>, bytes: &[u8]) -> Result<ExitCode, Failure> {
     match path {
-        Some(path) => {
-            super::render::write_atomically(path, bytes)?;
-            writeln!(anstream::stdout(), "{}", path.display())?;
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
-            out.flush()?;
-        }
+        Some(path) => io::write_output(path, bytes),
+        None => io::write_stdout(bytes),
     }
-    Ok(ExitCode::SUCCESS)
 }

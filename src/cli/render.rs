@@ -1,17 +1,14 @@
 //! `argmap render`: check a map, draw it, write the result atomically.
 
-use std::ffi::OsString;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argmap::render::Status;
-use argmap::render::{DotProgram, fallback_svg, run_dot};
-use argmap::semantics::map::MapFramework;
-use argmap::semantics::search::{DEFAULT_STEPS, Semantics, extensions};
+use argmap::render::{Status, fallback_svg, run_dot};
+use argmap::semantics::{Evaluation, Semantics};
 use argmap::{ErrorKind, Format, GroupBy, Layout, RankDir, RenderOptions};
 
-use super::Failure;
+use super::args::{SemanticsArg, SupportArg};
+use super::{Failure, Globals, io};
 
 const AFTER_HELP: &str = "\
 The format comes from --format, else from the extension of -o (.dot/.gv,
@@ -74,11 +71,11 @@ pub(crate) struct Args {
     /// Colour nodes by their status under this semantics (accepted,
     /// rejected, undecided) instead of by holder; see `argmap eval`.
     #[arg(long, value_enum, value_name = "SEMANTICS", ignore_case = true)]
-    status: Option<super::eval::SemanticsArg>,
+    status: Option<SemanticsArg>,
 
     /// With --status: how support turns into attacks.
-    #[arg(long, value_enum, default_value_t = super::eval::SupportArg::Deductive, ignore_case = true, requires = "status")]
-    support: super::eval::SupportArg,
+    #[arg(long, value_enum, default_value_t = SupportArg::Deductive, ignore_case = true, requires = "status")]
+    support: SupportArg,
 
     /// With --status: which extension to colour (from 1), for semantics with several.
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..), requires = "status")]
@@ -144,9 +141,9 @@ enum GroupArg {
     Tag,
 }
 
-pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
+pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     let format = resolve_format(args)?;
-    match super::checked_map(&args.map, "drawn")? {
+    match io::checked_map(&args.map, &globals.check_options(), "drawn", true)? {
         Ok(checked) => draw(args, format, &checked),
         Err(code) => Ok(code),
     }
@@ -158,11 +155,12 @@ pub(crate) fn draw(
     format: Format,
     checked: &argmap::Checked,
 ) -> Result<ExitCode, Failure> {
-    let Some(whole) = checked.map.as_ref() else {
+    let Some(whole_graph) = checked.clean() else {
         return Ok(ExitCode::from(1));
     };
+    let whole = whole_graph.map();
     let mut status_of_whole = match args.status {
-        Some(semantics) => Some(status(args, semantics.semantics(), whole, &checked.graph)?),
+        Some(semantics) => Some(status(args, semantics.semantics(), whole_graph)?),
         None => None,
     };
     let focused = match &args.focus {
@@ -174,11 +172,11 @@ pub(crate) fn draw(
                         .unwrap_or_default();
                 return Err(Failure::Message(format!(
                     "--focus: `{}` has no node `{id}`{hint}",
-                    args.map.display()
+                    io::shown_path(&args.map)
                 )));
             };
             let depth = usize::try_from(args.depth).unwrap_or(usize::MAX);
-            let keep = argmap::render::neighbourhood(&checked.graph, center, depth);
+            let keep = argmap::render::neighbourhood(whole_graph, center, depth);
             let (mut part, status) =
                 argmap::render::restrict(whole, &keep, status_of_whole.as_ref());
             status_of_whole = status;
@@ -191,15 +189,12 @@ pub(crate) fn draw(
                     whole.nodes.len()
                 );
             }
-            Some(part)
+            Some(argmap::ArgGraph::build(part))
         }
         None => None,
     };
-    let focused_graph = focused.as_ref().map(argmap::ArgGraph::build);
-    let (map, graph) = match (&focused, &focused_graph) {
-        (Some(m), Some(g)) => (m, g),
-        _ => (whole, &checked.graph),
-    };
+    let graph = focused.as_ref().unwrap_or(whole_graph);
+    let map = graph.map();
     if args.max_nodes > 0 && map.nodes.len() > args.max_nodes {
         let (what, advice) = if focused.is_some() {
             (
@@ -208,7 +203,11 @@ pub(crate) fn draw(
             )
         } else {
             (
-                format!("`{}` has {} nodes", args.map.display(), map.nodes.len()),
+                format!(
+                    "`{}` has {} nodes",
+                    io::shown_path(&args.map),
+                    map.nodes.len()
+                ),
                 "draw part of it with --focus ID --depth N",
             )
         };
@@ -218,9 +217,9 @@ pub(crate) fn draw(
         )));
     }
     if format == Format::Mermaid && args.engine != EngineArg::Auto {
-        super::warning("Mermaid output is laid out by Mermaid; --engine is ignored");
+        io::warning("Mermaid output is laid out by Mermaid; --engine is ignored");
     } else if args.engine == EngineArg::Builtin && format == Format::Dot {
-        super::warning(&format!(
+        io::warning(&format!(
             "--engine builtin lays out SVG only; {format} output has no layout of its own"
         ));
     }
@@ -247,32 +246,32 @@ pub(crate) fn draw(
         status: status_of_whole,
         layout,
     };
-    let dot = argmap::render::dot(map, graph, &options);
     let bytes = match format {
-        Format::Dot => dot.into_bytes(),
-        Format::Mermaid => argmap::render::mermaid(map, graph, &options).into_bytes(),
+        Format::Dot => argmap::render::dot(graph, &options).into_bytes(),
+        Format::Mermaid => argmap::render::mermaid(graph, &options).into_bytes(),
         Format::Svg if args.engine == EngineArg::Builtin => {
-            fallback_svg(map, graph, &options)?.into_bytes()
+            fallback_svg(graph, &options)?.into_bytes()
         }
         _ if args.engine == EngineArg::Builtin => {
             return Err(Failure::Message(format!(
                 "--engine builtin draws SVG only, not {format}"
             )));
         }
+        Format::Svg => {
+            let svg = argmap::render::svg(graph, &options, &io::dot_program())?;
+            if let Some(e) = svg.fallback {
+                io::warning(&format!(
+                    "{e}; drawing with the built-in layout, which is simpler (no clusters, legend or shapes).\n\
+                     Install Graphviz for the full drawing: `apt-get install graphviz`, `brew install graphviz`,\n\
+                     or see https://graphviz.org/download/"
+                ));
+            }
+            svg.text.into_bytes()
+        }
         _ => {
-            let program = DotProgram {
-                program: std::env::var_os("ARGMAP_DOT").unwrap_or_else(|| OsString::from("dot")),
-            };
-            match run_dot(&dot, format, &program) {
+            let dot = argmap::render::dot(graph, &options);
+            match run_dot(&dot, format, &io::dot_program()) {
                 Ok(bytes) => bytes,
-                Err(e) if e.kind() == ErrorKind::GraphvizMissing && format == Format::Svg => {
-                    super::warning(&format!(
-                        "{e}; drawing with the built-in layout, which is simpler (no clusters, legend or shapes).\n\
-                         Install Graphviz for the full drawing: `apt-get install graphviz`, `brew install graphviz`,\n\
-                         or see https://graphviz.org/download/"
-                    ));
-                    fallback_svg(map, graph, &options)?.into_bytes()
-                }
                 Err(e) if e.kind() == ErrorKind::GraphvizMissing => {
                     return Err(Failure::Message(format!(
                         "{e}; {format} needs Graphviz: install it (`apt-get install graphviz`, `brew install graphviz`) \
@@ -284,62 +283,36 @@ pub(crate) fn draw(
         }
     };
     // A map read from stdin is drawn to stdout unless -o names a file.
-    let to_stdout = args
-        .output
-        .as_ref()
-        .map_or(args.map.as_os_str() == "-", |p| p.as_os_str() == "-");
-    if to_stdout {
-        let mut out = std::io::stdout().lock();
-        out.write_all(&bytes)?;
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let path = args.output.clone().unwrap_or_else(|| {
-        let stem = args
-            .map
-            .file_stem()
-            .map_or_else(|| OsString::from("map"), ToOwned::to_owned);
-        // `my.map.yaml` → `my.map.svg`: only the last extension goes.
-        let mut name = stem;
-        name.push(".");
-        name.push(format.extension());
-        PathBuf::from(name)
-    });
-    write_atomically(&path, &bytes)?;
-    writeln!(anstream::stdout(), "{}", path.display())?;
-    Ok(ExitCode::SUCCESS)
+    let path = match &args.output {
+        Some(path) => path.clone(),
+        None if io::is_stdin(&args.map) => PathBuf::from("-"),
+        None => io::beside_here(&args.map, format.extension()),
+    };
+    io::write_output(&path, &bytes)
 }
 
 /// The statuses of the extension `--extension` picks.
-fn status(
-    args: &Args,
-    semantics: Semantics,
-    map: &argmap::Map,
-    graph: &argmap::ArgGraph,
-) -> Result<Status, Failure> {
+fn status(args: &Args, semantics: Semantics, graph: &argmap::ArgGraph) -> Result<Status, Failure> {
     let support = args.support.support();
-    let framework = MapFramework::build(map, graph, support);
     let n = usize::try_from(args.extension).unwrap_or(usize::MAX);
-    let found = extensions(&framework.framework, semantics, n, DEFAULT_STEPS).map_err(|e| {
+    let shown = io::shown_path(&args.map);
+    let found = Evaluation::new(graph, semantics, support, n).map_err(|e| {
         Failure::Message(format!(
-            "the search for {} extensions of `{}` gave up: {e}; try --status grounded",
+            "the search for {} extensions of `{shown}` gave up: {e}; try --status grounded",
             semantics.as_str(),
-            args.map.display()
         ))
     })?;
-    let Some(labels) = found.labellings.get(n - 1) else {
-        let count = found.labellings.len();
+    let Some(labels) = found.extensions.labellings.get(n - 1) else {
+        let count = found.extensions.labellings.len();
         return Err(Failure::Message(if count == 0 {
             format!(
-                "`{}` has no {} extension (support read as `{}`); nothing was drawn",
-                args.map.display(),
+                "`{shown}` has no {} extension (support read as `{}`); nothing was drawn",
                 semantics.as_str(),
                 support.as_str()
             )
         } else {
             format!(
-                "--extension {n}: `{}` has {count} {} extension{} (support read as `{}`)",
-                args.map.display(),
+                "--extension {n}: `{shown}` has {count} {} extension{} (support read as `{}`)",
                 semantics.as_str(),
                 if count == 1 { "" } else { "s" },
                 support.as_str()
@@ -355,7 +328,7 @@ fn status(
             support.as_str()
         )
     };
-    Ok(Status::new(&framework, labels, caption))
+    Ok(Status::new(&found.framework, labels, caption))
 }
 
 pub(crate) fn resolve_format(args: &Args) -> Result<Format, Failure> {
@@ -375,7 +348,7 @@ pub(crate) fn resolve_format(args: &Args) -> Result<Format, Failure> {
         if let (Some(implied), Some(path)) = (implied, &args.output)
             && implied != format
         {
-            super::warning(&format!(
+            io::warning(&format!(
                 "writing {format} to `{}`, whose extension says {implied}",
                 path.display()
             ));
@@ -398,41 +371,4 @@ pub(crate) fn resolve_format(args: &Args) -> Result<Format, Failure> {
             })
         }
     }
-}
-
-/// Writes to a temporary file beside `path`, then renames it over `path`, so
-/// a reader never sees half a file and a failure leaves the old one intact.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(Failure::Message(format!(
-            "cannot write `{}`: the folder `{}` does not exist",
-            path.display(),
-            dir.display()
-        )));
-    }
-    let fail =
-        |e: std::io::Error| Failure::Message(format!("cannot write `{}`: {e}", path.display()));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".argmap-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    // Temporary files are private (0600); give the output the permissions
-    // of the file it replaces, or the usual 0644 for a new one.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))
-            .map_err(fail)?;
-    }
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
 }

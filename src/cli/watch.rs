@@ -11,7 +11,7 @@ use notify_debouncer_full::notify::event::ModifyKind;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use super::Failure;
+use super::{Failure, Globals, io};
 
 const AFTER_HELP: &str = "\
 Checks and draws the map as `argmap render` does (every option of render
@@ -33,7 +33,7 @@ pub(crate) struct WatchArgs {
     render: super::render::Args,
 }
 
-pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
+pub(crate) fn run(args: &WatchArgs, globals: &Globals) -> Result<ExitCode, Failure> {
     let map = &args.render.map;
     if map.as_os_str() == "-" {
         return Err(Failure::Message(
@@ -54,7 +54,7 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
     // missed; then the folders of the source files it names.
     let mut files = watched_files(map, None);
     watch_dirs(&mut debouncer, &files, &mut dirs)?;
-    files = draw(args, files);
+    files = draw(args, globals, files);
     watch_dirs(&mut debouncer, &files, &mut dirs)?;
     let others = files.len().saturating_sub(1);
     let mut note = format!("watching `{}`", map.display());
@@ -71,7 +71,7 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
             Ok(events) => events,
             Err(errors) => {
                 for e in errors {
-                    super::warning(&format!("watching: {e}"));
+                    io::warning(&format!("watching: {e}"));
                 }
                 continue;
             }
@@ -96,7 +96,7 @@ pub(crate) fn run(args: &WatchArgs) -> Result<ExitCode, Failure> {
         };
         status(&format!("`{shown}` changed: checking again"))?;
         // The map may now cite other source files.
-        files = draw(args, std::mem::take(&mut files));
+        files = draw(args, globals, std::mem::take(&mut files));
         watch_dirs(&mut debouncer, &files, &mut dirs)?;
     }
     Ok(ExitCode::SUCCESS)
@@ -116,23 +116,22 @@ fn is_write(kind: EventKind) -> bool {
 /// returns the files to watch: the map and the source files it names, read
 /// from the map this round checked, or `before` when the map has errors
 /// (which leave the files it cites as they were).
-fn draw(args: &WatchArgs, before: BTreeSet<PathBuf>) -> BTreeSet<PathBuf> {
+fn draw(args: &WatchArgs, globals: &Globals, before: BTreeSet<PathBuf>) -> BTreeSet<PathBuf> {
     let render = &args.render;
     let mut files = BTreeSet::new();
-    let result =
-        super::render::resolve_format(render).and_then(|format| {
-            match super::checked_map(&render.map, "drawn")? {
-                Ok(checked) => {
-                    files = watched_files(&render.map, checked.map.as_ref());
-                    super::render::draw(render, format, &checked)
-                }
-                Err(code) => Ok(code),
+    let result = super::render::resolve_format(render).and_then(|format| {
+        match io::checked_map(&render.map, &globals.check_options(), "drawn", true)? {
+            Ok(checked) => {
+                files = watched_files(&render.map, checked.map());
+                super::render::draw(render, format, &checked)
             }
-        });
+            Err(code) => Ok(code),
+        }
+    });
     match result {
         Ok(_) => {}
-        Err(Failure::Message(m)) => super::error(&m),
-        Err(Failure::Io(e)) => super::error(&e.to_string()),
+        Err(Failure::Message(m)) => io::error(&m),
+        Err(Failure::Io(e)) => io::error(&e.to_string()),
     }
     if files.is_empty() { before } else { files }
 }

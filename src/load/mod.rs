@@ -9,6 +9,7 @@ mod schema;
 pub(crate) use schema::id_syntax;
 pub(crate) mod yaml;
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::check::Code;
@@ -59,20 +60,47 @@ pub fn read_source(
 ) -> Result<(SourceFile, Option<Diagnostic>), Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(ErrorKind::Read, path, e))?;
     if meta.is_file() && meta.len() > options.max_file_bytes {
-        let diag = Diagnostic::new(
-            Code::InputLimit,
-            Span::default(),
-            format!(
-                "file is too large ({} bytes; the limit is {} bytes)",
-                meta.len(),
-                options.max_file_bytes
-            ),
-        )
-        .with_help("split the map into several files, or keep long documents in a source `file:`");
-        return Ok((SourceFile::new(path, String::new()), Some(diag)));
+        return Ok(too_large(path, &format!("{} bytes", meta.len()), options));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(ErrorKind::Read, path, e))?;
     Ok(decode(path, bytes))
+}
+
+/// Reads a map from a stream, such as standard input, named `name` in
+/// diagnostics (`<stdin>`). As [`read_source`], with the size limit applied
+/// while reading: at most one byte past the limit is read.
+///
+/// # Errors
+///
+/// Fails with [`ErrorKind::Read`] when the stream cannot be read.
+pub fn read_stream(
+    reader: impl std::io::Read,
+    name: &Path,
+    options: &LoadOptions,
+) -> Result<(SourceFile, Option<Diagnostic>), Error> {
+    let mut bytes = Vec::new();
+    reader
+        .take(options.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(ErrorKind::Read, name, e))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > options.max_file_bytes {
+        let size = format!("more than {} bytes", options.max_file_bytes);
+        return Ok(too_large(name, &size, options));
+    }
+    Ok(decode(name, bytes))
+}
+
+fn too_large(path: &Path, size: &str, options: &LoadOptions) -> (SourceFile, Option<Diagnostic>) {
+    let diag = Diagnostic::new(
+        Code::InputLimit,
+        Span::default(),
+        format!(
+            "file is too large ({size}; the limit is {} bytes)",
+            options.max_file_bytes
+        ),
+    )
+    .with_help("split the map into several files, or keep long documents in a source `file:`");
+    (SourceFile::new(path, String::new()), Some(diag))
 }
 
 /// Turns bytes into a [`SourceFile`], reporting [`Code::InvalidUtf8`] at the

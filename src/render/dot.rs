@@ -17,6 +17,7 @@ use super::{GroupBy, RenderOptions, actor_colors, node_lines, status_fill, statu
 use crate::graph::{ArgGraph, EdgeKind};
 use crate::model::{Map, NodeKind, RelationKind};
 use crate::semantics::Label;
+use crate::text::escape_html;
 
 const FONT: &str = "Helvetica";
 const GREEN: &str = "#1b7837";
@@ -28,7 +29,8 @@ const GREY: &str = "#555555";
 ///
 /// The map should be free of errors (see [`crate::check()`]); references
 /// that do not resolve are simply not drawn.
-pub fn dot(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
+pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
+    let map = graph.map();
     let colors = actor_colors(map);
     let mut stmts = vec![
         attr_stmt("rankdir", options.rankdir.as_str()),
@@ -303,7 +305,7 @@ fn legend(map: &Map, colors: &IndexMap<&str, String>, status: Option<&super::Sta
     let mut row = |key: String, text: &str| {
         rows.push_str(&format!(
             "<TR><TD ALIGN=\"CENTER\">{key}</TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
-            html(text)
+            escape_html(text)
         ));
     };
     let kinds: Vec<NodeKind> = {
@@ -332,7 +334,7 @@ fn legend(map: &Map, colors: &IndexMap<&str, String>, status: Option<&super::Sta
         for (id, color) in colors {
             let name = map.actors.get(*id).map_or(*id, |a| a.name.value.as_str());
             row(
-                format!("<FONT COLOR=\"{}\">██</FONT>", html(color)),
+                format!("<FONT COLOR=\"{}\">██</FONT>", escape_html(color)),
                 &format!("held by {name}"),
             );
         }
@@ -411,23 +413,6 @@ pub(crate) fn quoted(s: &str) -> Id {
     Id::Escaped(out)
 }
 
-/// Text for an HTML-like label: escapes `&`, `<`, `>`, `"` and `'`.
-pub(crate) fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,6 +429,5 @@ mod tests {
         assert_eq!(text(&quoted(r#"a "b" \c"#)), r#""a \"b\" \\c""#);
         assert_eq!(text(&quoted("x\ny\r\u{7}")), r#""x\ny""#);
         assert_eq!(text(&quoted("æøå <b>")), "\"æøå <b>\"");
-        assert_eq!(html("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
     }
 }

@@ -17,14 +17,15 @@ use petgraph::visit::EdgeRef;
 use super::{RankDir, RenderOptions, actor_colors, node_lines, status_fill, status_word};
 use crate::error::{Error, ErrorKind};
 use crate::graph::{ArgGraph, EdgeKind};
-use crate::model::{Map, RelationKind};
+use crate::model::RelationKind;
 
 /// Draws the map as SVG without Graphviz.
 ///
 /// # Errors
 ///
 /// [`ErrorKind::Layout`] if the layout engine fails on the graph.
-pub fn fallback_svg(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> Result<String, Error> {
+pub fn fallback_svg(graph: &ArgGraph, options: &RenderOptions) -> Result<String, Error> {
+    let map = graph.map();
     let colors = actor_colors(map);
     let orientation = match options.rankdir {
         RankDir::LR | RankDir::RL => Orientation::LeftToRight,

@@ -136,7 +136,7 @@ mod tests {
     fn map(text: &str) -> (Map, ArgGraph) {
         let loaded = crate::load(&crate::SourceFile::new("t.yaml", text));
         let map = loaded.map.unwrap();
-        let graph = ArgGraph::build(&map);
+        let graph = ArgGraph::build(map.clone());
         (map, graph)
     }
 
@@ -184,7 +184,7 @@ mod tests {
         let st = st.unwrap();
         assert_eq!(st.nodes.len(), 3);
         assert_eq!(st.relations, [((0, 1), crate::semantics::Label::Out)]);
-        let _ = ArgGraph::build(&small);
+        let _ = ArgGraph::build(small);
         let (without_c, _) = restrict(&m, &[true, true, false, true], None);
         assert!(
             without_c.nodes["d"].relations.is_empty(),

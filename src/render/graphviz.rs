@@ -103,3 +103,39 @@ pub fn run_dot(dot: &str, format: Format, program: &DotProgram) -> Result<Vec<u8
     }
     Ok(stdout)
 }
+
+/// An SVG drawing, and why it was drawn by the built-in layout if it was.
+#[derive(Debug)]
+pub struct Svg {
+    /// The SVG document.
+    pub text: String,
+    /// Set when Graphviz could not be found and the simpler built-in
+    /// layout drew the map instead (no clusters, legend or shapes): the
+    /// caller should say so.
+    pub fallback: Option<Error>,
+}
+
+/// Draws a map as SVG with Graphviz, or with the built-in layout when
+/// Graphviz is not installed.
+///
+/// # Errors
+/// [`ErrorKind::GraphvizFailed`] when `dot` runs and fails;
+/// [`ErrorKind::Layout`] when the built-in layout fails.
+pub fn svg(
+    graph: &crate::ArgGraph,
+    options: &super::RenderOptions,
+    program: &DotProgram,
+) -> Result<Svg, Error> {
+    let dot = super::dot(graph, options);
+    match run_dot(&dot, Format::Svg, program) {
+        Ok(bytes) => Ok(Svg {
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+            fallback: None,
+        }),
+        Err(e) if e.kind() == ErrorKind::GraphvizMissing => Ok(Svg {
+            text: super::fallback_svg(graph, options)?,
+            fallback: Some(e),
+        }),
+        Err(e) => Err(e),
+    }
+}

@@ -11,10 +11,11 @@ use petgraph::visit::EdgeRef;
 
 use super::{RenderOptions, actor_colors, node_lines, status_fill, status_word};
 use crate::graph::{ArgGraph, EdgeKind};
-use crate::model::{Map, NodeKind, RelationKind};
+use crate::model::{NodeKind, RelationKind};
 
 /// Renders a checked map as a Mermaid `flowchart`.
-pub fn mermaid(map: &Map, graph: &ArgGraph, options: &RenderOptions) -> String {
+pub fn mermaid(graph: &ArgGraph, options: &RenderOptions) -> String {
+    let map = graph.map();
     let colors = actor_colors(map);
     let mut s = String::new();
     let dir = match options.rankdir {

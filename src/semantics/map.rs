@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 
 use super::{Framework, Label};
 use crate::graph::{ArgGraph, EdgeKind};
-use crate::model::{Map, NodeKind, RelationKind};
+use crate::model::{NodeKind, RelationKind};
 
 /// How support (`supports`, premises, conclusions) turns into attacks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -198,7 +198,8 @@ impl MapFramework {
     /// O(n + m) without derived attacks. A reading of support walks the
     /// support paths from every argument: O(n · (n + m)) in the worst
     /// case, and as many derived attacks as support paths reach.
-    pub fn build(map: &Map, graph: &ArgGraph, support: Support) -> Self {
+    pub fn build(graph: &ArgGraph, support: Support) -> Self {
+        let map = graph.map();
         let arg_graph = &graph.graph;
         let mut arguments = Vec::with_capacity(map.nodes.len());
         let mut of_node = vec![None; map.nodes.len()];

@@ -14,9 +14,15 @@
 //! n-person games", *Artificial Intelligence* 77 (1995) 321–357.
 
 pub mod convert;
+mod evaluation;
 pub mod iccma;
 pub mod map;
 pub mod search;
+pub mod task;
+
+pub use evaluation::{Evaluation, Status};
+pub use map::{MapFramework, Support};
+pub use search::{Exhausted, Extensions, Semantics};
 
 /// An argument framework: arguments `0..len()` and who attacks whom.
 #[derive(Clone, Debug, Default)]
@@ -80,7 +86,8 @@ impl Framework {
 }
 
 /// The status of an argument in a labelling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Label {
     /// Accepted: every attacker is `Out`.
     In,

@@ -29,7 +29,7 @@ fn load_map(path: &str) -> argmap::Map {
     let text = std::fs::read_to_string(root().join(path)).unwrap();
     let c = check(&SourceFile::new(path, text), &CheckOptions::default());
     assert!(!c.has_errors(), "{path}");
-    c.map.unwrap()
+    c.graph.unwrap().into_map()
 }
 
 #[test]

@@ -4,6 +4,7 @@ mod af;
 mod argdown;
 mod check;
 mod cli;
+mod documents;
 mod eval;
 mod interchange;
 mod quotes;

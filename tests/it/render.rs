@@ -20,7 +20,7 @@ fn dot_of(path: &std::path::Path, options: &RenderOptions) -> String {
         path.display(),
         checked.diagnostics
     );
-    argmap::render::dot(checked.map.as_ref().unwrap(), &checked.graph, options)
+    argmap::render::dot(checked.graph.as_ref().unwrap(), options)
 }
 
 /// Feeds DOT to Graphviz; it must succeed without a warning.
@@ -103,10 +103,10 @@ fn fallback_layout_draws_every_node() {
         &SourceFile::new("istanbul.yaml", text),
         &CheckOptions::default(),
     );
-    let map = checked.map.as_ref().unwrap();
-    let svg = argmap::render::fallback_svg(map, &checked.graph, &RenderOptions::default()).unwrap();
+    let graph = checked.graph.as_ref().unwrap();
+    let svg = argmap::render::fallback_svg(graph, &RenderOptions::default()).unwrap();
     assert!(svg.contains("<svg"));
-    for node in map.nodes.values() {
+    for node in graph.map().nodes.values() {
         let first_word = node
             .label
             .as_ref()

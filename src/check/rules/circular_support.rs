@@ -38,10 +38,8 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let names: Vec<&str> = path
             .iter()
-            .map(|&(n, _)| cx.graph.node(cx.map, n).id.value.as_str())
-            .chain(std::iter::once(
-                cx.graph.node(cx.map, start).id.value.as_str(),
-            ))
+            .map(|&(n, _)| cx.graph.node(n).id.value.as_str())
+            .chain(std::iter::once(cx.graph.node(start).id.value.as_str()))
             .collect();
         let (_, first) = path[0];
         let mut d = Diagnostic::new(

@@ -32,6 +32,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             ),
                         )
                         .with_label("rejected here")
+                        .with_subject(&held.value, &[&node.id.value])
                         .with_secondary(held.span, "held here")
                         .with_help("keep one, or split the node into the two positions"),
                     );
@@ -54,7 +55,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if a == b {
                 continue;
             }
-            let (from, to) = (cx.graph.node(map, a), cx.graph.node(map, b));
+            let (from, to) = (cx.graph.node(a), cx.graph.node(b));
             for held in &from.held_by {
                 let Some(other) = entry(&to.held_by, &held.value) else {
                     continue;
@@ -69,6 +70,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .with_label(format!("`{}` {verb} `{}`", from.id.value, to.id.value))
+                    .with_subject(&held.value, &[&from.id.value, &to.id.value])
                     .with_secondary(held.span, format!("`{}` holds `{}`", held.value, from.id.value))
                     .with_secondary(other.span, format!("`{}` holds `{}`", held.value, to.id.value))
                     .with_help("if this is the actor's real position, it is a tension worth reporting; if not, fix the attribution"),
@@ -120,6 +122,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             ),
                         )
                         .with_label("rejected here")
+                        .with_subject(actor, &[&premise.id.value, &argument.id.value, what])
                         .with_secondary(held.span, format!("`{actor}` holds `{what}`"))
                         .with_help(format!("the chain: {chain}")),
                     );

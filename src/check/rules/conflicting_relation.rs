@@ -37,10 +37,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             EdgeKind::Relation(RelationKind::Attacks) => "attacks",
             _ => "contradicts",
         };
-        let (a, b) = (
-            &cx.graph.node(cx.map, from).id.value,
-            &cx.graph.node(cx.map, to).id.value,
-        );
+        let (a, b) = (&cx.graph.node(from).id.value, &cx.graph.node(to).id.value);
         out.push(
             Diagnostic::new(
                 Code::ConflictingRelation,

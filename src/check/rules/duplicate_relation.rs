@@ -39,8 +39,8 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let (a, b) = (
-            &cx.graph.node(cx.map, e.source()).id.value,
-            &cx.graph.node(cx.map, e.target()).id.value,
+            &cx.graph.node(e.source()).id.value,
+            &cx.graph.node(e.target()).id.value,
         );
         let what = if kind == RelationKind::Contradicts {
             format!("`{a}` and `{b}` are already marked as contradicting")

@@ -23,7 +23,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             || g.neighbors_directed(n, Direction::Incoming)
                 .next()
                 .is_some();
-        let node = cx.graph.node(cx.map, n);
+        let node = cx.graph.node(n);
         // Relations that do not resolve are reported as unknown references;
         // the node is not isolated on top of that.
         let written =

@@ -56,7 +56,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if a == b {
             continue; // self-relation reports it
         }
-        let (from, to) = (cx.graph.node(map, a), cx.graph.node(map, b));
+        let (from, to) = (cx.graph.node(a), cx.graph.node(b));
         let (ok_from, ok_to, rule) = allowed(data.kind);
         if !ok_from.contains(&from.kind) {
             let span = edge_span(map, data);
@@ -129,7 +129,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             );
         }
-        let from = cx.graph.node(map, u.from);
+        let from = cx.graph.node(u.from);
         if from.kind == NodeKind::Question {
             out.push(
                 Diagnostic::new(

@@ -12,7 +12,7 @@ use crate::model::{NodeKind, RelationKind};
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = &cx.graph.graph;
     for n in g.node_indices() {
-        let node = cx.graph.node(cx.map, n);
+        let node = cx.graph.node(n);
         if node.kind != NodeKind::Claim || !node.evidence.is_empty() {
             continue;
         }

@@ -1,0 +1,69 @@
+//! Argument groups that several commands share, defined once.
+
+use argmap::semantics::{Semantics, Support};
+
+/// `--semantics` and `--support`: how a map is evaluated.
+#[derive(Clone, Copy, Debug, clap::Args)]
+pub(crate) struct EvalArgs {
+    /// The semantics.
+    #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded, ignore_case = true)]
+    pub(crate) semantics: SemanticsArg,
+
+    /// How support turns into attacks.
+    #[arg(long, value_enum, default_value_t = SupportArg::Deductive, ignore_case = true)]
+    pub(crate) support: SupportArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SemanticsArg {
+    /// The sceptical core: one labelling, in linear time.
+    Grounded,
+    /// Every complete labelling.
+    Complete,
+    /// The maximal complete labellings: each coherent position.
+    Preferred,
+    /// The labellings where everything is in or out.
+    Stable,
+}
+
+impl SemanticsArg {
+    pub(crate) fn semantics(self) -> Semantics {
+        match self {
+            SemanticsArg::Grounded => Semantics::Grounded,
+            SemanticsArg::Complete => Semantics::Complete,
+            SemanticsArg::Preferred => Semantics::Preferred,
+            SemanticsArg::Stable => Semantics::Stable,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SupportArg {
+    /// Every support is deductive: accepting a node commits to what it supports.
+    Deductive,
+    /// Every support is necessary: a node cannot stand without its supports.
+    Necessary,
+    /// Premises are necessary for their argument; an argument entails its
+    /// conclusion; `supports` adds no attacks.
+    Arguments,
+    /// Ignore support: plain Dung semantics on the attacks.
+    None,
+}
+
+impl SupportArg {
+    pub(crate) fn support(self) -> Support {
+        match self {
+            SupportArg::None => Support::None,
+            SupportArg::Arguments => Support::Arguments,
+            SupportArg::Deductive => Support::Deductive,
+            SupportArg::Necessary => Support::Necessary,
+        }
+    }
+}
+
+/// `--format text|json` of the commands that print a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum TextOrJson {
+    Text,
+    Json,
+}

@@ -1,0 +1,199 @@
+//! Inputs and outputs of every command: reading a file or standard input
+//! (`-`), checking a map before a command uses it, writing files
+//! atomically, and the `error:` and `warning:` lines on stderr.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use argmap::diagnostic::render::human;
+use argmap::{CheckOptions, Checked, LoadOptions, Severity, SourceFile};
+
+use super::Failure;
+
+/// A path as shown in output: `<stdin>` for `-`.
+pub(crate) fn shown_path(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Whether a path names standard input or output (`-`).
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads a whole file, or standard input for `-`, refusing more than
+/// `limit` bytes (checked before reading a file, while reading a stream).
+pub(crate) fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Failure> {
+    let shown = shown_path(path);
+    let too_large = |size: String| {
+        Failure::Message(format!(
+            "`{shown}` is too large ({size}; the limit is {limit} bytes)"
+        ))
+    };
+    let fail = |e: io::Error| Failure::Message(format!("cannot read `{shown}`: {e}"));
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(fail)?;
+        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+            return Err(too_large(format!("more than {limit} bytes")));
+        }
+        return Ok(bytes);
+    }
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+        && meta.len() > limit
+    {
+        return Err(too_large(format!("{} bytes", meta.len())));
+    }
+    std::fs::read(path).map_err(fail)
+}
+
+/// Reads a map file, or standard input for `-` (named `<stdin>`), with a
+/// diagnostic when its bytes cannot be a map (not UTF-8, too large).
+pub(crate) fn read_map(path: &Path) -> Result<(SourceFile, Option<argmap::Diagnostic>), Failure> {
+    let options = LoadOptions::default();
+    let read = if is_stdin(path) {
+        argmap::load::read_stream(io::stdin().lock(), Path::new("<stdin>"), &options)
+    } else {
+        argmap::load::read_source(path, &options)
+    };
+    Ok(read?)
+}
+
+/// Reads and checks one map for a command that needs it clean, printing on
+/// stderr its errors (every diagnostic when `all` is set) and a count of its
+/// warnings. `Ok(Err(1))` when it has errors; `what` says what was then not
+/// done ("drawn", "evaluated").
+pub(crate) fn checked_map(
+    path: &Path,
+    options: &CheckOptions,
+    what: &str,
+    all: bool,
+) -> Result<Result<Checked, ExitCode>, Failure> {
+    let (source, early) = read_map(path)?;
+    if let Some(d) = early {
+        writeln!(anstream::stderr(), "{}\n", human(&source, &d, true))?;
+        return Ok(Err(ExitCode::from(1)));
+    }
+    let checked = argmap::check(&source, options);
+    let mut err = anstream::stderr().lock();
+    let mut warnings = 0usize;
+    for d in &checked.diagnostics {
+        if all || d.severity == Severity::Error {
+            writeln!(err, "{}\n", human(&source, d, true))?;
+        } else if d.severity == Severity::Warning {
+            warnings += 1;
+        }
+    }
+    drop(err);
+    let shown = shown_path(path);
+    if warnings > 0 && !checked.has_errors() {
+        let s = if warnings == 1 { "" } else { "s" };
+        warning(&format!(
+            "`{shown}` has {warnings} warning{s}; `argmap check` shows them"
+        ));
+    }
+    if checked.clean().is_none() {
+        error(&format!("`{shown}` has errors; nothing was {what}"));
+        return Ok(Err(ExitCode::from(1)));
+    }
+    Ok(Ok(checked))
+}
+
+/// Writes bytes to stdout.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<ExitCode, Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes bytes to `path`, or to stdout when it is `-`; prints a written
+/// file's path.
+pub(crate) fn write_output(path: &Path, bytes: &[u8]) -> Result<ExitCode, Failure> {
+    if is_stdin(path) {
+        return write_stdout(bytes);
+    }
+    write_atomically(path, bytes)?;
+    writeln!(anstream::stdout(), "{}", path.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `<stem>.<extension>` in the current folder, for a command's default
+/// output (`my.map.yaml` → `my.map.svg`: only the last extension goes).
+pub(crate) fn beside_here(input: &Path, extension: &str) -> PathBuf {
+    let mut name = input
+        .file_stem()
+        .map_or_else(|| "map".into(), ToOwned::to_owned);
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
+/// Writes to a temporary file beside `path`, then renames it over `path`, so
+/// a reader never sees half a file and a failure leaves the old one intact.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure::Message(format!(
+            "cannot write `{}`: the folder `{}` does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
+    let fail = |e: io::Error| Failure::Message(format!("cannot write `{}`: {e}", path.display()));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".argmap-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    // Temporary files are private (0600); give the output the permissions
+    // of the file it replaces, or the usual 0644 for a new one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(fail)?;
+    }
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// The `dot` program to run: `ARGMAP_DOT`, else `dot`.
+pub(crate) fn dot_program() -> argmap::render::DotProgram {
+    argmap::render::DotProgram {
+        program: std::env::var_os("ARGMAP_DOT").unwrap_or_else(|| "dot".into()),
+    }
+}
+
+/// Prints `error: …` on stderr, red on a terminal.
+pub(crate) fn error(message: &str) {
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    // Nothing is left to tell the user if stderr itself is gone.
+    let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {message}");
+}
+
+/// Prints `warning: …` on stderr, yellow on a terminal.
+pub(crate) fn warning(message: &str) {
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Yellow.into()));
+    let _ = writeln!(anstream::stderr(), "{style}warning{style:#}: {message}");
+}

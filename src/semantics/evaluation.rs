@@ -1,0 +1,174 @@
+//! A map evaluated: its framework under a reading of support, and the
+//! labellings of a semantics. This is what `eval`, `actors`, `report` and
+//! `render --status` start from.
+
+use super::Label;
+use super::map::{MapFramework, Support};
+use super::search::{DEFAULT_STEPS, Exhausted, Extensions, Semantics, extensions};
+use crate::graph::ArgGraph;
+
+/// How a node stands under an evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Accepted: in the one labelling there is.
+    In,
+    /// Rejected: out in the one labelling there is.
+    Out,
+    /// Neither: undecided in the one labelling there is.
+    Undecided,
+    /// With several labellings (or none): in `k` of the `n` extensions.
+    InSome {
+        /// In how many extensions the node is in.
+        k: usize,
+        /// How many extensions there are.
+        n: usize,
+    },
+    /// The node is not an argument of the framework (a question).
+    NotEvaluated,
+}
+
+impl Status {
+    /// The status of a labelled argument.
+    pub fn of_label(label: Label) -> Status {
+        match label {
+            Label::In => Status::In,
+            Label::Out => Status::Out,
+            Label::Undecided => Status::Undecided,
+        }
+    }
+
+    /// A one-word class for styling: `in`, `out`, `undecided`, `all` (in
+    /// every one of several extensions), `some`, `none` (in no extension)
+    /// or `unevaluated`.
+    pub fn class(self) -> &'static str {
+        match self {
+            Status::In => "in",
+            Status::Out => "out",
+            Status::Undecided => "undecided",
+            Status::InSome { k, n } if k == n && n > 0 => "all",
+            Status::InSome { k: 0, .. } => "none",
+            Status::InSome { .. } => "some",
+            Status::NotEvaluated => "unevaluated",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    /// `in`, `out`, `undecided`, `in k of n` or `not evaluated`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Status::In => f.write_str("in"),
+            Status::Out => f.write_str("out"),
+            Status::Undecided => f.write_str("undecided"),
+            Status::InSome { k, n } => write!(f, "in {k} of {n}"),
+            Status::NotEvaluated => f.write_str("not evaluated"),
+        }
+    }
+}
+
+/// A map's framework and the labellings of one semantics.
+#[derive(Debug)]
+pub struct Evaluation<'g> {
+    /// The map and its graph.
+    pub graph: &'g ArgGraph,
+    /// The semantics evaluated.
+    pub semantics: Semantics,
+    /// The map as a framework, under the chosen reading of support.
+    pub framework: MapFramework,
+    /// The labellings, in a fixed order (exactly one for grounded).
+    pub extensions: Extensions,
+}
+
+impl<'g> Evaluation<'g> {
+    /// Evaluates a map (which should be free of errors, see
+    /// [`crate::Checked::clean`]) under `semantics`, listing at most `limit`
+    /// extensions.
+    ///
+    /// # Errors
+    /// [`Exhausted`] when the search for complete, preferred or stable
+    /// extensions runs out of steps.
+    ///
+    /// # Example
+    /// ```
+    /// use argmap::semantics::{Evaluation, Semantics, Status, Support};
+    /// let map = "title: t\nnodes:\n  a:\n    text: A.\n    attacks: b\n  b:\n    text: B.\n";
+    /// let checked = argmap::check(&argmap::SourceFile::new("m.yaml", map), &Default::default());
+    /// let e = Evaluation::new(checked.clean().unwrap(), Semantics::Grounded, Support::Deductive, 64)?;
+    /// assert_eq!(e.status(0), Status::In);
+    /// assert_eq!(e.status(1), Status::Out);
+    /// # Ok::<(), argmap::semantics::Exhausted>(())
+    /// ```
+    pub fn new(
+        graph: &'g ArgGraph,
+        semantics: Semantics,
+        support: Support,
+        limit: usize,
+    ) -> Result<Self, Exhausted> {
+        let framework = MapFramework::build(graph, support);
+        let extensions = extensions(&framework.framework, semantics, limit, DEFAULT_STEPS)?;
+        Ok(Evaluation {
+            graph,
+            semantics,
+            framework,
+            extensions,
+        })
+    }
+
+    /// The reading of support the framework was built with.
+    pub fn support(&self) -> Support {
+        self.framework.support
+    }
+
+    /// In how many labellings the map node with this index (in
+    /// [`crate::model::Map::nodes`]) is in; 0 for a question.
+    pub fn in_count(&self, node: usize) -> usize {
+        self.argument(node).map_or(0, |a| {
+            self.extensions
+                .labellings
+                .iter()
+                .filter(|l| l[a] == Label::In)
+                .count()
+        })
+    }
+
+    /// How the map node with this index stands: under grounded semantics
+    /// its label, under the others in how many extensions it is in.
+    pub fn status(&self, node: usize) -> Status {
+        let Some(a) = self.argument(node) else {
+            return Status::NotEvaluated;
+        };
+        match self.grounded_labels() {
+            Some(labels) => Status::of_label(labels[a]),
+            None => Status::InSome {
+                k: self.in_count(node),
+                n: self.extensions.labellings.len(),
+            },
+        }
+    }
+
+    /// Why the map node with this index has its grounded label (see
+    /// [`MapFramework::explain`]); `None` under the other semantics and
+    /// for questions.
+    pub fn why(&self, node: usize) -> Option<String> {
+        let a = self.argument(node)?;
+        let labels = self.grounded_labels()?;
+        Some(self.framework.explain(labels, a))
+    }
+
+    fn grounded_labels(&self) -> Option<&[Label]> {
+        if self.semantics == Semantics::Grounded {
+            self.extensions.labellings.first().map(Vec::as_slice)
+        } else {
+            None
+        }
+    }
+
+    fn argument(&self, node: usize) -> Option<usize> {
+        self.framework
+            .of_node
+            .get(node)
+            .copied()
+            .flatten()
+            .map(|a| a as usize)
+    }
+}

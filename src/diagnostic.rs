@@ -5,6 +5,9 @@
 //! produce them; [`render`] turns them into text or JSON. Nothing here prints.
 
 pub mod render;
+mod summary;
+
+pub use summary::Summary;
 
 use crate::check::Code;
 use crate::source::Span;

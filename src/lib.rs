@@ -65,7 +65,7 @@ pub mod report;
 pub mod schema;
 pub mod semantics;
 mod source;
-pub mod suggestion;
+mod suggestion;
 pub mod text;
 
 pub use check::{CheckOptions, Checked, Code, check};

@@ -22,7 +22,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Text after [`canonical`] folding, with the way back to the original.
 #[derive(Clone, Debug, Default)]
-pub struct Canonical {
+pub(crate) struct Canonical {
     /// The folded text.
     pub text: String,
     /// For each byte of `text` (and one past the end), the byte offset in
@@ -32,7 +32,7 @@ pub struct Canonical {
 
 /// Folds text for matching (see the module docs). `nfc` is the text after
 /// NFC normalisation, which [`Canonical::origin`] offsets refer to.
-pub fn canonical(nfc: &str) -> Canonical {
+pub(crate) fn canonical(nfc: &str) -> Canonical {
     let mut text = String::with_capacity(nfc.len());
     let mut origin = Vec::with_capacity(nfc.len() + 1);
     let mut space = false;
@@ -68,19 +68,19 @@ pub fn canonical(nfc: &str) -> Canonical {
 
 impl Canonical {
     /// The NFC byte offset of canonical byte `i`.
-    pub fn origin(&self, i: usize) -> usize {
+    pub(crate) fn origin(&self, i: usize) -> usize {
         self.origin.get(i).map_or(0, |&o| o as usize)
     }
 }
 
 /// NFC normalisation.
-pub fn nfc(text: &str) -> String {
+pub(crate) fn nfc(text: &str) -> String {
     text.nfc().collect()
 }
 
 /// The parts of a quote an ellipsis separates, each folded; empty parts
 /// (an ellipsis at either end) are dropped.
-pub fn parts(quote: &str) -> Vec<String> {
+pub(crate) fn parts(quote: &str) -> Vec<String> {
     let nfc = nfc(quote);
     let mut pieces = Vec::new();
     let mut rest = nfc.as_str();
@@ -138,7 +138,7 @@ pub struct Source {
     /// The text after NFC normalisation.
     pub nfc: String,
     /// The folded text.
-    pub canonical: Canonical,
+    pub(crate) canonical: Canonical,
 }
 
 /// The result for one quote.
@@ -646,7 +646,7 @@ fn decode_entities(s: &str) -> String {
 
 /// One line for a help message: the closest passage and where the quote
 /// departs from it.
-pub fn describe(closest: &Closest, file: &str, line: usize) -> String {
+pub(crate) fn describe(closest: &Closest, file: &str, line: usize) -> String {
     let mut s = format!(
         "closest passage ({file}, line {line}, {:.0}% alike): \"{}\"",
         closest.similarity * 100.0,

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use argmap::diagnostic::render;
+use argmap::diagnostic::{Summary, render};
 use argmap::{CheckOptions, Code, Severity};
 
 use super::{Failure, Globals, io};
@@ -95,8 +95,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         io::error(message);
     }
     let mut out = anstream::stdout().lock();
-    let (mut errors, mut warnings, mut failed, mut checked) = (0usize, 0usize, 0usize, 0usize);
-    let (mut findings, mut notes) = (0usize, 0usize);
+    let mut summary = Summary::default();
     for path in &files {
         let read = io::read_map(path).map_err(|e| match e {
             Failure::Message(m) => m,
@@ -112,84 +111,31 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                 continue;
             }
         };
-        checked += 1;
         let diagnostics = match early {
             Some(d) => vec![d],
             None => argmap::check(&source, &options).diagnostics,
         };
-        let mut file_failed = false;
+        summary.add(&diagnostics);
         for d in &diagnostics {
-            match d.severity {
-                Severity::Error => {
-                    errors += 1;
-                    file_failed = true;
-                }
-                Severity::Warning => warnings += 1,
-                Severity::Finding => findings += 1,
-                Severity::Note => notes += 1,
-            }
             match args.format {
                 OutputFormat::Human => writeln!(out, "{}\n", render::human(&source, d, true))?,
                 OutputFormat::Json => writeln!(out, "{}", render::json(&source, d))?,
             }
         }
-        failed += usize::from(file_failed);
     }
+    summary.unreadable = unreadable.len();
     if args.format == OutputFormat::Human {
-        writeln!(
-            out,
-            "{}",
-            summary(
-                checked,
-                failed,
-                [errors, warnings, findings, notes],
-                unreadable.len()
-            )
-        )?;
+        writeln!(out, "{summary}")?;
     }
     out.flush()?;
     let deny = args.deny == Some(Deny::Warnings);
     Ok(if !unreadable.is_empty() {
         ExitCode::from(2)
-    } else if errors > 0 || (deny && warnings > 0) {
+    } else if summary.errors > 0 || (deny && summary.warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn summary(maps: usize, failed: usize, counts: [usize; 4], unreadable: usize) -> String {
-    let [errors, warnings, findings, notes] = counts;
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    let mut s = format!("checked {}", plural(maps, "map"));
-    if errors + warnings == 0 {
-        s.push_str(": no problems");
-    } else {
-        s.push_str(&format!(
-            ": {}, {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ));
-        if failed > 0 {
-            s.push_str(&format!(" ({} with errors)", plural(failed, "map")));
-        }
-    }
-    // Findings and notes never fail a check; they are counted apart.
-    let extra: Vec<String> = [(findings, "finding"), (notes, "note")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|&(n, what)| plural(n, what))
-        .collect();
-    if !extra.is_empty() {
-        s.push_str(&format!("; {}", extra.join(", ")));
-    }
-    if unreadable > 0 {
-        s.push_str(&format!(
-            "; {} could not be read",
-            plural(unreadable, "path")
-        ));
-    }
-    s
 }
 
 /// The files to check, folders expanded (sorted, hidden entries skipped,

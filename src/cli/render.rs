@@ -158,38 +158,19 @@ pub(crate) fn draw(
     let Some(whole_graph) = checked.clean() else {
         return Ok(ExitCode::from(1));
     };
-    let whole = whole_graph.map();
     let mut status_of_whole = match args.status {
         Some(semantics) => Some(status(args, semantics.semantics(), whole_graph)?),
         None => None,
     };
     let focused = match &args.focus {
         Some(id) => {
-            let Some(center) = whole.nodes.get_index_of(id.as_str()) else {
-                let hint =
-                    argmap::suggestion::did_you_mean(id, whole.nodes.keys().map(String::as_str))
-                        .map(|h| format!("; {h}"))
-                        .unwrap_or_default();
-                return Err(Failure::Message(format!(
-                    "--focus: `{}` has no node `{id}`{hint}",
-                    io::shown_path(&args.map)
-                )));
-            };
             let depth = usize::try_from(args.depth).unwrap_or(usize::MAX);
-            let keep = argmap::render::neighbourhood(whole_graph, center, depth);
-            let (mut part, status) =
-                argmap::render::restrict(whole, &keep, status_of_whole.as_ref());
+            let (part, status) =
+                argmap::render::focus(whole_graph, id, depth, status_of_whole.as_ref()).map_err(
+                    |e| Failure::Message(format!("--focus: `{}` has {e}", io::shown_path(&args.map))),
+                )?;
             status_of_whole = status;
-            let title = whole.title.as_ref().map_or("", |t| t.value.as_str());
-            let steps = if depth == 1 { "step" } else { "steps" };
-            if let Some(t) = part.title.as_mut() {
-                t.value = format!(
-                    "{title}\n(around `{id}`, {depth} {steps}: {} of {} nodes)",
-                    part.nodes.len(),
-                    whole.nodes.len()
-                );
-            }
-            Some(argmap::ArgGraph::build(part))
+            Some(part)
         }
         None => None,
     };

@@ -129,6 +129,40 @@ pub fn restrict(map: &Map, keep: &[bool], status: Option<&Status>) -> (Map, Opti
     (out, new_status)
 }
 
+/// The part of a map within `depth` steps of the node `id` (see
+/// [`neighbourhood`] and [`restrict`]), titled with what it shows: "(around
+/// `id`, 2 steps: 14 of 812 nodes)" on a line after the map's title.
+///
+/// # Errors
+/// When the map has no node `id`: a message with a did-you-mean hint, for
+/// the caller to prefix.
+pub fn focus(
+    graph: &ArgGraph,
+    id: &str,
+    depth: usize,
+    status: Option<&Status>,
+) -> Result<(ArgGraph, Option<Status>), String> {
+    let whole = graph.map();
+    let Some(center) = whole.nodes.get_index_of(id) else {
+        let hint = crate::suggestion::did_you_mean(id, whole.nodes.keys().map(String::as_str))
+            .map(|h| format!("; {h}"))
+            .unwrap_or_default();
+        return Err(format!("no node `{id}`{hint}"));
+    };
+    let keep = neighbourhood(graph, center, depth);
+    let (mut part, status) = restrict(whole, &keep, status);
+    let title = whole.title.as_ref().map_or("", |t| t.value.as_str());
+    let steps = if depth == 1 { "step" } else { "steps" };
+    if let Some(t) = part.title.as_mut() {
+        t.value = format!(
+            "{title}\n(around `{id}`, {depth} {steps}: {} of {} nodes)",
+            part.nodes.len(),
+            whole.nodes.len()
+        );
+    }
+    Ok((ArgGraph::build(part), status))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

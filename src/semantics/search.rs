@@ -41,7 +41,7 @@ impl std::error::Error for Exhausted {}
 pub const DEFAULT_STEPS: u64 = 2_000_000_000;
 
 /// A search over complete labellings.
-pub struct Search<'a> {
+pub(crate) struct Search<'a> {
     af: &'a Framework,
     attackers_start: Vec<u32>,
     attackers: Vec<u32>,
@@ -58,7 +58,7 @@ pub struct Search<'a> {
 impl<'a> Search<'a> {
     /// Prepares a search over the complete labellings of `af` (or only the
     /// stable ones), starting from the grounded labelling.
-    pub fn new(af: &'a Framework, stable_only: bool, budget: u64) -> Self {
+    pub(crate) fn new(af: &'a Framework, stable_only: bool, budget: u64) -> Self {
         let n = af.len();
         let mut attackers_start = vec![0u32; n + 1];
         for a in 0..n {
@@ -150,7 +150,7 @@ impl<'a> Search<'a> {
 
     /// Fixes `a` before searching (e.g. the query of a credulous task).
     /// Returns false when that contradicts the grounded labelling.
-    pub fn force(&mut self, a: usize, l: Label) -> bool {
+    pub(crate) fn force(&mut self, a: usize, l: Label) -> bool {
         match self.label[a] {
             Some(existing) => existing == l,
             None => {
@@ -165,7 +165,7 @@ impl<'a> Search<'a> {
     ///
     /// # Errors
     /// [`Exhausted`] when the step budget runs out first.
-    pub fn run(&mut self, visit: &mut dyn FnMut(&[Label]) -> bool) -> Result<(), Exhausted> {
+    pub(crate) fn run(&mut self, visit: &mut dyn FnMut(&[Label]) -> bool) -> Result<(), Exhausted> {
         let open: Vec<usize> = self.open.iter().map(|&a| a as usize).collect();
         if !(0..self.af.len()).all(|a| self.holds(a)) {
             return Ok(());

@@ -2,16 +2,30 @@
 //!
 //! A map is a YAML file of claims, arguments and questions, the relations
 //! between them (supports, attacks, undercuts, contradicts, answers), the
-//! actors who hold them and the documents that back them. This crate loads
-//! a map with the span of every key and value, checks it (references, type
-//! rules for relations, circular support, quotes against their sources'
-//! files in [`quote`], actors' commitments in [`actors`], lints), evaluates it under Dung's
-//! semantics with bipolar readings of support ([`semantics`]), and draws it
-//! as DOT for Graphviz. The `argmap` binary is a thin shell around it.
+//! actors who hold them and the documents that back them. This crate does
+//! all the work of the `argmap` tool, which is a thin shell around it:
 //!
-//! The pipeline runs one way: [`SourceFile`] → [`load()`] → [`Map`] →
-//! [`ArgGraph`] → [`check()`] / [`semantics::map::MapFramework`] /
-//! [`render`].
+//! - [`load()`] reads a [`SourceFile`] into a [`Map`] (the [`model`]), with
+//!   the span of every key and value;
+//! - [`check()`] loads a map, builds its [`ArgGraph`] (the map and its
+//!   petgraph graph, built together) and runs every rule: references, type
+//!   rules for relations, circular support, quotes against their sources'
+//!   files ([`quote`]), actors' commitments, lints. Problems are
+//!   [`Diagnostic`]s with a stable [`Code`]; [`diagnostic::render`] prints
+//!   them as rustc-style snippets or JSON;
+//! - [`semantics`] reads a map as an abstract argumentation framework (Dung
+//!   1995, with bipolar readings of support) and evaluates it:
+//!   [`semantics::Evaluation`];
+//! - [`render`] draws a map as DOT (Graphviz), SVG, PNG, PDF or Mermaid;
+//! - [`report`] writes the documents users read: the evaluation, the actors
+//!   and the full report (Markdown or HTML);
+//! - [`interchange`] reads and writes other formats: Argdown, AIF, Kialo,
+//!   ICCMA frameworks.
+//!
+//! Data flows one way: [`SourceFile`] → [`load()`] → [`Map`] → [`ArgGraph`]
+//! → [`check()`] / [`semantics`] → [`render`] / [`report`]. Nothing in the
+//! library prints, exits or reads the environment; operational failures
+//! are [`Error`]s. docs/architecture.md describes the modules.
 //!
 //! # Example
 //!
@@ -45,6 +59,19 @@
 //! let graph = checked.clean().unwrap();
 //! let dot = argmap::render::dot(graph, &argmap::RenderOptions::default());
 //! assert!(dot.starts_with("digraph"));
+//!
+//! // Evaluated under grounded semantics, the two claims that contradict
+//! // each other are both undecided.
+//! use argmap::semantics::{Evaluation, Semantics, Status, Support};
+//! let evaluation = Evaluation::new(graph, Semantics::Grounded, Support::Deductive, 64).unwrap();
+//! assert_eq!(evaluation.status(0), Status::Undecided);
+//!
+//! // And a report of it, in Markdown.
+//! let mut md = String::new();
+//! argmap::report::Report::new("small.yaml", &evaluation, &checked.diagnostics)
+//!     .write_markdown(&mut md, argmap::report::MarkdownDiagram::Mermaid)
+//!     .unwrap();
+//! assert!(md.contains("## Claims and arguments"));
 //! # fn text_fixed() -> &'static str { "title: A small dispute\nnodes:\n  choice:\n    text: Every state may choose its alliances.\n  expense:\n    text: No state may strengthen its security at the expense of others.\n    contradicts: choice\n" }
 //! ```
 

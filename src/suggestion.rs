@@ -3,7 +3,10 @@
 /// The candidate closest to `name` by Levenshtein distance, if it is close
 /// enough to be a likely typo (distance below 3, and below the length of
 /// `name` so that very short names do not match everything).
-pub(crate) fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let len = name.chars().count();
     let limit = 3.min(len);
     candidates

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use argmap::report::ActorsReport;
 
 use super::args::{EvalArgs, TextOrJson};
-use super::eval::{evaluate, json, text};
+use super::eval::{json, text, with_evaluation};
 use super::{Failure, Globals, io};
 
 const AFTER_HELP: &str = "\
@@ -40,18 +40,19 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
-    let checked = match io::checked_map(&args.map, &globals.check_options(), "listed", false)? {
-        Ok(checked) => checked,
-        Err(code) => return Ok(code),
-    };
-    let Some(graph) = checked.clean() else {
-        return Ok(ExitCode::from(1));
-    };
-    let evaluation = evaluate(&args.map, graph, args.eval, 64)?;
-    let report = ActorsReport::new(&evaluation, &checked.diagnostics);
-    let out = match args.format {
-        TextOrJson::Text => text(|s| report.write_text(s))?,
-        TextOrJson::Json => json(&report)?,
-    };
-    io::write_stdout(out.as_bytes())
+    with_evaluation(
+        &args.map,
+        globals,
+        "listed",
+        args.eval,
+        64,
+        |checked, evaluation| {
+            let report = ActorsReport::new(evaluation, &checked.diagnostics);
+            let out = match args.format {
+                TextOrJson::Text => text(|s| report.write_text(s))?,
+                TextOrJson::Json => json(&report)?,
+            };
+            io::write_stdout(out.as_bytes())
+        },
+    )
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use argmap::Checked;
 use argmap::report::EvaluationReport;
 use argmap::semantics::Evaluation;
 
@@ -48,46 +49,59 @@ pub(crate) struct Args {
     max_extensions: u32,
 }
 
-/// Evaluates a checked map, or says why the search gave up.
-pub(crate) fn evaluate<'g>(
+/// Reads, checks and evaluates a map, then hands both to `then`; a map
+/// with errors is not evaluated (exit 1, `what` says what was not done).
+pub(crate) fn with_evaluation(
     path: &Path,
-    graph: &'g argmap::ArgGraph,
+    globals: &Globals,
+    what: &str,
     eval: EvalArgs,
     limit: usize,
-) -> Result<Evaluation<'g>, Failure> {
-    let semantics = eval.semantics.semantics();
-    Evaluation::new(graph, semantics, eval.support.support(), limit).map_err(|e| {
-        Failure::Message(format!(
-            "the search for {} extensions of `{}` gave up: {e}; try --semantics grounded",
-            semantics.as_str(),
-            io::shown_path(path)
-        ))
-    })
-}
-
-pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
-    let limit = usize::try_from(args.max_extensions).unwrap_or(usize::MAX);
-    let checked = match io::checked_map(&args.map, &globals.check_options(), "evaluated", false)? {
+    then: impl FnOnce(&Checked, &Evaluation<'_>) -> Result<ExitCode, Failure>,
+) -> Result<ExitCode, Failure> {
+    let checked = match io::checked_map(path, &globals.check_options(), what, false)? {
         Ok(checked) => checked,
         Err(code) => return Ok(code),
     };
     let Some(graph) = checked.clean() else {
         return Ok(ExitCode::from(1));
     };
-    let evaluation = evaluate(&args.map, graph, args.eval, limit)?;
-    if evaluation.extensions.truncated {
-        io::warning(&format!(
-            "stopped after {limit} {} extension{} (--max-extensions); there are more, so acceptance is not shown",
-            evaluation.semantics.as_str(),
-            if limit == 1 { "" } else { "s" }
-        ));
-    }
-    let report = EvaluationReport::new(&io::shown_path(&args.map), &evaluation);
-    let text = match args.format {
-        TextOrJson::Text => text(|s| report.write_text(s))?,
-        TextOrJson::Json => json(&report)?,
-    };
-    io::write_stdout(text.as_bytes())
+    let semantics = eval.semantics.semantics();
+    let evaluation =
+        Evaluation::new(graph, semantics, eval.support.support(), limit).map_err(|e| {
+            Failure::Message(format!(
+                "the search for {} extensions of `{}` gave up: {e}; try --semantics grounded",
+                semantics.as_str(),
+                io::shown_path(path)
+            ))
+        })?;
+    then(&checked, &evaluation)
+}
+
+pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
+    let limit = usize::try_from(args.max_extensions).unwrap_or(usize::MAX);
+    with_evaluation(
+        &args.map,
+        globals,
+        "evaluated",
+        args.eval,
+        limit,
+        |_, evaluation| {
+            if evaluation.extensions.truncated {
+                io::warning(&format!(
+                    "stopped after {limit} {} extension{} (--max-extensions); there are more, so acceptance is not shown",
+                    evaluation.semantics.as_str(),
+                    if limit == 1 { "" } else { "s" }
+                ));
+            }
+            let report = EvaluationReport::new(&io::shown_path(&args.map), evaluation);
+            let out = match args.format {
+                TextOrJson::Text => text(|s| report.write_text(s))?,
+                TextOrJson::Json => json(&report)?,
+            };
+            io::write_stdout(out.as_bytes())
+        },
+    )
 }
 
 /// Pretty JSON with a final line break.

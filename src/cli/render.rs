@@ -165,10 +165,15 @@ pub(crate) fn draw(
     let focused = match &args.focus {
         Some(id) => {
             let depth = usize::try_from(args.depth).unwrap_or(usize::MAX);
-            let (part, status) =
-                argmap::render::focus(whole_graph, id, depth, status_of_whole.as_ref()).map_err(
-                    |e| Failure::Message(format!("--focus: `{}` has {e}", io::shown_path(&args.map))),
-                )?;
+            let (part, status) = argmap::render::focus(
+                whole_graph,
+                id,
+                depth,
+                status_of_whole.as_ref(),
+            )
+            .map_err(|e| {
+                Failure::Message(format!("--focus: `{}` has {e}", io::shown_path(&args.map)))
+            })?;
             status_of_whole = status;
             Some(part)
         }

@@ -8,7 +8,7 @@ use argmap::RenderOptions;
 use argmap::report::{MarkdownDiagram, Report};
 
 use super::args::EvalArgs;
-use super::eval::{evaluate, text};
+use super::eval::{text, with_evaluation};
 use super::{Failure, Globals, io};
 
 const AFTER_HELP: &str = "\
@@ -99,41 +99,39 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
             "a Markdown report on stdout cannot have an SVG file beside it; pass --diagram mermaid or -o FILE.md".into(),
         ));
     }
-    let checked = match io::checked_map(&args.map, &globals.check_options(), "reported", false)? {
-        Ok(checked) => checked,
-        Err(code) => return Ok(code),
-    };
-    let Some(graph) = checked.clean() else {
-        return Ok(ExitCode::from(1));
-    };
-    let evaluation = evaluate(&args.map, graph, args.eval, 64)?;
-    let report = Report::new(
-        &io::shown_path(&args.map),
-        &evaluation,
-        &checked.diagnostics,
-    );
-    let (out, svg) = match format {
-        ReportFormat::Html => {
-            let svg = diagram(graph, true)?;
-            (text(|s| report.write_html(s, &svg))?, None)
-        }
-        ReportFormat::Md if args.diagram == Diagram::Mermaid => (
-            text(|s| report.write_markdown(s, MarkdownDiagram::Mermaid))?,
-            None,
-        ),
-        ReportFormat::Md => {
-            let svg_path = args.output.with_extension("svg");
-            let name = svg_path
-                .file_name()
-                .map_or_else(|| "report.svg".into(), |n| n.to_string_lossy().into_owned());
-            let md = text(|s| report.write_markdown(s, MarkdownDiagram::File(&name)))?;
-            (md, Some((svg_path, diagram(graph, false)?)))
-        }
-    };
-    if let Some((path, svg)) = svg {
-        io::write_output(&path, svg.as_bytes())?;
-    }
-    io::write_output(&args.output, out.as_bytes())
+    with_evaluation(
+        &args.map,
+        globals,
+        "reported",
+        args.eval,
+        64,
+        |checked, evaluation| {
+            let graph = evaluation.graph;
+            let report = Report::new(&io::shown_path(&args.map), evaluation, &checked.diagnostics);
+            let (out, svg) = match format {
+                ReportFormat::Html => {
+                    let svg = diagram(graph, true)?;
+                    (text(|s| report.write_html(s, &svg))?, None)
+                }
+                ReportFormat::Md if args.diagram == Diagram::Mermaid => (
+                    text(|s| report.write_markdown(s, MarkdownDiagram::Mermaid))?,
+                    None,
+                ),
+                ReportFormat::Md => {
+                    let svg_path = args.output.with_extension("svg");
+                    let name = svg_path
+                        .file_name()
+                        .map_or_else(|| "report.svg".into(), |n| n.to_string_lossy().into_owned());
+                    let md = text(|s| report.write_markdown(s, MarkdownDiagram::File(&name)))?;
+                    (md, Some((svg_path, diagram(graph, false)?)))
+                }
+            };
+            if let Some((path, svg)) = svg {
+                io::write_output(&path, svg.as_bytes())?;
+            }
+            io::write_output(&args.output, out.as_bytes())
+        },
+    )
 }
 
 /// The diagram as SVG without its XML prolog; with `links`, nodes link to

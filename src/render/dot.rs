@@ -66,14 +66,8 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
     // Nodes, optionally in clusters.
     let mut clusters: IndexMap<String, (String, Vec<Stmt>)> = IndexMap::new();
     for (i, node) in map.nodes.values().enumerate() {
-        let mut lines = node_lines(map, node, options);
-        let label = options
-            .status
-            .as_ref()
-            .and_then(|s| s.nodes.get(i).copied().flatten());
-        if let Some(l) = label {
-            lines.push(format!("[{}]", status_word(l)));
-        }
+        let lines = node_lines(map, i, options);
+        let label = options.status_of(i);
         let mut attrs = vec![
             attr("id", &format!("node-{}", node.id.value)),
             attr("label", &lines.join("\n")),

@@ -14,7 +14,7 @@ use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
 use petgraph::visit::EdgeRef;
 
-use super::{RankDir, RenderOptions, actor_colors, node_lines, status_fill, status_word};
+use super::{RankDir, RenderOptions, actor_colors, node_lines, status_fill};
 use crate::error::{Error, ErrorKind};
 use crate::graph::{ArgGraph, EdgeKind};
 use crate::model::RelationKind;
@@ -37,14 +37,8 @@ pub fn fallback_svg(graph: &ArgGraph, options: &RenderOptions) -> Result<String,
     let mut vg = VisualGraph::new(orientation);
     let mut handles = Vec::with_capacity(map.nodes.len());
     for (i, node) in map.nodes.values().enumerate() {
-        let mut lines = node_lines(map, node, options);
-        let status = options
-            .status
-            .as_ref()
-            .map(|s| s.nodes.get(i).copied().flatten());
-        if let Some(Some(l)) = status {
-            lines.push(format!("[{}]", status_word(l)));
-        }
+        let lines = node_lines(map, i, options);
+        let status = options.status.as_ref().map(|_| options.status_of(i));
         let text = lines.join("\n");
         let fill = match status {
             Some(Some(l)) => status_fill(l),

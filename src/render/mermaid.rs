@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use petgraph::visit::EdgeRef;
 
-use super::{RenderOptions, actor_colors, node_lines, status_fill, status_word};
+use super::{RenderOptions, actor_colors, node_lines, status_fill};
 use crate::graph::{ArgGraph, EdgeKind};
 use crate::model::{NodeKind, RelationKind};
 
@@ -26,14 +26,8 @@ pub fn mermaid(graph: &ArgGraph, options: &RenderOptions) -> String {
     };
     let _ = writeln!(s, "flowchart {dir}");
     for (i, node) in map.nodes.values().enumerate() {
-        let mut lines = node_lines(map, node, options);
-        let status = options
-            .status
-            .as_ref()
-            .and_then(|st| st.nodes.get(i).copied().flatten());
-        if let Some(l) = status {
-            lines.push(format!("[{}]", status_word(l)));
-        }
+        let lines = node_lines(map, i, options);
+        let status = options.status_of(i);
         let text = lines
             .iter()
             .map(|l| label(l))

@@ -124,6 +124,14 @@ pub struct RenderOptions {
     pub layout: Layout,
 }
 
+impl RenderOptions {
+    /// The status of the node with this index (in [`Map::nodes`]) when
+    /// nodes are coloured by status and it was evaluated.
+    pub(crate) fn status_of(&self, i: usize) -> Option<crate::semantics::Label> {
+        self.status.as_ref()?.nodes.get(i).copied().flatten()
+    }
+}
+
 /// The Graphviz layout engine named in the DOT text (`layout=`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Layout {
@@ -292,9 +300,11 @@ pub(crate) fn actor_colors(map: &Map) -> IndexMap<&str, String> {
         .collect()
 }
 
-/// The lines drawn inside a node: its label or wrapped text, then the
-/// sources it cites and the actors who reject it.
-pub(crate) fn node_lines(map: &Map, node: &Node, options: &RenderOptions) -> Vec<String> {
+/// The lines drawn inside the node with this index (in [`Map::nodes`]): its
+/// label or wrapped text, then the sources it cites, the actors who hold it
+/// (with status colours) and reject it, and its status in brackets.
+pub(crate) fn node_lines(map: &Map, i: usize, options: &RenderOptions) -> Vec<String> {
+    let node: &Node = &map.nodes[i];
     let mut lines = match &node.label {
         Some(label) => wrap(&label.value, options.wrap, 3),
         None => wrap(&node.text.value, options.wrap, 8),
@@ -344,6 +354,9 @@ pub(crate) fn node_lines(map: &Map, node: &Node, options: &RenderOptions) -> Vec
             options.wrap,
             2,
         ));
+    }
+    if let Some(l) = options.status_of(i) {
+        lines.push(format!("[{}]", status_word(l)));
     }
     lines
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use argmap::diagnostic::{Summary, render};
@@ -165,8 +165,9 @@ fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>), Failure> {
         };
         if meta.is_dir() {
             let before = files.len();
-            walk(path, &mut files, &mut unreadable);
-            files[before..].sort();
+            let (found, errors) = argmap::load::find_maps(path);
+            files.extend(found);
+            unreadable.extend(errors.iter().map(ToString::to_string));
             if files.len() == before {
                 io::warning(&format!("no *.yaml or *.yml files in `{}`", path.display()));
             }
@@ -178,34 +179,4 @@ fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>), Failure> {
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok((files, unreadable))
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, unreadable: &mut Vec<String>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            unreadable.push(format!("cannot read `{}`: {e}", dir.display()));
-            return;
-        }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                unreadable.push(format!("cannot read `{}`: {e}", dir.display()));
-                continue;
-            }
-        };
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        // Links to folders are not followed (a link cycle would never end);
-        // a link to a file is checked, and a broken one reported on reading.
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            walk(&path, files, unreadable);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            files.push(path);
-        }
-    }
 }

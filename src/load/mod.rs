@@ -177,3 +177,42 @@ pub fn load(source: &SourceFile) -> Loaded {
     crate::diagnostic::sort(&mut diagnostics);
     Loaded { map, diagnostics }
 }
+
+/// Every map file (`*.yaml`, `*.yml`) below a folder, sorted, with the
+/// folders that could not be read. Hidden entries (`.name`) are skipped, and
+/// links to folders are not followed (a link cycle would never end); a link
+/// to a file is listed, and a broken one fails when it is read.
+pub fn find_maps(dir: &Path) -> (Vec<std::path::PathBuf>, Vec<Error>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push(Error::io(ErrorKind::Read, &dir, e));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(Error::io(ErrorKind::Read, &dir, e));
+                    continue;
+                }
+            };
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    (files, errors)
+}

@@ -11,7 +11,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::graph::ArgGraph;
 
-/// One actor's commitments, as node indices into [`Map::nodes`] in map
+/// One actor's commitments, as node indices into [`Map::nodes`](crate::model::Map::nodes) in map
 /// order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Commitments {

@@ -1,7 +1,7 @@
 //! Finding quotes in source documents.
 //!
 //! A quote matches its source when both read the same after
-//! [`canonical`] folding: Unicode NFC; every run of whitespace and line
+//! canonical folding: Unicode NFC; every run of whitespace and line
 //! breaks as one space; typographic quotes, apostrophes and guillemets as
 //! `"` and `'`; every dash as `-`; soft hyphens dropped. Nothing else is
 //! folded: case, spelling and punctuation must agree. An ellipsis in a

@@ -102,7 +102,7 @@ enum Reading {
 /// What an argument of the framework stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
-    /// The map node with this index (in [`Map::nodes`]).
+    /// The map node with this index (in [`Map::nodes`](crate::model::Map::nodes)).
     Node(usize),
     /// A named relation that is undercut: "the relation holds". The
     /// relation is `map.nodes[node].relations[position]`.

@@ -5,9 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use argmap::interchange::iccma::{self, FrameworkFormat, NamedFramework};
 use argmap::interchange::{Draft, ImportError};
-use argmap::semantics::convert;
-use argmap::semantics::iccma::{self, FrameworkFormat, NamedFramework};
 use argmap::semantics::map::MapFramework;
 
 use super::Failure;
@@ -264,7 +263,7 @@ pub(crate) fn export(args: &ExportArgs) -> Result<ExitCode, Failure> {
         Some(framework_format) => {
             let framework = MapFramework::build(map, &checked.graph, args.support.support());
             let names: Vec<String> = framework.arguments.iter().map(|a| a.name.clone()).collect();
-            convert::write(&framework.framework, &names, framework_format)
+            iccma::write(&framework.framework, &names, framework_format)
         }
         None => {
             let (text, left_out) = if format == ExportFormat::Argdown {
@@ -332,11 +331,11 @@ pub(crate) fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
         return Err(too_big(estimate));
     }
     if format == FrameworkFormat::Af {
-        named.names = convert::af_names(&bytes, n);
+        named.names = iccma::af_names(&bytes, n);
     }
     drop(bytes);
     let title = default_title(args, Path::file_name, "framework");
-    let yaml = convert::to_map(&named, &title);
+    let yaml = iccma::to_map(&named, &title);
     if yaml.len() as u64 > limit {
         return Err(too_big(yaml.len() as u64));
     }

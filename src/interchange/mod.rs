@@ -15,6 +15,7 @@ use crate::model::{NodeKind, RelationKind};
 
 pub mod aif;
 mod guard;
+pub mod iccma;
 pub mod kialo;
 
 /// A map under construction, as plain strings, in the order it is written.

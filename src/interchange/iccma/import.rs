@@ -1,88 +1,9 @@
-//! Frameworks to and from files: writing the ICCMA formats (with the names
-//! of the arguments), and turning a framework into a map.
-//!
-//! The `.af` format numbers arguments; [`write()`] keeps their names in
-//! comment lines `# <number> <name>` after the header, which solvers
-//! ignore and [`af_names`] reads back.
+//! A framework as a map: one claim per argument, with its attacks.
 
 use std::fmt::Write as _;
 
-use super::Framework;
-use super::iccma::{FrameworkFormat, NamedFramework};
+use super::NamedFramework;
 use crate::interchange::{yaml_key as key, yaml_quote as quote};
-
-/// Writes a framework in an ICCMA format; `names[i]` names argument `i`.
-///
-/// `apx` names are written quoted (`arg("free-choice").`, a string
-/// constant in ASP); `tgf` names as they are. Names must not contain
-/// whitespace, commas, quotes or parentheses (map and relation ids never
-/// do).
-///
-/// # Complexity
-/// O(n + m).
-pub fn write(af: &Framework, names: &[String], format: FrameworkFormat) -> String {
-    let mut s = String::new();
-    match format {
-        FrameworkFormat::Af => {
-            let _ = writeln!(s, "p af {}", af.len());
-            let _ = writeln!(s, "# argument names (number, name):");
-            for (i, name) in names.iter().enumerate() {
-                let _ = writeln!(s, "# {} {name}", i + 1);
-            }
-            for a in 0..af.len() {
-                for &b in af.attacked_by(a) {
-                    let _ = writeln!(s, "{} {}", a + 1, b + 1);
-                }
-            }
-        }
-        FrameworkFormat::Apx => {
-            // Quoted: ids hold `-`, `.` and `/`, which a bare ASP or Prolog
-            // constant cannot.
-            for name in names {
-                let _ = writeln!(s, "arg(\"{name}\").");
-            }
-            for a in 0..af.len() {
-                for &b in af.attacked_by(a) {
-                    let _ = writeln!(s, "att(\"{}\",\"{}\").", names[a], names[b as usize]);
-                }
-            }
-        }
-        FrameworkFormat::Tgf => {
-            for name in names {
-                let _ = writeln!(s, "{name}");
-            }
-            s.push_str("#\n");
-            for a in 0..af.len() {
-                for &b in af.attacked_by(a) {
-                    let _ = writeln!(s, "{} {}", names[a], names[b as usize]);
-                }
-            }
-        }
-    }
-    s
-}
-
-/// The names [`write()`] keeps in an `.af` file's comments, when every one
-/// of the `n` arguments has exactly one.
-pub fn af_names(text: &[u8], n: usize) -> Option<Vec<String>> {
-    let mut names: Vec<Option<String>> = vec![None; n];
-    for line in text.split(|&b| b == b'\n') {
-        let Some(rest) = line.strip_prefix(b"#") else {
-            continue;
-        };
-        let rest = String::from_utf8_lossy(rest);
-        let mut fields = rest.split_whitespace();
-        let (Some(i), Some(name), None) = (fields.next(), fields.next(), fields.next()) else {
-            continue;
-        };
-        let Ok(i) = i.parse::<usize>() else { continue };
-        if i == 0 || i > n || names[i - 1].is_some() {
-            return None;
-        }
-        names[i - 1] = Some(name.to_string());
-    }
-    names.into_iter().collect()
-}
 
 /// A map of a framework: one claim per argument, with its attacks.
 ///
@@ -202,27 +123,7 @@ fn to_id(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::semantics::iccma::parse;
-
-    #[test]
-    fn af_round_trip_keeps_names() {
-        let af = Framework::new(3, &[(0, 1), (1, 2), (2, 2)]);
-        let names: Vec<String> = ["x", "y-1", "r/x"].map(String::from).to_vec();
-        let text = write(&af, &names, FrameworkFormat::Af);
-        assert!(text.starts_with("p af 3\n"));
-        let back = parse(text.as_bytes(), FrameworkFormat::Af).unwrap();
-        assert_eq!(back.framework.attack_count(), 3);
-        assert_eq!(af_names(text.as_bytes(), 3), Some(names.clone()));
-        for format in [FrameworkFormat::Apx, FrameworkFormat::Tgf] {
-            let text = write(&af, &names, format);
-            let back = parse(text.as_bytes(), format).unwrap();
-            assert_eq!(back.names.as_deref(), Some(&names[..]));
-            assert_eq!(back.framework.attacked_by(2), [2]);
-        }
-        // Names missing or repeated: none.
-        assert_eq!(af_names(b"p af 2\n# 1 a\n", 2), None);
-        assert_eq!(af_names(b"p af 1\n# 1 a\n# 1 b\n", 1), None);
-    }
+    use crate::semantics::Framework;
 
     #[test]
     fn ids_are_valid_and_unique() {

@@ -945,8 +945,7 @@ impl Reader {
         if let Some(id) = &rel.id {
             return Some(id.clone());
         }
-        let base = format!("{}-{}-{}", node.id, rel.kind.as_str(), rel.to);
-        let id = self.ids.make(&base, "relation");
+        let id = self.ids.relation(&node.id, rel.kind, &rel.to);
         if let Some(r) = self
             .draft
             .nodes

@@ -1459,10 +1459,7 @@ impl Reader {
                         let id = match &r.id {
                             Some(id) => id.clone(),
                             None => {
-                                let id = ids.make(
-                                    &format!("{source}-{}-{}", r.kind.as_str(), r.to),
-                                    "relation",
-                                );
+                                let id = ids.relation(&source, r.kind, &r.to);
                                 draft.nodes[to].relations[k].id = Some(id.clone());
                                 id
                             }

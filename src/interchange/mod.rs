@@ -8,7 +8,6 @@
 
 pub mod argdown;
 
-use std::collections::HashSet;
 use std::fmt::{self, Write as _};
 
 use crate::model::{NodeKind, RelationKind};
@@ -16,7 +15,10 @@ use crate::model::{NodeKind, RelationKind};
 pub mod aif;
 mod guard;
 pub mod iccma;
+mod id;
 pub mod kialo;
+
+pub use id::{Ids, to_id};
 
 /// A map under construction, as plain strings, in the order it is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,6 +33,22 @@ pub struct Draft {
     pub nodes: Vec<DraftNode>,
     /// What the source said that the map cannot hold.
     pub losses: Vec<Loss>,
+    /// How [`Draft::to_yaml`] writes it.
+    pub style: DraftStyle,
+}
+
+/// How [`Draft::to_yaml`] writes values and sections.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DraftStyle {
+    /// Values plain where YAML reads them back unchanged, else quoted; a
+    /// blank line before `actors:` and `nodes:`. For maps read from
+    /// another map format, meant to be edited by hand.
+    #[default]
+    Plain,
+    /// The title, texts and labels always double-quoted, and no blank
+    /// lines. For maps made from a framework, whose argument names can
+    /// look like anything and whose files can be long.
+    Quoted,
 }
 
 /// One node of a [`Draft`].
@@ -188,86 +206,6 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Hands out valid, unique ids (nodes and relations share one namespace).
-#[derive(Clone, Debug, Default)]
-pub struct Ids {
-    used: HashSet<String>,
-}
-
-impl Ids {
-    /// An empty namespace.
-    pub fn new() -> Self {
-        Ids::default()
-    }
-
-    /// A fresh id made from `name` (see [`to_id`]), or from `fallback`
-    /// when nothing of the name is left; `-2`, `-3`, … make it unique.
-    pub fn make(&mut self, name: &str, fallback: &str) -> String {
-        let base = to_id(name)
-            .or_else(|| to_id(fallback))
-            .unwrap_or_else(|| "node".to_string());
-        self.unique(&base)
-    }
-
-    /// `base` itself when free, else `base-2`, `base-3`, …
-    pub fn unique(&mut self, base: &str) -> String {
-        let mut id = base.to_string();
-        let mut k = 2;
-        while !self.used.insert(id.clone()) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
-        id
-    }
-
-    /// Whether `id` is taken.
-    pub fn contains(&self, id: &str) -> bool {
-        self.used.contains(id)
-    }
-}
-
-/// A valid node id for a name (lowercase letters, digits, `-`, `_`, `.`,
-/// starting with a letter or digit; at most 64 characters, cut at a word
-/// boundary when possible), or `None` when nothing of the name is left.
-pub fn to_id(name: &str) -> Option<String> {
-    let mut id = String::new();
-    let mut dash = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
-        // "centre's" → "centres", not "centre-s".
-        if matches!(c, '\'' | '\u{2019}') {
-            continue;
-        }
-        let c = match c {
-            'æ' => Some("ae"),
-            'ø' => Some("o"),
-            'å' => Some("a"),
-            'ß' => Some("ss"),
-            _ => None,
-        }
-        .map_or(c, |s| {
-            id.push_str(&s[..s.len() - 1]);
-            s.chars().last().unwrap_or('-')
-        });
-        if c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.') {
-            if dash && !id.is_empty() {
-                id.push('-');
-            }
-            dash = false;
-            id.push(c);
-        } else {
-            dash = true;
-        }
-        if id.len() >= 64 {
-            break;
-        }
-    }
-    if id.len() > 64 {
-        id.truncate(64);
-    }
-    let id = id.trim_end_matches(['-', '.']).to_string();
-    crate::load::id_syntax(&id).is_ok().then_some(id)
-}
-
 /// An id as a YAML key or list item: plain when YAML reads it back as the
 /// same string, else double-quoted.
 pub fn yaml_key(id: &str) -> String {
@@ -314,29 +252,33 @@ fn id_list(ids: &[String]) -> String {
 
 impl Draft {
     /// The draft as a map file, in the order of the format's documentation:
-    /// title, summary, actors, then nodes with their relations.
+    /// title, summary, actors, then nodes with their relations, in its
+    /// [`style`](Draft::style).
     pub fn to_yaml(&self) -> String {
+        let quoted = self.style == DraftStyle::Quoted;
+        let text = |t: &str| if quoted { yaml_quote(t) } else { yaml_text(t) };
+        let gap = if quoted { "" } else { "\n" };
         let mut s = String::new();
         let _ = writeln!(s, "argmap: 1");
-        let _ = writeln!(s, "title: {}", yaml_text(&self.title));
+        let _ = writeln!(s, "title: {}", text(&self.title));
         if let Some(summary) = &self.summary {
             let _ = writeln!(s, "summary: {}", yaml_text(summary));
         }
         if !self.actors.is_empty() {
-            let _ = writeln!(s, "\nactors:");
+            let _ = writeln!(s, "{gap}actors:");
             for (id, name) in &self.actors {
                 let _ = writeln!(s, "  {}: {}", yaml_key(id), yaml_text(name));
             }
         }
-        let _ = writeln!(s, "\nnodes:");
+        let _ = writeln!(s, "{gap}nodes:");
         for node in &self.nodes {
             let _ = writeln!(s, "  {}:", yaml_key(&node.id));
             if node.kind != NodeKind::Claim {
                 let _ = writeln!(s, "    kind: {}", node.kind.as_str());
             }
-            let _ = writeln!(s, "    text: {}", yaml_text(&node.text));
+            let _ = writeln!(s, "    text: {}", text(&node.text));
             if let Some(label) = &node.label {
-                let _ = writeln!(s, "    label: {}", yaml_text(label));
+                let _ = writeln!(s, "    label: {}", text(label));
             }
             if !node.held_by.is_empty() {
                 let _ = writeln!(s, "    held_by: {}", id_list(&node.held_by));
@@ -399,27 +341,6 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_are_valid_readable_and_unique() {
-        let mut ids = Ids::new();
-        assert_eq!(
-            ids.make("Free choice of alliances", "s1"),
-            "free-choice-of-alliances"
-        );
-        assert_eq!(
-            ids.make("Free choice of alliances!", "s1"),
-            "free-choice-of-alliances-2"
-        );
-        assert_eq!(
-            ids.make("Sikkerhet på bekostning", "s1"),
-            "sikkerhet-pa-bekostning"
-        );
-        assert_eq!(ids.make("«»", "s1"), "s1");
-        assert_eq!(ids.make("", ""), "node");
-        let long = "word ".repeat(40);
-        assert!(ids.make(&long, "x").len() <= 64);
-    }
 
     #[test]
     fn yaml_text_reads_back_as_written() {

@@ -7,7 +7,8 @@
 //! This module holds everything that knows these formats: reading a file
 //! into a [`NamedFramework`] ([`parse`], and [`af_names`] for the names an
 //! exported `.af` file keeps in its comments), writing a framework back
-//! ([`write()`]), and turning a framework into a map ([`to_map`]). The frameworks themselves and their semantics are
+//! ([`write()`]), and turning a framework into a map ([`to_draft`],
+//! [`to_map`]). The frameworks themselves and their semantics are
 //! [`crate::semantics`], which knows nothing of files.
 
 use std::fmt;
@@ -18,7 +19,7 @@ mod import;
 mod read;
 mod write;
 
-pub use import::to_map;
+pub use import::{to_draft, to_map};
 pub use read::{af_names, parse};
 pub use write::write;
 

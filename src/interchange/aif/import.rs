@@ -811,18 +811,13 @@ impl Reader {
             let (Some(c), false) = (&node.conclusion, removed.contains(&node.id)) else {
                 continue;
             };
-            if node.premises.iter().any(|p| graph.reaches(c, p)) {
+            if !graph.add_argument(&node.id, node.premises.iter().map(String::as_str), c) {
                 losses.push(format!(
                     "argument {} would close a circle of support; left out",
                     node.id
                 ));
                 removed.insert(node.id.clone());
-                continue;
             }
-            for p in &node.premises {
-                graph.add(p, &node.id);
-            }
-            graph.add(&node.id, c);
         }
         for node in &mut self.draft.nodes {
             let id = node.id.clone();
@@ -830,15 +825,14 @@ impl Reader {
                 if r.kind != RelationKind::Supports {
                     return true;
                 }
-                if graph.reaches(&r.to, &id) {
-                    losses.push(format!(
-                        "{id} supports {}, which would close a circle of support; left out",
-                        r.to
-                    ));
-                    return false;
+                if graph.add_support(&id, &r.to) {
+                    return true;
                 }
-                graph.add(&id, &r.to);
-                true
+                losses.push(format!(
+                    "{id} supports {}, which would close a circle of support; left out",
+                    r.to
+                ));
+                false
             });
         }
         self.draft.nodes.retain(|n| !removed.contains(&n.id));

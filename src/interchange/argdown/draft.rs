@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Arg, Reader, Ref, RelKind, Seen};
+use crate::interchange::guard::SupportGraph;
 use crate::interchange::{Draft, DraftNode, DraftRelation, Ids, ImportError};
 use crate::model::{NodeKind, RelationKind};
 
@@ -197,8 +198,8 @@ impl Reader {
                 Ref::Step(a, k) => nodes.step.get(&(a, k)).copied(),
             }
         };
-        let mut support = SupportGraph::new(draft);
-        if let Some(line) = support.cycle_line(draft, &self.args, nodes) {
+        let mut support = SupportGraph::default();
+        if let Some(line) = circular_structure(&mut support, draft, &self.args, nodes) {
             return Err(ImportError::at(
                 line,
                 "premise-conclusion structures that support each other in a circle",
@@ -317,15 +318,14 @@ impl Reader {
                 );
                 continue;
             }
-            if kind == RelationKind::Supports {
-                if support.reaches(to, from) {
-                    self.loss(
-                        rel.line,
-                        format!("{what}: this support would close a circle; not kept"),
-                    );
-                    continue;
-                }
-                support.add(from, to);
+            if kind == RelationKind::Supports
+                && !support.add_support(&draft.nodes[from].id, &draft.nodes[to].id)
+            {
+                self.loss(
+                    rel.line,
+                    format!("{what}: this support would close a circle; not kept"),
+                );
+                continue;
             }
             draft.nodes[from]
                 .relations
@@ -391,68 +391,40 @@ impl Reader {
     }
 }
 
-/// Support edges (supports, premise → argument → conclusion) by node index.
-struct SupportGraph {
-    edges: Vec<Vec<usize>>,
-}
-
-impl SupportGraph {
-    fn new(draft: &Draft) -> Self {
-        SupportGraph {
-            edges: vec![Vec::new(); draft.nodes.len()],
-        }
-    }
-
-    fn add(&mut self, from: usize, to: usize) {
-        self.edges[from].push(to);
-    }
-
-    fn reaches(&self, from: usize, to: usize) -> bool {
-        let mut seen = vec![false; self.edges.len()];
-        let mut stack = vec![from];
-        while let Some(n) = stack.pop() {
-            if n == to {
-                return true;
-            }
-            if !std::mem::replace(&mut seen[n], true) {
-                stack.extend(self.edges[n].iter().copied());
-            }
-        }
-        false
-    }
-
-    /// Adds the arguments' edges; the line of a structure that closes a
-    /// circle, if one does.
-    fn cycle_line(&mut self, draft: &Draft, args: &[Arg], nodes: &Nodes) -> Option<usize> {
-        let index: HashMap<&str, usize> = draft
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
-        for (a, arg) in args.iter().enumerate() {
-            for (k, step) in arg.steps.iter().enumerate() {
-                let &node = nodes.step.get(&(a, k))?;
-                let d = &draft.nodes[node];
-                let conclusion = d.conclusion.as_deref().and_then(|c| index.get(c).copied());
-                let premises: Vec<usize> = d
-                    .premises
-                    .iter()
-                    .filter_map(|p| index.get(p.as_str()).copied())
-                    .collect();
-                if let Some(c) = conclusion {
-                    if premises.iter().any(|&p| self.reaches(c, p)) {
+/// Adds the arguments' premise–conclusion structures to `support`; the
+/// line of the first structure whose conclusion already supports one of
+/// its premises (a circle), if one does.
+fn circular_structure(
+    support: &mut SupportGraph,
+    draft: &Draft,
+    args: &[Arg],
+    nodes: &Nodes,
+) -> Option<usize> {
+    let known: HashSet<&str> = draft.nodes.iter().map(|n| n.id.as_str()).collect();
+    for (a, arg) in args.iter().enumerate() {
+        for (k, step) in arg.steps.iter().enumerate() {
+            let &node = nodes.step.get(&(a, k))?;
+            let d = &draft.nodes[node];
+            let premises = d
+                .premises
+                .iter()
+                .map(String::as_str)
+                .filter(|p| known.contains(p));
+            match d.conclusion.as_deref().filter(|c| known.contains(c)) {
+                Some(c) => {
+                    if !support.add_argument(&d.id, premises, c) {
                         return Some(step.line);
                     }
-                    self.add(node, c);
                 }
-                for p in premises {
-                    self.add(p, node);
+                None => {
+                    for p in premises {
+                        support.add(p, &d.id);
+                    }
                 }
             }
         }
-        None
     }
+    None
 }
 
 fn has_relation(draft: &Draft, from: usize, kind: RelationKind, to: usize) -> bool {

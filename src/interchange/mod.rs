@@ -112,12 +112,35 @@ pub struct Loss {
     pub message: String,
 }
 
+impl Loss {
+    /// A loss at a line of the imported file.
+    pub fn at(line: usize, message: impl Into<String>) -> Self {
+        Loss {
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    /// A loss with no one line to show (AIF, whose ids name the place).
+    pub fn whole(message: impl Into<String>) -> Self {
+        Loss {
+            line: None,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Loss {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
+        at_line(f, self.line, &self.message)
+    }
+}
+
+/// `line N: message`, or the message alone when there is no line.
+fn at_line(f: &mut fmt::Formatter<'_>, line: Option<usize>, message: &str) -> fmt::Result {
+    match line {
+        Some(line) => write!(f, "line {line}: {message}"),
+        None => f.write_str(message),
     }
 }
 
@@ -150,10 +173,7 @@ impl ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
+        at_line(f, self.line, &self.message)
     }
 }
 

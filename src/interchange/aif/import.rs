@@ -127,10 +127,7 @@ struct Reader {
 
 impl Reader {
     fn loss(&mut self, message: String) {
-        self.draft.losses.push(Loss {
-            line: None,
-            message,
-        });
+        self.draft.losses.push(Loss::whole(message));
     }
 
     fn kind(&self, i: usize) -> &str {

@@ -65,10 +65,10 @@ impl Reader {
             i = j;
         }
         if !kept.is_empty() {
-            self.losses.push(Loss {
-                line: Some(start + 1),
-                message: format!("front matter settings are not kept: {}", kept.join(", ")),
-            });
+            self.losses.push(Loss::at(
+                start + 1,
+                format!("front matter settings are not kept: {}", kept.join(", ")),
+            ));
         }
         let mut out = String::new();
         for (k, line) in lines.iter().enumerate() {

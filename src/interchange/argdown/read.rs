@@ -11,10 +11,7 @@ use crate::interchange::{ImportError, Loss};
 
 impl Reader {
     pub(super) fn loss(&mut self, line: usize, message: impl Into<String>) {
-        self.losses.push(Loss {
-            line: Some(line),
-            message: message.into(),
-        });
+        self.losses.push(Loss::at(line, message));
     }
 
     fn section(&self) -> Option<String> {

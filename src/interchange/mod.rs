@@ -1,18 +1,24 @@
-//! Maps to and from other formats: Argdown, AIF (the Argument Interchange
-//! Format, AIFdb JSON) and Kialo's plain-text export.
+//! Every file format in and out of argmap: maps to and from Argdown
+//! ([`argdown`]), AIF (the Argument Interchange Format, AIFdb JSON,
+//! [`aif`]) and Kialo's plain-text export ([`kialo`]), and abstract
+//! argumentation frameworks in the ICCMA formats `.af`, `apx` and `tgf`
+//! ([`iccma`]).
 //!
 //! Importers build a [`Draft`], a map as plain strings, and write it with
 //! [`Draft::to_yaml`]; whatever the source format says that a map cannot
-//! hold is listed in [`Draft::losses`], never dropped in silence. Exporters
-//! read a checked [`Map`](crate::Map).
-
-pub mod argdown;
+//! hold is listed in [`Draft::losses`], never dropped in silence. They
+//! name what they read with [`Ids`] (ids made by [`to_id`]) and keep
+//! support free of circles with one guard. Exporters read a checked
+//! [`Map`](crate::Map); the framework writer reads a
+//! [`Framework`](crate::semantics::Framework). This module sits above
+//! `load`, `model` and `semantics`, and none of them uses it.
 
 use std::fmt::{self, Write as _};
 
 use crate::model::{NodeKind, RelationKind};
 
 pub mod aif;
+pub mod argdown;
 mod guard;
 pub mod iccma;
 mod id;
@@ -228,7 +234,7 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
 
 /// An id as a YAML key or list item: plain when YAML reads it back as the
 /// same string, else double-quoted.
-pub fn yaml_key(id: &str) -> String {
+pub(crate) fn yaml_key(id: &str) -> String {
     let plain = id.starts_with(|c: char| c.is_ascii_lowercase())
         && !matches!(
             id,
@@ -242,12 +248,12 @@ pub fn yaml_key(id: &str) -> String {
 }
 
 /// A YAML double-quoted string (JSON escapes are valid YAML).
-pub fn yaml_quote(s: &str) -> String {
+pub(crate) fn yaml_quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
 /// A text value: plain when that reads back unchanged, else double-quoted.
-pub fn yaml_text(s: &str) -> String {
+pub(crate) fn yaml_text(s: &str) -> String {
     let plain = !s.is_empty()
         && s.trim() == s
         && !s.contains(['\n', '\r', '\t', '#', '"', '\'', '`', '\\'])

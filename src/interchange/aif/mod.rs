@@ -23,11 +23,12 @@
 //!
 //! Labels, tags, notes, relation labels and ids, evidence and sources have
 //! no place in AIF and are left out of an export. An import lists in
-//! [`Draft::losses`] every node and edge it cannot read, by its `nodeID`.
+//! [`Draft::losses`](super::Draft::losses) every node and edge it cannot
+//! read, by its `nodeID`.
 //!
-//! [`import`] (AIF JSON into a [`Draft`]) lives in `import.rs`, [`export`]
-//! and [`left_out`] in `export.rs`; the texts both sides give S-nodes are
-//! the constants here.
+//! [`import()`] (AIF JSON into a [`Draft`](super::Draft)) lives in
+//! `import.rs`, [`export()`] and [`left_out`] in `export.rs`; the texts
+//! both sides give S-nodes are the constants here.
 
 mod export;
 mod import;

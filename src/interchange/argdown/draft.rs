@@ -1,5 +1,5 @@
 //! The last step of the import: the model as read into a [`Draft`], within
-//! argmap's rules (what cannot be kept is a [`Loss`] with its line).
+//! argmap's rules (what cannot be kept is a [`Loss`](crate::interchange::Loss) with its line).
 
 use std::collections::{HashMap, HashSet};
 

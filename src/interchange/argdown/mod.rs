@@ -1,5 +1,5 @@
 //! Argdown, the Markdown-like syntax for argument maps: import into a
-//! [`Draft`] and export of a checked [`Map`].
+//! [`Draft`] and export of a checked [`Map`](crate::Map).
 //!
 //! What the importer reads, and how it maps it (see
 //! `docs/interchange-argdown.md` for the full list and the reasons):

@@ -213,7 +213,7 @@ fn generate_af(n: usize) -> String {
 /// Child mode for frameworks: parse, grounded, format the `w …` line, as
 /// `argmap af -p SE-GR` does.
 fn child_af(path: &Path) {
-    use argmap::semantics::iccma::{FrameworkFormat, parse};
+    use argmap::interchange::iccma::{FrameworkFormat, parse};
     use argmap::semantics::{Label, grounded};
     let start = Instant::now();
     let bytes = std::fs::read(path).unwrap();
@@ -499,9 +499,11 @@ fn bench_af(exe: &Path, dir: &Path, sizes: &[usize]) {
     }
     for path in files {
         let text = std::fs::read(&path).unwrap();
-        let af =
-            argmap::semantics::iccma::parse(&text, argmap::semantics::iccma::FrameworkFormat::Af)
-                .unwrap();
+        let af = argmap::interchange::iccma::parse(
+            &text,
+            argmap::interchange::iccma::FrameworkFormat::Af,
+        )
+        .unwrap();
         let (ms, kib) = best_of_three(exe, "af", &path);
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         println!(

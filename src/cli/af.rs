@@ -7,7 +7,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argmap::semantics::iccma::{self, FrameworkFormat, NamedFramework};
+use argmap::interchange::iccma::{self, FrameworkFormat, NamedFramework};
 use argmap::semantics::task::{TASKS, Task, solve};
 
 use super::{Failure, io};

@@ -4,9 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use argmap::interchange::iccma::{self, FrameworkFormat, NamedFramework};
 use argmap::interchange::{Draft, ImportError};
-use argmap::semantics::convert;
-use argmap::semantics::iccma::{self, FrameworkFormat, NamedFramework};
 use argmap::semantics::map::MapFramework;
 
 use super::args::SupportArg;
@@ -263,7 +262,7 @@ pub(crate) fn export(args: &ExportArgs, globals: &Globals) -> Result<ExitCode, F
         Some(framework_format) => {
             let framework = MapFramework::build(graph, args.support.support());
             let names: Vec<String> = framework.arguments.iter().map(|a| a.name.clone()).collect();
-            convert::write(&framework.framework, &names, framework_format)
+            iccma::write(&framework.framework, &names, framework_format)
         }
         None => {
             let (text, left_out) = if format == ExportFormat::Argdown {
@@ -331,11 +330,11 @@ pub(crate) fn import(args: &ImportArgs, globals: &Globals) -> Result<ExitCode, F
         return Err(too_big(estimate));
     }
     if format == FrameworkFormat::Af {
-        named.names = convert::af_names(&bytes, n);
+        named.names = iccma::af_names(&bytes, n);
     }
     drop(bytes);
     let title = default_title(args, Path::file_name, "framework");
-    let yaml = convert::to_map(&named, &title);
+    let yaml = iccma::to_map(&named, &title);
     if yaml.len() as u64 > limit {
         return Err(too_big(yaml.len() as u64));
     }

@@ -2,6 +2,11 @@
 //! and labels, and a support graph that keeps imports free of circular
 //! support (`E204`), the one rule an importer cannot check one relation at
 //! a time.
+//!
+//! The guard refuses an edge *before* it closes a circle, one edge at a
+//! time, on a draft's string ids; `check::rules::circular_support` finds
+//! the circles already in a loaded map, all at once, with their paths. The
+//! two answer different questions and share no code.
 
 use std::collections::{HashMap, HashSet};
 
@@ -93,6 +98,39 @@ impl SupportGraph {
             .or_default()
             .push(to.to_string());
     }
+
+    /// Adds `from` supports `to`, unless `to` already reaches `from` (the
+    /// support would close a circle); whether it was added.
+    pub(crate) fn add_support(&mut self, from: &str, to: &str) -> bool {
+        if self.reaches(to, from) {
+            return false;
+        }
+        self.add(from, to);
+        true
+    }
+
+    /// Adds argument `id` with its edges (each premise → `id` →
+    /// `conclusion`), unless the conclusion already reaches one of the
+    /// premises (the argument would close a circle); whether it was added.
+    pub(crate) fn add_argument<'a>(
+        &mut self,
+        id: &str,
+        premises: impl IntoIterator<Item = &'a str> + Clone,
+        conclusion: &str,
+    ) -> bool {
+        if premises
+            .clone()
+            .into_iter()
+            .any(|p| self.reaches(conclusion, p))
+        {
+            return false;
+        }
+        for p in premises {
+            self.add(p, id);
+        }
+        self.add(id, conclusion);
+        true
+    }
 }
 
 #[cfg(test)]
@@ -128,5 +166,13 @@ mod tests {
         g.add("b", "c");
         assert!(g.reaches("a", "c"));
         assert!(!g.reaches("c", "a"));
+        assert!(!g.add_support("c", "a"));
+        assert!(g.add_support("a", "d"));
+        // An argument from `c` to `a` would close a circle, from `a` to `e`
+        // not.
+        assert!(!g.add_argument("x", ["c"], "a"));
+        assert!(!g.reaches("c", "x"));
+        assert!(g.add_argument("y", ["a", "d"], "e"));
+        assert!(g.reaches("d", "e"));
     }
 }

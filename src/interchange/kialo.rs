@@ -143,12 +143,10 @@ fn read_entries(text: &str, draft: &mut Draft) -> Vec<Entry> {
                 (None, rest)
             };
             if !known.insert(path.to_string()) {
-                draft.losses.push(Loss {
-                    line: Some(line),
-                    message: format!(
-                        "claim number {path}. is used twice; this one is read under the first"
-                    ),
-                });
+                draft.losses.push(Loss::at(
+                    line,
+                    format!("claim number {path}. is used twice; this one is read under the first"),
+                ));
             }
             entries.push(Entry {
                 line,
@@ -169,10 +167,9 @@ fn read_entries(text: &str, draft: &mut Draft) -> Vec<Entry> {
                         draft.title = t.trim().to_string();
                     }
                 } else if !trimmed.trim().is_empty() {
-                    draft.losses.push(Loss {
-                        line: Some(line),
-                        message: "text before the first claim; left out".to_string(),
-                    });
+                    draft
+                        .losses
+                        .push(Loss::at(line, "text before the first claim; left out"));
                 }
             }
         }
@@ -209,10 +206,10 @@ fn build(entries: &[Entry], draft: &mut Draft) {
             NodeKind::Claim
         };
         let text = if e.text.is_empty() {
-            draft.losses.push(Loss {
-                line: Some(e.line),
-                message: format!("claim {}. has no text; written as \"(no text)\"", e.path),
-            });
+            draft.losses.push(Loss::at(
+                e.line,
+                format!("claim {}. has no text; written as \"(no text)\"", e.path),
+            ));
             "(no text)".to_string()
         } else {
             e.text.clone()
@@ -264,23 +261,23 @@ fn build(entries: &[Entry], draft: &mut Draft) {
         if let Some(target) = links.get(e.path.as_str())
             && resolve(target).is_none()
         {
-            draft.losses.push(Loss {
-                line: Some(e.line),
-                message: format!(
+            draft.losses.push(Loss::at(
+                e.line,
+                format!(
                     "claim {}. links to {target}., which does not exist; left out",
                     e.path
                 ),
-            });
+            ));
             continue;
         }
         let (Some(from), Some(to)) = (resolve(&e.path), resolve(parent)) else {
-            draft.losses.push(Loss {
-                line: Some(e.line),
-                message: format!(
+            draft.losses.push(Loss::at(
+                e.line,
+                format!(
                     "claim {}. is under {parent}., a broken link; its relation is left out",
                     e.path
                 ),
-            });
+            ));
             continue;
         };
         relate(draft, &mut rels, e, from, to);
@@ -298,23 +295,20 @@ fn relate(draft: &mut Draft, rels: &mut Relations, e: &Entry, from: usize, to: u
         (Some(Stance::Con), Some(NodeKind::Claim)) => RelationKind::Attacks,
         (None, Some(NodeKind::Question)) => RelationKind::Answers,
         (Some(_), _) => {
-            draft.losses.push(Loss {
-                line: Some(e.line),
-                message: format!(
+            draft.losses.push(Loss::at(e.line, format!(
                     "claim {}. is a Pro or Con of the question {}; a question cannot be supported or attacked, so it is kept without a relation",
                     e.path, b
-                ),
-            });
+                )));
             return;
         }
         (None, _) => {
-            draft.losses.push(Loss {
-                line: Some(e.line),
-                message: format!(
+            draft.losses.push(Loss::at(
+                e.line,
+                format!(
                     "claim {}. is neither Pro nor Con; kept without a relation to its parent",
                     e.path
                 ),
-            });
+            ));
             return;
         }
     };
@@ -339,10 +333,10 @@ fn relate(draft: &mut Draft, rels: &mut Relations, e: &Entry, from: usize, to: u
         None
     };
     if let Some(why) = why {
-        draft.losses.push(Loss {
-            line: Some(e.line),
-            message: format!("claim {}.: {why}; left out", e.path),
-        });
+        draft.losses.push(Loss::at(
+            e.line,
+            format!("claim {}.: {why}; left out", e.path),
+        ));
         return;
     }
     rels.written.insert((from, to, kind));

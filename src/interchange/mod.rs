@@ -1,21 +1,30 @@
-//! Maps to and from other formats: Argdown, AIF (the Argument Interchange
-//! Format, AIFdb JSON) and Kialo's plain-text export.
+//! Every file format in and out of argmap: maps to and from Argdown
+//! ([`argdown`]), AIF (the Argument Interchange Format, AIFdb JSON,
+//! [`aif`]) and Kialo's plain-text export ([`kialo`]), and abstract
+//! argumentation frameworks in the ICCMA formats `.af`, `apx` and `tgf`
+//! ([`iccma`]).
 //!
 //! Importers build a [`Draft`], a map as plain strings, and write it with
 //! [`Draft::to_yaml`]; whatever the source format says that a map cannot
-//! hold is listed in [`Draft::losses`], never dropped in silence. Exporters
-//! read a checked [`Map`](crate::Map).
+//! hold is listed in [`Draft::losses`], never dropped in silence. They
+//! name what they read with [`Ids`] (ids made by [`to_id`]) and keep
+//! support free of circles with one guard. Exporters read a checked
+//! [`Map`](crate::Map); the framework writer reads a
+//! [`Framework`](crate::semantics::Framework). This module sits above
+//! `load`, `model` and `semantics`, and none of them uses it.
 
-pub mod argdown;
-
-use std::collections::HashSet;
 use std::fmt::{self, Write as _};
 
 use crate::model::{NodeKind, RelationKind};
 
 pub mod aif;
+pub mod argdown;
 mod guard;
+pub mod iccma;
+mod id;
 pub mod kialo;
+
+pub use id::{Ids, to_id};
 
 /// A map under construction, as plain strings, in the order it is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,6 +39,22 @@ pub struct Draft {
     pub nodes: Vec<DraftNode>,
     /// What the source said that the map cannot hold.
     pub losses: Vec<Loss>,
+    /// How [`Draft::to_yaml`] writes it.
+    pub style: DraftStyle,
+}
+
+/// How [`Draft::to_yaml`] writes values and sections.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DraftStyle {
+    /// Values plain where YAML reads them back unchanged, else quoted; a
+    /// blank line before `actors:` and `nodes:`. For maps read from
+    /// another map format, meant to be edited by hand.
+    #[default]
+    Plain,
+    /// The title, texts and labels always double-quoted, and no blank
+    /// lines. For maps made from a framework, whose argument names can
+    /// look like anything and whose files can be long.
+    Quoted,
 }
 
 /// One node of a [`Draft`].
@@ -93,12 +118,35 @@ pub struct Loss {
     pub message: String,
 }
 
+impl Loss {
+    /// A loss at a line of the imported file.
+    pub fn at(line: usize, message: impl Into<String>) -> Self {
+        Loss {
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    /// A loss with no one line to show (AIF, whose ids name the place).
+    pub fn whole(message: impl Into<String>) -> Self {
+        Loss {
+            line: None,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Loss {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
+        at_line(f, self.line, &self.message)
+    }
+}
+
+/// `line N: message`, or the message alone when there is no line.
+fn at_line(f: &mut fmt::Formatter<'_>, line: Option<usize>, message: &str) -> fmt::Result {
+    match line {
+        Some(line) => write!(f, "line {line}: {message}"),
+        None => f.write_str(message),
     }
 }
 
@@ -131,10 +179,7 @@ impl ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
+        at_line(f, self.line, &self.message)
     }
 }
 
@@ -187,89 +232,9 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Hands out valid, unique ids (nodes and relations share one namespace).
-#[derive(Clone, Debug, Default)]
-pub struct Ids {
-    used: HashSet<String>,
-}
-
-impl Ids {
-    /// An empty namespace.
-    pub fn new() -> Self {
-        Ids::default()
-    }
-
-    /// A fresh id made from `name` (see [`to_id`]), or from `fallback`
-    /// when nothing of the name is left; `-2`, `-3`, … make it unique.
-    pub fn make(&mut self, name: &str, fallback: &str) -> String {
-        let base = to_id(name)
-            .or_else(|| to_id(fallback))
-            .unwrap_or_else(|| "node".to_string());
-        self.unique(&base)
-    }
-
-    /// `base` itself when free, else `base-2`, `base-3`, …
-    pub fn unique(&mut self, base: &str) -> String {
-        let mut id = base.to_string();
-        let mut k = 2;
-        while !self.used.insert(id.clone()) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
-        id
-    }
-
-    /// Whether `id` is taken.
-    pub fn contains(&self, id: &str) -> bool {
-        self.used.contains(id)
-    }
-}
-
-/// A valid node id for a name (lowercase letters, digits, `-`, `_`, `.`,
-/// starting with a letter or digit; at most 64 characters, cut at a word
-/// boundary when possible), or `None` when nothing of the name is left.
-pub fn to_id(name: &str) -> Option<String> {
-    let mut id = String::new();
-    let mut dash = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
-        // "centre's" → "centres", not "centre-s".
-        if matches!(c, '\'' | '\u{2019}') {
-            continue;
-        }
-        let c = match c {
-            'æ' => Some("ae"),
-            'ø' => Some("o"),
-            'å' => Some("a"),
-            'ß' => Some("ss"),
-            _ => None,
-        }
-        .map_or(c, |s| {
-            id.push_str(&s[..s.len() - 1]);
-            s.chars().last().unwrap_or('-')
-        });
-        if c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.') {
-            if dash && !id.is_empty() {
-                id.push('-');
-            }
-            dash = false;
-            id.push(c);
-        } else {
-            dash = true;
-        }
-        if id.len() >= 64 {
-            break;
-        }
-    }
-    if id.len() > 64 {
-        id.truncate(64);
-    }
-    let id = id.trim_end_matches(['-', '.']).to_string();
-    crate::load::id_syntax(&id).is_ok().then_some(id)
-}
-
 /// An id as a YAML key or list item: plain when YAML reads it back as the
 /// same string, else double-quoted.
-pub fn yaml_key(id: &str) -> String {
+pub(crate) fn yaml_key(id: &str) -> String {
     let plain = id.starts_with(|c: char| c.is_ascii_lowercase())
         && !matches!(
             id,
@@ -283,12 +248,12 @@ pub fn yaml_key(id: &str) -> String {
 }
 
 /// A YAML double-quoted string (JSON escapes are valid YAML).
-pub fn yaml_quote(s: &str) -> String {
+pub(crate) fn yaml_quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
 /// A text value: plain when that reads back unchanged, else double-quoted.
-pub fn yaml_text(s: &str) -> String {
+pub(crate) fn yaml_text(s: &str) -> String {
     let plain = !s.is_empty()
         && s.trim() == s
         && !s.contains(['\n', '\r', '\t', '#', '"', '\'', '`', '\\'])
@@ -313,29 +278,33 @@ fn id_list(ids: &[String]) -> String {
 
 impl Draft {
     /// The draft as a map file, in the order of the format's documentation:
-    /// title, summary, actors, then nodes with their relations.
+    /// title, summary, actors, then nodes with their relations, in its
+    /// [`style`](Draft::style).
     pub fn to_yaml(&self) -> String {
+        let quoted = self.style == DraftStyle::Quoted;
+        let text = |t: &str| if quoted { yaml_quote(t) } else { yaml_text(t) };
+        let gap = if quoted { "" } else { "\n" };
         let mut s = String::new();
         let _ = writeln!(s, "argmap: 1");
-        let _ = writeln!(s, "title: {}", yaml_text(&self.title));
+        let _ = writeln!(s, "title: {}", text(&self.title));
         if let Some(summary) = &self.summary {
             let _ = writeln!(s, "summary: {}", yaml_text(summary));
         }
         if !self.actors.is_empty() {
-            let _ = writeln!(s, "\nactors:");
+            let _ = writeln!(s, "{gap}actors:");
             for (id, name) in &self.actors {
                 let _ = writeln!(s, "  {}: {}", yaml_key(id), yaml_text(name));
             }
         }
-        let _ = writeln!(s, "\nnodes:");
+        let _ = writeln!(s, "{gap}nodes:");
         for node in &self.nodes {
             let _ = writeln!(s, "  {}:", yaml_key(&node.id));
             if node.kind != NodeKind::Claim {
                 let _ = writeln!(s, "    kind: {}", node.kind.as_str());
             }
-            let _ = writeln!(s, "    text: {}", yaml_text(&node.text));
+            let _ = writeln!(s, "    text: {}", text(&node.text));
             if let Some(label) = &node.label {
-                let _ = writeln!(s, "    label: {}", yaml_text(label));
+                let _ = writeln!(s, "    label: {}", text(label));
             }
             if !node.held_by.is_empty() {
                 let _ = writeln!(s, "    held_by: {}", id_list(&node.held_by));
@@ -398,27 +367,6 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_are_valid_readable_and_unique() {
-        let mut ids = Ids::new();
-        assert_eq!(
-            ids.make("Free choice of alliances", "s1"),
-            "free-choice-of-alliances"
-        );
-        assert_eq!(
-            ids.make("Free choice of alliances!", "s1"),
-            "free-choice-of-alliances-2"
-        );
-        assert_eq!(
-            ids.make("Sikkerhet på bekostning", "s1"),
-            "sikkerhet-pa-bekostning"
-        );
-        assert_eq!(ids.make("«»", "s1"), "s1");
-        assert_eq!(ids.make("", ""), "node");
-        let long = "word ".repeat(40);
-        assert!(ids.make(&long, "x").len() <= 64);
-    }
 
     #[test]
     fn yaml_text_reads_back_as_written() {

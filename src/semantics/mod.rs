@@ -7,15 +7,14 @@
 //!
 //! The grounded semantics is [`grounded`] (linear time); complete, preferred
 //! and stable labellings come from a bounded search in [`search`].
-//! Frameworks are read from the ICCMA formats by [`iccma`].
+//! Files of frameworks (the ICCMA formats) are read and written by
+//! [`crate::interchange::iccma`]; this module knows no file format.
 //!
 //! Reference: P. M. Dung, "On the acceptability of arguments and its
 //! fundamental role in nonmonotonic reasoning, logic programming and
 //! n-person games", *Artificial Intelligence* 77 (1995) 321–357.
 
-pub mod convert;
 mod evaluation;
-pub mod iccma;
 pub mod map;
 pub mod search;
 pub mod task;

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use argmap::semantics::iccma::{self, FrameworkFormat};
+use argmap::interchange::iccma::{self, FrameworkFormat};
 use argmap::semantics::{Label, grounded};
 
 use crate::root;

@@ -1,40 +1,13 @@
-//! Reading argumentation frameworks in the formats of the ICCMA
-//! competitions: the 2023 `.af` format (`p af N`, then one attack `i j`
-//! per line, arguments numbered from 1, `#` comment lines) and the older
-//! `apx` (`arg(a).`, `att(a,b).`; names may be quoted, `"a-1"`; `%` starts
-//! a comment) and `tgf` (argument lines, `#`, attack lines) formats.
+//! Reading a framework file: the bytes of an `.af`, `apx` or `tgf` file
+//! into a [`NamedFramework`].
 //!
 //! Parsing works on the bytes without copying them; every malformed line
 //! is an error that names its line.
 
 use std::collections::HashMap;
-use std::fmt;
 
-use super::Framework;
-
-/// Most arguments a framework may declare (memory is about 20 bytes each).
-pub const MAX_ARGUMENTS: usize = 100_000_000;
-
-/// Why a framework file could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FrameworkError {
-    /// 1-based line number (0 when the file as a whole is at fault).
-    pub line: usize,
-    /// What is wrong, lowercase.
-    pub message: String,
-}
-
-impl fmt::Display for FrameworkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "line {}: {}", self.line, self.message)
-        }
-    }
-}
-
-impl std::error::Error for FrameworkError {}
+use super::{FrameworkError, FrameworkFormat, MAX_ARGUMENTS, NamedFramework};
+use crate::semantics::Framework;
 
 fn err<T>(line: usize, message: impl Into<String>) -> Result<T, FrameworkError> {
     Err(FrameworkError {
@@ -42,51 +15,6 @@ fn err<T>(line: usize, message: impl Into<String>) -> Result<T, FrameworkError> 
         message: message.into(),
     })
 }
-
-/// The input formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FrameworkFormat {
-    /// ICCMA 2023: `p af N`, attacks `i j`.
-    Af,
-    /// Aspartix: `arg(a).`, `att(a,b).`.
-    Apx,
-    /// Trivial graph format: arguments, `#`, attacks.
-    Tgf,
-}
-
-/// A framework with the names of its arguments (for `apx` and `tgf`; the
-/// `.af` format names arguments by their numbers).
-#[derive(Clone, Debug, Default)]
-pub struct NamedFramework {
-    /// The framework.
-    pub framework: Framework,
-    /// Argument names, when the format has them.
-    pub names: Option<Vec<String>>,
-}
-
-impl NamedFramework {
-    /// The index of an argument given as on the command line: a number
-    /// from 1 for `.af`, a name otherwise.
-    pub fn find(&self, argument: &str) -> Option<usize> {
-        match &self.names {
-            Some(names) => names.iter().position(|n| n == argument),
-            None => argument
-                .parse::<usize>()
-                .ok()
-                .filter(|&i| (1..=self.framework.len()).contains(&i))
-                .map(|i| i - 1),
-        }
-    }
-
-    /// The name of argument `i` as the format writes it.
-    pub fn name(&self, i: usize) -> String {
-        match &self.names {
-            Some(names) => names[i].clone(),
-            None => (i + 1).to_string(),
-        }
-    }
-}
-
 /// Parses a framework file.
 ///
 /// # Errors
@@ -374,6 +302,28 @@ fn repeated_attack(text: &[u8], parsed: &NamedFramework, format: FrameworkFormat
         }
     }
     Some(0)
+}
+
+/// The names [`write()`](super::write()) keeps in an `.af` file's comments, when every one
+/// of the `n` arguments has exactly one.
+pub fn af_names(text: &[u8], n: usize) -> Option<Vec<String>> {
+    let mut names: Vec<Option<String>> = vec![None; n];
+    for line in text.split(|&b| b == b'\n') {
+        let Some(rest) = line.strip_prefix(b"#") else {
+            continue;
+        };
+        let rest = String::from_utf8_lossy(rest);
+        let mut fields = rest.split_whitespace();
+        let (Some(i), Some(name), None) = (fields.next(), fields.next(), fields.next()) else {
+            continue;
+        };
+        let Ok(i) = i.parse::<usize>() else { continue };
+        if i == 0 || i > n || names[i - 1].is_some() {
+            return None;
+        }
+        names[i - 1] = Some(name.to_string());
+    }
+    names.into_iter().collect()
 }
 
 #[cfg(test)]

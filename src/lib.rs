@@ -66,8 +66,8 @@ pub mod semantics;
 mod source;
 pub mod suggestion;
 
-pub use check::{CheckOptions, Checked, Code, check};
-pub use diagnostic::{Diagnostic, Label, Severity};
+pub use check::{CheckOptions, Checked, check};
+pub use diagnostic::{Code, Diagnostic, Label, Severity};
 pub use error::{Error, ErrorKind};
 pub use graph::ArgGraph;
 pub use load::{LoadOptions, Loaded, load};

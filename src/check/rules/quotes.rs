@@ -8,8 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Evidence, Source};
 use crate::quote::{self, Match};
 

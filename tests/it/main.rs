@@ -6,6 +6,7 @@ mod check;
 mod cli;
 mod eval;
 mod interchange;
+mod modules;
 mod quotes;
 mod render;
 mod report;

@@ -466,4 +466,21 @@ mod tests {
             assert_eq!(Code::parse(rule.name), Some(rule.code));
         }
     }
+
+    #[test]
+    fn every_explanation_file_belongs_to_a_code() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/diagnostic/explanations");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        on_disk.sort();
+        let mut named: Vec<String> = RULES
+            .iter()
+            .map(|r| format!("{}-{}.md", r.id, r.name))
+            .collect();
+        named.sort();
+        assert_eq!(on_disk, named, "a file in explanations/ names no code");
+    }
 }

@@ -152,255 +152,41 @@ macro_rules! rule {
 }
 
 /// Every check, indexed by `Code as usize`.
+///
+/// Columns: code, id, name, severity, on by default, summary.
+#[rustfmt::skip]
 pub static RULES: &[Rule] = &[
-    rule!(
-        InvalidUtf8,
-        "E001",
-        "invalid-utf8",
-        Error,
-        true,
-        "the file is not valid UTF-8"
-    ),
-    rule!(
-        EmptyMap,
-        "E002",
-        "empty-map",
-        Error,
-        true,
-        "the file holds no map"
-    ),
-    rule!(
-        YamlSyntax,
-        "E003",
-        "yaml-syntax",
-        Error,
-        true,
-        "the YAML does not parse"
-    ),
-    rule!(
-        UnsupportedVersion,
-        "E004",
-        "unsupported-version",
-        Error,
-        true,
-        "`argmap:` names a format version other than 1"
-    ),
-    rule!(
-        InputLimit,
-        "E005",
-        "input-limit",
-        Error,
-        true,
-        "the input exceeds a safety limit"
-    ),
-    rule!(
-        MissingField,
-        "E101",
-        "missing-field",
-        Error,
-        true,
-        "a required field is missing"
-    ),
-    rule!(
-        WrongType,
-        "E102",
-        "wrong-type",
-        Error,
-        true,
-        "a value has the wrong type"
-    ),
-    rule!(
-        UnknownKey,
-        "E103",
-        "unknown-key",
-        Error,
-        true,
-        "a key is not part of the format"
-    ),
-    rule!(
-        InvalidId,
-        "E104",
-        "invalid-id",
-        Error,
-        true,
-        "an id has characters outside the id alphabet"
-    ),
-    rule!(
-        InvalidDate,
-        "E105",
-        "invalid-date",
-        Error,
-        true,
-        "a date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`"
-    ),
-    rule!(
-        InvalidValue,
-        "E106",
-        "invalid-value",
-        Error,
-        true,
-        "a value is not one of the allowed values"
-    ),
-    rule!(
-        DuplicateKey,
-        "E107",
-        "duplicate-key",
-        Error,
-        true,
-        "a YAML mapping repeats a key"
-    ),
-    rule!(
-        DuplicateId,
-        "E108",
-        "duplicate-id",
-        Error,
-        true,
-        "a relation id repeats a node or relation id"
-    ),
-    rule!(
-        UnknownReference,
-        "E201",
-        "unknown-reference",
-        Error,
-        true,
-        "a reference names nothing defined in the map"
-    ),
-    rule!(
-        RelationKind,
-        "E202",
-        "relation-kind",
-        Error,
-        true,
-        "a relation joins node kinds it may not join"
-    ),
-    rule!(
-        ArgumentStructure,
-        "E203",
-        "argument-structure",
-        Error,
-        true,
-        "an argument lacks premises or conclusion, or a claim has them"
-    ),
-    rule!(
-        CircularSupport,
-        "E204",
-        "circular-support",
-        Error,
-        true,
-        "claims support each other in a circle"
-    ),
-    rule!(
-        ConflictingRelation,
-        "E205",
-        "conflicting-relation",
-        Error,
-        true,
-        "a node both supports and attacks the same target"
-    ),
-    rule!(
-        SelfRelation,
-        "E206",
-        "self-relation",
-        Error,
-        true,
-        "a node relates to itself"
-    ),
-    rule!(
-        QuoteNotFound,
-        "E207",
-        "quote-not-found",
-        Error,
-        true,
-        "a quote is not in its source's file"
-    ),
-    rule!(
-        SourceFile,
-        "E208",
-        "source-file",
-        Error,
-        true,
-        "a source's `file:` cannot be read or lies outside the map's folder"
-    ),
-    rule!(
-        LocatorMismatch,
-        "E209",
-        "locator-mismatch",
-        Error,
-        true,
-        "a paragraph locator does not match the source"
-    ),
-    rule!(
-        IsolatedNode,
-        "W301",
-        "isolated-node",
-        Warning,
-        true,
-        "a node has no relation at all"
-    ),
-    rule!(
-        UnusedActor,
-        "W302",
-        "unused-actor",
-        Warning,
-        true,
-        "an actor holds and rejects nothing"
-    ),
-    rule!(
-        UnusedSource,
-        "W303",
-        "unused-source",
-        Warning,
-        true,
-        "a source is cited by no evidence"
-    ),
-    rule!(
-        DuplicateRelation,
-        "W304",
-        "duplicate-relation",
-        Warning,
-        true,
-        "the same relation is written twice"
-    ),
-    rule!(
-        UnsupportedClaim,
-        "W305",
-        "unsupported-claim",
-        Warning,
-        false,
-        "a claim has neither evidence nor support"
-    ),
-    rule!(
-        UnverifiedQuote,
-        "N401",
-        "unverified-quote",
-        Note,
-        false,
-        "a quote's source has no `file:` to check it against"
-    ),
-    rule!(
-        ConflictingCommitments,
-        "F501",
-        "conflicting-commitments",
-        Finding,
-        true,
-        "an actor holds two nodes of which one attacks the other"
-    ),
-    rule!(
-        HeldAndRejected,
-        "F502",
-        "held-and-rejected",
-        Finding,
-        true,
-        "an actor holds and rejects the same node"
-    ),
-    rule!(
-        RejectedPremise,
-        "F503",
-        "rejected-premise",
-        Finding,
-        true,
-        "an actor holds an argument or its conclusion but rejects a premise"
-    ),
+    rule!(InvalidUtf8,            "E001", "invalid-utf8",            Error,   true,  "the file is not valid UTF-8"),
+    rule!(EmptyMap,               "E002", "empty-map",               Error,   true,  "the file holds no map"),
+    rule!(YamlSyntax,             "E003", "yaml-syntax",             Error,   true,  "the YAML does not parse"),
+    rule!(UnsupportedVersion,     "E004", "unsupported-version",     Error,   true,  "`argmap:` names a format version other than 1"),
+    rule!(InputLimit,             "E005", "input-limit",             Error,   true,  "the input exceeds a safety limit"),
+    rule!(MissingField,           "E101", "missing-field",           Error,   true,  "a required field is missing"),
+    rule!(WrongType,              "E102", "wrong-type",              Error,   true,  "a value has the wrong type"),
+    rule!(UnknownKey,             "E103", "unknown-key",             Error,   true,  "a key is not part of the format"),
+    rule!(InvalidId,              "E104", "invalid-id",              Error,   true,  "an id has characters outside the id alphabet"),
+    rule!(InvalidDate,            "E105", "invalid-date",            Error,   true,  "a date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`"),
+    rule!(InvalidValue,           "E106", "invalid-value",           Error,   true,  "a value is not one of the allowed values"),
+    rule!(DuplicateKey,           "E107", "duplicate-key",           Error,   true,  "a YAML mapping repeats a key"),
+    rule!(DuplicateId,            "E108", "duplicate-id",            Error,   true,  "a relation id repeats a node or relation id"),
+    rule!(UnknownReference,       "E201", "unknown-reference",       Error,   true,  "a reference names nothing defined in the map"),
+    rule!(RelationKind,           "E202", "relation-kind",           Error,   true,  "a relation joins node kinds it may not join"),
+    rule!(ArgumentStructure,      "E203", "argument-structure",      Error,   true,  "an argument lacks premises or conclusion, or a claim has them"),
+    rule!(CircularSupport,        "E204", "circular-support",        Error,   true,  "claims support each other in a circle"),
+    rule!(ConflictingRelation,    "E205", "conflicting-relation",    Error,   true,  "a node both supports and attacks the same target"),
+    rule!(SelfRelation,           "E206", "self-relation",           Error,   true,  "a node relates to itself"),
+    rule!(QuoteNotFound,          "E207", "quote-not-found",         Error,   true,  "a quote is not in its source's file"),
+    rule!(SourceFile,             "E208", "source-file",             Error,   true,  "a source's `file:` cannot be read or lies outside the map's folder"),
+    rule!(LocatorMismatch,        "E209", "locator-mismatch",        Error,   true,  "a paragraph locator does not match the source"),
+    rule!(IsolatedNode,           "W301", "isolated-node",           Warning, true,  "a node has no relation at all"),
+    rule!(UnusedActor,            "W302", "unused-actor",            Warning, true,  "an actor holds and rejects nothing"),
+    rule!(UnusedSource,           "W303", "unused-source",           Warning, true,  "a source is cited by no evidence"),
+    rule!(DuplicateRelation,      "W304", "duplicate-relation",      Warning, true,  "the same relation is written twice"),
+    rule!(UnsupportedClaim,       "W305", "unsupported-claim",       Warning, false, "a claim has neither evidence nor support"),
+    rule!(UnverifiedQuote,        "N401", "unverified-quote",        Note,    false, "a quote's source has no `file:` to check it against"),
+    rule!(ConflictingCommitments, "F501", "conflicting-commitments", Finding, true,  "an actor holds two nodes of which one attacks the other"),
+    rule!(HeldAndRejected,        "F502", "held-and-rejected",       Finding, true,  "an actor holds and rejects the same node"),
+    rule!(RejectedPremise,        "F503", "rejected-premise",        Finding, true,  "an actor holds an argument or its conclusion but rejects a premise"),
 ];
 
 /// The checks reference as Markdown: the text of `docs/checks.md`.

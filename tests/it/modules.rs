@@ -141,8 +141,8 @@ fn references(path: &[String], text: &str, reexports: &BTreeMap<String, String>)
             }
             "super" if tokens.get(i + 1).is_some_and(|t| t == "::") => {
                 let mut climbs = 0;
-                while tokens.get(i + 2 * climbs) == Some(&"super".to_string())
-                    && tokens.get(i + 2 * climbs + 1) == Some(&"::".to_string())
+                while tokens.get(i + 2 * climbs).is_some_and(|t| t == "super")
+                    && tokens.get(i + 2 * climbs + 1).is_some_and(|t| t == "::")
                 {
                     climbs += 1;
                 }

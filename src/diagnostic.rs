@@ -1,15 +1,20 @@
 //! Problems found in a map, as data.
 //!
 //! A [`Diagnostic`] has a stable [`Code`], a severity, a message and a
-//! primary [`Span`], plus optional secondary labels and a help line. Checks
-//! produce them; [`render`] turns them into text or JSON. Nothing here prints.
+//! primary [`Span`], plus optional secondary labels and a help line. The
+//! loader and the checks produce them; [`render`] turns them into text or
+//! JSON. Every code, with its name, severity and explanation, is defined
+//! here, in the table [`RULES`], so that the modules that report problems
+//! depend on this one and never on each other. Nothing here prints.
 
+mod code;
 pub mod render;
 mod summary;
 
 pub use summary::Summary;
 
-use crate::check::Code;
+pub use code::{Code, RULES, Rule, checks_markdown};
+
 use crate::source::Span;
 
 /// How serious a diagnostic is.

@@ -95,8 +95,8 @@ mod source;
 mod suggestion;
 pub mod text;
 
-pub use check::{CheckOptions, Checked, Code, check};
-pub use diagnostic::{Diagnostic, Label, Severity};
+pub use check::{CheckOptions, Checked, check};
+pub use diagnostic::{Code, Diagnostic, Label, Severity};
 pub use error::{Error, ErrorKind};
 pub use graph::ArgGraph;
 pub use load::{LoadOptions, Loaded, load};

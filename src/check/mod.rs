@@ -3,16 +3,14 @@
 //! [`check`] loads a [`SourceFile`], builds its [`ArgGraph`] and runs every
 //! rule in a fixed order; the diagnostics come back sorted by position, so
 //! the same map always gives the same output. Each rule lives in its own
-//! file under `rules/` and has one entry in the [`registry`].
+//! file under `rules/`; the codes it reports, with their explanations, are
+//! rows of the table in [`diagnostic`](crate::diagnostic::RULES).
 
-pub mod registry;
 mod rules;
 
 use std::collections::BTreeSet;
 
-pub use registry::{Code, RULES, Rule};
-
-use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::graph::ArgGraph;
 use crate::load::{self, Loaded};
 use crate::model::Map;

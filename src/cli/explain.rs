@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use argmap::Code;
-use argmap::check::{RULES, registry};
+use argmap::diagnostic::{RULES, checks_markdown};
 
 use super::Failure;
 
@@ -25,7 +25,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     let mut out = anstream::stdout().lock();
     if args.markdown {
-        write!(out, "{}", registry::markdown())?;
+        write!(out, "{}", checks_markdown())?;
         return Ok(ExitCode::SUCCESS);
     }
     match &args.code {

@@ -12,8 +12,7 @@ pub(crate) mod yaml;
 use std::io::Read;
 use std::path::Path;
 
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind};
 use crate::model::Map;
 use crate::source::{SourceFile, Span};

@@ -6,8 +6,7 @@ use indexmap::IndexMap;
 use super::Loaded;
 use super::MAX_VALUE_BYTES;
 use super::yaml::{self, ParseError, Value, Yaml};
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
     Actor, Evidence, Map, Node, NodeKind, Ref, Relation, RelationKind, Source, Text,
 };

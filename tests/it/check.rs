@@ -247,7 +247,7 @@ fn long_support_chain_does_not_overflow() {
 fn checks_doc_is_generated_from_the_registry() {
     let on_disk = std::fs::read_to_string(root().join("docs/checks.md")).unwrap();
     assert!(
-        on_disk == argmap::check::registry::markdown(),
+        on_disk == argmap::diagnostic::checks_markdown(),
         "docs/checks.md is stale: run `cargo run -- explain --markdown > docs/checks.md`"
     );
 }
@@ -275,7 +275,7 @@ fn yaml_blocks(text: &str) -> Vec<String> {
 
 #[test]
 fn explanation_examples_do_what_they_say() {
-    for rule in argmap::check::RULES {
+    for rule in argmap::diagnostic::RULES {
         let (bad, good) = rule.explanation.split_once("Use instead").unwrap();
         let options = CheckOptions {
             warn: BTreeSet::from([rule.code]),

@@ -321,7 +321,7 @@ fn explain_codes() {
     let out = argmap(&root(), &["explain"]);
     assert_eq!(
         text(&out.stdout).lines().count(),
-        argmap::check::RULES.len()
+        argmap::diagnostic::RULES.len()
     );
     let out = argmap(&root(), &["explain", "E999"]);
     assert_eq!(out.status.code(), Some(2));

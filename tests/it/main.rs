@@ -7,6 +7,7 @@ mod cli;
 mod documents;
 mod eval;
 mod interchange;
+mod modules;
 mod quotes;
 mod render;
 mod report;

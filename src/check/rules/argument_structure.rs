@@ -2,8 +2,7 @@
 //! other nodes may have neither.
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::NodeKind;
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

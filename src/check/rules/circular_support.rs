@@ -13,8 +13,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{EdgeData, edge_span};
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -5,8 +5,7 @@
 //! nodes whose `rejected_by` names them are what they deny.
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{EdgeKind, edge_span};
 use crate::model::{Node, NodeKind, Ref, RelationKind};
 

@@ -6,8 +6,7 @@
 use petgraph::visit::EdgeRef;
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{EdgeKind, edge_span};
 use crate::model::RelationKind;
 

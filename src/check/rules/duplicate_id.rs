@@ -3,8 +3,7 @@
 use indexmap::IndexMap;
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

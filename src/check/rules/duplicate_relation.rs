@@ -7,8 +7,7 @@ use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{EdgeData, EdgeKind, edge_span};
 use crate::model::RelationKind;
 

@@ -3,8 +3,7 @@
 use petgraph::Direction;
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = &cx.graph.graph;

@@ -15,8 +15,8 @@ mod unknown_reference;
 mod unsupported_claim;
 mod unused_entry;
 
-use crate::check::{CheckOptions, Code};
-use crate::diagnostic::Diagnostic;
+use crate::check::CheckOptions;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::ArgGraph;
 use crate::model::Map;
 

@@ -8,8 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Evidence, Source};
 use crate::quote::{self, Match};
 
@@ -95,39 +94,33 @@ fn read(base: &Path, file: &str, allow_outside: bool) -> Result<String, ReadErro
         label,
         help: help.to_string(),
     };
-    // Judged on the path as written first, so that a refused path says
-    // nothing about what exists outside the map's folder.
-    if !allow_outside && escapes(file) {
-        return Err(fail(
+    let outside = || {
+        fail(
             format!("source file `{file}` is outside the map's folder"),
             "outside the map's folder",
             "keep source copies in or below the map's folder, or pass --allow-outside-sources",
-        ));
-    }
-    let resolved = std::fs::canonicalize(&path).map_err(|e| {
+        )
+    };
+    let unreadable = |e: std::io::Error| {
         fail(
             format!("cannot read source file `{file}`: {}", io_reason(&e)),
             "cannot be read",
             HELP_RELATIVE,
         )
-    })?;
+    };
+    // Judged on the path as written first, so that a refused path says
+    // nothing about what exists outside the map's folder.
+    if !allow_outside && escapes(file) {
+        return Err(outside());
+    }
+    let resolved = std::fs::canonicalize(&path).map_err(unreadable)?;
     if !allow_outside {
         let root = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
         if !resolved.starts_with(&root) {
-            return Err(fail(
-                format!("source file `{file}` is outside the map's folder"),
-                "outside the map's folder",
-                "keep source copies in or below the map's folder, or pass --allow-outside-sources",
-            ));
+            return Err(outside());
         }
     }
-    let meta = std::fs::metadata(&resolved).map_err(|e| {
-        fail(
-            format!("cannot read source file `{file}`: {}", io_reason(&e)),
-            "cannot be read",
-            HELP_RELATIVE,
-        )
-    })?;
+    let meta = std::fs::metadata(&resolved).map_err(unreadable)?;
     if !meta.is_file() {
         return Err(fail(
             format!("source file `{file}` is not a file"),
@@ -145,13 +138,7 @@ fn read(base: &Path, file: &str, allow_outside: bool) -> Result<String, ReadErro
             "keep only the cited passages in the local copy",
         ));
     }
-    let bytes = std::fs::read(&resolved).map_err(|e| {
-        fail(
-            format!("cannot read source file `{file}`: {}", io_reason(&e)),
-            "cannot be read",
-            HELP_RELATIVE,
-        )
-    })?;
+    let bytes = std::fs::read(&resolved).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         fail(
             format!(

@@ -1,8 +1,7 @@
 //! `E202 relation-kind`: the type rules for relations between node kinds.
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{EdgeKind, edge_span};
 use crate::model::{NodeKind, RelationKind};
 

@@ -1,8 +1,7 @@
 //! `E206 self-relation`: a node that relates to itself.
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for node in cx.map.nodes.values() {

@@ -5,8 +5,7 @@
 //! the ones that were not, and looks actors and sources up itself.
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{EdgeKind, edge_ref};
 use crate::model::{Evidence, Ref, RelationKind};
 use crate::suggestion::did_you_mean;

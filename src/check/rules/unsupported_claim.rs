@@ -4,8 +4,7 @@
 use petgraph::Direction;
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::EdgeKind;
 use crate::model::{NodeKind, RelationKind};
 

@@ -2,8 +2,7 @@
 //! One file for both, as they are the same walk over two namespaces.
 
 use super::Context;
-use crate::check::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;

@@ -232,6 +232,29 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A short label for a long text: whole words up to about `max` characters
+/// and an ellipsis, or `None` when the text is short enough to show as is.
+pub(crate) fn short_label(text: &str, max: usize) -> Option<String> {
+    if text.chars().count() <= max && !text.contains('\n') {
+        return None;
+    }
+    let mut label = String::new();
+    for word in text.split_whitespace() {
+        if !label.is_empty() && label.chars().count() + 1 + word.chars().count() > max {
+            break;
+        }
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(word);
+    }
+    if label.chars().count() > max {
+        label = label.chars().take(max).collect();
+    }
+    let label = label.trim_end_matches([',', ';', ':', '.', ' ']);
+    Some(format!("{label}…"))
+}
+
 /// An id as a YAML key or list item: plain when YAML reads it back as the
 /// same string, else double-quoted.
 pub(crate) fn yaml_key(id: &str) -> String {
@@ -390,6 +413,15 @@ impl DraftNode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_cut_at_words() {
+        assert_eq!(short_label("short", 20), None);
+        assert_eq!(
+            short_label("one two three four five six", 14).as_deref(),
+            Some("one two three…")
+        );
+    }
 
     #[test]
     fn yaml_text_reads_back_as_written() {

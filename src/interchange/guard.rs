@@ -1,7 +1,6 @@
-//! What the importers share beyond the draft itself: short names for ids
-//! and labels, and a support graph that keeps imports free of circular
-//! support (`E204`), the one rule an importer cannot check one relation at
-//! a time.
+//! The support guard of the importers: a support graph that keeps imports
+//! free of circular support (`E204`), the one rule an importer cannot
+//! check one relation at a time.
 //!
 //! The guard refuses an edge *before* it closes a circle, one edge at a
 //! time, on a draft's string ids; `check::rules::circular_support` finds
@@ -9,59 +8,6 @@
 //! two answer different questions and share no code.
 
 use std::collections::{HashMap, HashSet};
-
-/// Words for a readable id: up to `words` words of the text, without a
-/// leading article or trailing small words (`the`, `of`, `to`, …), so that
-/// an id reads as a phrase.
-pub(crate) fn id_words(text: &str, words: usize) -> String {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "but", "at", "by", "as",
-        "is", "are", "be", "was", "that", "with", "from", "its", "it", "not", "would", "should",
-        "will", "can", "may", "must", "has", "have",
-    ];
-    let small = |w: &str| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        SMALL.contains(&w.as_str())
-    };
-    let mut list: Vec<&str> = text.split_whitespace().collect();
-    if list.len() > 1
-        && list
-            .first()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
-    {
-        list.remove(0);
-    }
-    list.truncate(words);
-    while list.len() > 1 && list.last().is_some_and(|w| small(w)) {
-        list.pop();
-    }
-    list.join(" ")
-}
-
-/// A short label for a long text: whole words up to about `max` characters
-/// and an ellipsis, or `None` when the text is short enough to show as is.
-pub(crate) fn short_label(text: &str, max: usize) -> Option<String> {
-    if text.chars().count() <= max && !text.contains('\n') {
-        return None;
-    }
-    let mut label = String::new();
-    for word in text.split_whitespace() {
-        if !label.is_empty() && label.chars().count() + 1 + word.chars().count() > max {
-            break;
-        }
-        if !label.is_empty() {
-            label.push(' ');
-        }
-        label.push_str(word);
-    }
-    if label.chars().count() > max {
-        label = label.chars().take(max).collect();
-    }
-    let label = label.trim_end_matches([',', ';', ':', '.', ' ']);
-    Some(format!("{label}…"))
-}
 
 /// Edges of support between node ids (`supports`, premise → argument,
 /// argument → conclusion), added one at a time.
@@ -136,28 +82,6 @@ impl SupportGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn id_words_read_as_phrases() {
-        assert_eq!(
-            id_words("The city centre should be car-free.", 6),
-            "city centre should be car-free."
-        );
-        assert_eq!(
-            id_words("A solar park on the old airfield", 4),
-            "solar park"
-        );
-        assert_eq!(id_words("The", 6), "The");
-    }
-
-    #[test]
-    fn labels_cut_at_words() {
-        assert_eq!(short_label("short", 20), None);
-        assert_eq!(
-            short_label("one two three four five six", 14).as_deref(),
-            Some("one two three…")
-        );
-    }
 
     #[test]
     fn reachability() {

@@ -1,5 +1,6 @@
 //! Node and relation ids made from names: the one slug function of the
-//! crate ([`to_id`]) and the namespace that keeps ids unique ([`Ids`]).
+//! crate ([`to_id`]), the namespace that keeps ids unique ([`Ids`]), and
+//! the choice of words for an id made from a long text (`id_words`).
 //!
 //! Every importer (Argdown, AIF, Kialo, the ICCMA frameworks) names what it
 //! reads through these two, so a name becomes the same id whatever format
@@ -87,6 +88,36 @@ pub fn to_id(name: &str) -> Option<String> {
     }
     let id = id.trim_end_matches(['-', '.']).to_string();
     crate::load::id_syntax(&id).is_ok().then_some(id)
+}
+
+/// Words for a readable id: up to `words` words of the text, without a
+/// leading article or trailing small words (`the`, `of`, `to`, …), so that
+/// an id reads as a phrase.
+pub(crate) fn id_words(text: &str, words: usize) -> String {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "but", "at", "by", "as",
+        "is", "are", "be", "was", "that", "with", "from", "its", "it", "not", "would", "should",
+        "will", "can", "may", "must", "has", "have",
+    ];
+    let small = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        SMALL.contains(&w.as_str())
+    };
+    let mut list: Vec<&str> = text.split_whitespace().collect();
+    if list.len() > 1
+        && list
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
+    {
+        list.remove(0);
+    }
+    list.truncate(words);
+    while list.len() > 1 && list.last().is_some_and(|w| small(w)) {
+        list.pop();
+    }
+    list.join(" ")
 }
 
 /// The customary ASCII spelling of a lowercase letter that has one other
@@ -246,6 +277,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn id_words_read_as_phrases() {
+        assert_eq!(
+            id_words("The city centre should be car-free.", 6),
+            "city centre should be car-free."
+        );
+        assert_eq!(
+            id_words("A solar park on the old airfield", 4),
+            "solar park"
+        );
+        assert_eq!(id_words("The", 6), "The");
     }
 
     #[test]

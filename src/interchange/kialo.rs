@@ -29,7 +29,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::guard::{SupportGraph, id_words, short_label};
+use super::guard::SupportGraph;
+use super::id::id_words;
+use super::short_label;
 use super::{Draft, DraftNode, DraftRelation, Ids, ImportError, Loss};
 use crate::model::{NodeKind, RelationKind};
 

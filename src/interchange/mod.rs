@@ -232,6 +232,29 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A short label for a long text: whole words up to about `max` characters
+/// and an ellipsis, or `None` when the text is short enough to show as is.
+pub(crate) fn short_label(text: &str, max: usize) -> Option<String> {
+    if text.chars().count() <= max && !text.contains('\n') {
+        return None;
+    }
+    let mut label = String::new();
+    for word in text.split_whitespace() {
+        if !label.is_empty() && label.chars().count() + 1 + word.chars().count() > max {
+            break;
+        }
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(word);
+    }
+    if label.chars().count() > max {
+        label = label.chars().take(max).collect();
+    }
+    let label = label.trim_end_matches([',', ';', ':', '.', ' ']);
+    Some(format!("{label}…"))
+}
+
 /// An id as a YAML key or list item: plain when YAML reads it back as the
 /// same string, else double-quoted.
 pub(crate) fn yaml_key(id: &str) -> String {
@@ -281,6 +304,18 @@ impl Draft {
     /// title, summary, actors, then nodes with their relations, in its
     /// [`style`](Draft::style).
     pub fn to_yaml(&self) -> String {
+        let mut s = self.yaml_head();
+        for node in &self.nodes {
+            node.write_yaml(self.style, &mut s);
+        }
+        s
+    }
+
+    /// The map file up to its first node: everything but [`Draft::nodes`],
+    /// ending with the `nodes:` line. With [`DraftNode::write_yaml`] after
+    /// it for every node, this is [`Draft::to_yaml`], for a writer that
+    /// makes its nodes one at a time and does not keep them.
+    pub(crate) fn yaml_head(&self) -> String {
         let quoted = self.style == DraftStyle::Quoted;
         let text = |t: &str| if quoted { yaml_quote(t) } else { yaml_text(t) };
         let gap = if quoted { "" } else { "\n" };
@@ -297,76 +332,96 @@ impl Draft {
             }
         }
         let _ = writeln!(s, "{gap}nodes:");
-        for node in &self.nodes {
-            let _ = writeln!(s, "  {}:", yaml_key(&node.id));
-            if node.kind != NodeKind::Claim {
-                let _ = writeln!(s, "    kind: {}", node.kind.as_str());
+        s
+    }
+}
+
+impl DraftNode {
+    /// Appends the node, as an entry of a map's `nodes:`, to `s`.
+    pub(crate) fn write_yaml(&self, style: DraftStyle, s: &mut String) {
+        let text = |t: &str| {
+            if style == DraftStyle::Quoted {
+                yaml_quote(t)
+            } else {
+                yaml_text(t)
             }
-            let _ = writeln!(s, "    text: {}", text(&node.text));
-            if let Some(label) = &node.label {
-                let _ = writeln!(s, "    label: {}", text(label));
-            }
-            if !node.held_by.is_empty() {
-                let _ = writeln!(s, "    held_by: {}", id_list(&node.held_by));
-            }
-            if !node.rejected_by.is_empty() {
-                let _ = writeln!(s, "    rejected_by: {}", id_list(&node.rejected_by));
-            }
-            if !node.tags.is_empty() {
-                // Items of a flow list: flow indicators need quotes.
-                let tags: Vec<String> = node
-                    .tags
-                    .iter()
-                    .map(|t| {
-                        if t.contains(['[', ']', '{', '}', ',']) {
-                            yaml_quote(t)
-                        } else {
-                            yaml_text(t)
-                        }
-                    })
-                    .collect();
-                let _ = writeln!(s, "    tags: [{}]", tags.join(", "));
-            }
-            if let Some(note) = &node.note {
-                let _ = writeln!(s, "    note: {}", yaml_text(note));
-            }
-            if !node.premises.is_empty() {
-                let _ = writeln!(s, "    premises: {}", id_list(&node.premises));
-            }
-            if let Some(conclusion) = &node.conclusion {
-                let _ = writeln!(s, "    conclusion: {}", yaml_key(conclusion));
-            }
-            for kind in RelationKind::ALL {
-                let group: Vec<&DraftRelation> =
-                    node.relations.iter().filter(|r| r.kind == kind).collect();
-                if group.is_empty() {
-                    continue;
-                }
-                if group.iter().all(|r| r.id.is_none() && r.label.is_none()) {
-                    let ids: Vec<String> = group.iter().map(|r| r.to.clone()).collect();
-                    let _ = writeln!(s, "    {}: {}", kind.as_str(), id_list(&ids));
-                    continue;
-                }
-                let _ = writeln!(s, "    {}:", kind.as_str());
-                for r in group {
-                    let mut fields = vec![format!("to: {}", yaml_key(&r.to))];
-                    if let Some(id) = &r.id {
-                        fields.push(format!("id: {}", yaml_key(id)));
+        };
+        let _ = writeln!(s, "  {}:", yaml_key(&self.id));
+        if self.kind != NodeKind::Claim {
+            let _ = writeln!(s, "    kind: {}", self.kind.as_str());
+        }
+        let _ = writeln!(s, "    text: {}", text(&self.text));
+        if let Some(label) = &self.label {
+            let _ = writeln!(s, "    label: {}", text(label));
+        }
+        if !self.held_by.is_empty() {
+            let _ = writeln!(s, "    held_by: {}", id_list(&self.held_by));
+        }
+        if !self.rejected_by.is_empty() {
+            let _ = writeln!(s, "    rejected_by: {}", id_list(&self.rejected_by));
+        }
+        if !self.tags.is_empty() {
+            // Items of a flow list: flow indicators need quotes.
+            let tags: Vec<String> = self
+                .tags
+                .iter()
+                .map(|t| {
+                    if t.contains(['[', ']', '{', '}', ',']) {
+                        yaml_quote(t)
+                    } else {
+                        yaml_text(t)
                     }
-                    if let Some(label) = &r.label {
-                        fields.push(format!("label: {}", yaml_quote(label)));
-                    }
-                    let _ = writeln!(s, "      - {{ {} }}", fields.join(", "));
+                })
+                .collect();
+            let _ = writeln!(s, "    tags: [{}]", tags.join(", "));
+        }
+        if let Some(note) = &self.note {
+            let _ = writeln!(s, "    note: {}", yaml_text(note));
+        }
+        if !self.premises.is_empty() {
+            let _ = writeln!(s, "    premises: {}", id_list(&self.premises));
+        }
+        if let Some(conclusion) = &self.conclusion {
+            let _ = writeln!(s, "    conclusion: {}", yaml_key(conclusion));
+        }
+        for kind in RelationKind::ALL {
+            let group: Vec<&DraftRelation> =
+                self.relations.iter().filter(|r| r.kind == kind).collect();
+            if group.is_empty() {
+                continue;
+            }
+            if group.iter().all(|r| r.id.is_none() && r.label.is_none()) {
+                let ids: Vec<String> = group.iter().map(|r| r.to.clone()).collect();
+                let _ = writeln!(s, "    {}: {}", kind.as_str(), id_list(&ids));
+                continue;
+            }
+            let _ = writeln!(s, "    {}:", kind.as_str());
+            for r in group {
+                let mut fields = vec![format!("to: {}", yaml_key(&r.to))];
+                if let Some(id) = &r.id {
+                    fields.push(format!("id: {}", yaml_key(id)));
                 }
+                if let Some(label) = &r.label {
+                    fields.push(format!("label: {}", yaml_quote(label)));
+                }
+                let _ = writeln!(s, "      - {{ {} }}", fields.join(", "));
             }
         }
-        s
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_cut_at_words() {
+        assert_eq!(short_label("short", 20), None);
+        assert_eq!(
+            short_label("one two three four five six", 14).as_deref(),
+            Some("one two three…")
+        );
+    }
 
     #[test]
     fn yaml_text_reads_back_as_written() {

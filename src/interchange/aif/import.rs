@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::{ATTACKING_ARGUMENT, CONTRADICTION};
-use crate::interchange::guard::{SupportGraph, id_words, short_label};
+use crate::interchange::guard::SupportGraph;
+use crate::interchange::id::id_words;
+use crate::interchange::short_label;
 use crate::interchange::{Draft, DraftNode, DraftRelation, Ids, ImportError, Loss};
 use crate::model::{NodeKind, RelationKind};
 

@@ -23,6 +23,41 @@ use crate::model::RelationKind;
 /// # Complexity
 /// O(n + m) for n arguments and m attacks.
 pub fn to_draft(named: &NamedFramework, title: &str) -> Draft {
+    let mut draft = head(named, title);
+    draft.nodes.reserve(named.framework.len());
+    nodes(named, |node| draft.nodes.push(node));
+    draft
+}
+
+/// [`to_draft`] written as a map file: the same text as
+/// `to_draft(named, title).to_yaml()`, but each node is written as soon as
+/// it is made, so that a framework of millions of arguments never stands
+/// in memory as a whole draft.
+pub fn to_map(named: &NamedFramework, title: &str) -> String {
+    let head = head(named, title);
+    let mut s = head.yaml_head();
+    nodes(named, |node| node.write_yaml(head.style, &mut s));
+    s
+}
+
+/// The draft without its nodes: title, summary and style.
+fn head(named: &NamedFramework, title: &str) -> Draft {
+    let af = &named.framework;
+    let plural = |k: usize, one: &str| format!("{k} {one}{}", if k == 1 { "" } else { "s" });
+    Draft {
+        title: title.to_string(),
+        summary: Some(format!(
+            "An abstract argumentation framework of {} and {}.",
+            plural(af.len(), "argument"),
+            plural(af.attack_count(), "attack")
+        )),
+        style: DraftStyle::Quoted,
+        ..Draft::default()
+    }
+}
+
+/// Makes the nodes, in order, handing each to `emit`.
+fn nodes(named: &NamedFramework, mut emit: impl FnMut(DraftNode)) {
     let af = &named.framework;
     let n = af.len();
     let mut used = Ids::new();
@@ -51,18 +86,6 @@ pub fn to_draft(named: &NamedFramework, title: &str) -> Draft {
             })
         })
         .collect();
-    let plural = |k: usize, one: &str| format!("{k} {one}{}", if k == 1 { "" } else { "s" });
-    let mut draft = Draft {
-        title: title.to_string(),
-        summary: Some(format!(
-            "An abstract argumentation framework of {} and {}.",
-            plural(n, "argument"),
-            plural(af.attack_count(), "attack")
-        )),
-        style: DraftStyle::Quoted,
-        ..Draft::default()
-    };
-    draft.nodes.reserve(n);
     let attack = |to: &str| DraftRelation::new(RelationKind::Attacks, to);
     for (a, (id, label)) in ids.iter().zip(labels).enumerate() {
         let mut relations: Vec<DraftRelation> = af
@@ -74,7 +97,7 @@ pub fn to_draft(named: &NamedFramework, title: &str) -> Draft {
         if let Some((first, _)) = &loops[a] {
             relations.push(attack(first));
         }
-        draft.nodes.push(DraftNode {
+        emit(DraftNode {
             id: id.clone(),
             text: format!("Argument {}", named.name(a)),
             label,
@@ -83,7 +106,7 @@ pub fn to_draft(named: &NamedFramework, title: &str) -> Draft {
         });
         if let Some((first, second)) = &loops[a] {
             for (k, helper, next) in [(1, first, second), (2, second, id)] {
-                draft.nodes.push(DraftNode {
+                emit(DraftNode {
                     id: helper.clone(),
                     text: format!(
                         "Helper {k} of 2: with `{id}` an odd cycle, which says that `{id}` attacks itself."
@@ -95,12 +118,6 @@ pub fn to_draft(named: &NamedFramework, title: &str) -> Draft {
             }
         }
     }
-    draft
-}
-
-/// [`to_draft`] written as a map file.
-pub fn to_map(named: &NamedFramework, title: &str) -> String {
-    to_draft(named, title).to_yaml()
 }
 
 fn idx(i: usize) -> u32 {
@@ -124,6 +141,7 @@ mod tests {
             ]),
         };
         let yaml = to_map(&named, "T");
+        assert_eq!(yaml, to_draft(&named, "T").to_yaml());
         assert!(
             yaml.starts_with("argmap: 1\ntitle: \"T\"\nsummary: An abstract argumentation framework of 4 arguments and 2 attacks.\nnodes:\n"),
             "{yaml}"

@@ -10,9 +10,10 @@ mod af;
 mod args;
 mod check;
 mod completions;
-mod convert;
 mod eval;
 mod explain;
+mod export;
+mod import;
 mod io;
 mod man;
 mod render;
@@ -80,9 +81,9 @@ enum Command {
     /// Write a report: Markdown or one self-contained HTML file.
     Report(report::Args),
     /// Write a map as Argdown or AIF, or its framework as af, apx or tgf.
-    Export(convert::ExportArgs),
+    Export(export::Args),
     /// Turn an Argdown, AIF, Kialo or ICCMA framework file into a map.
-    Import(convert::ImportArgs),
+    Import(import::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(completions::Args),
     /// Print the manual page (roff), e.g. `argmap man | man -l -`.
@@ -149,8 +150,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Eval(args) => eval::run(&args, &globals),
         Command::Actors(args) => actors::run(&args, &globals),
         Command::Report(args) => report::run(&args, &globals),
-        Command::Export(args) => convert::export(&args, &globals),
-        Command::Import(args) => convert::import(&args, &globals),
+        Command::Export(args) => export::run(&args, &globals),
+        Command::Import(args) => import::run(&args, &globals),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
         Command::Schema(args) => schema::run(&args),

@@ -19,11 +19,13 @@ use crate::model::{NodeKind, RelationKind};
 
 pub mod aif;
 pub mod argdown;
+mod file;
 mod guard;
 pub mod iccma;
 mod id;
 pub mod kialo;
 
+pub use file::{ExportFormat, Exported, ImportFailure, ImportFormat, Imported, export, import};
 pub use id::{Ids, to_id};
 
 /// A map under construction, as plain strings, in the order it is written.

@@ -4,10 +4,13 @@
 //! reported and skipped, a node with a bad field is kept (so references to
 //! it still resolve), and only a file that is not YAML at all yields no map.
 
+mod id;
 mod schema;
 
 pub(crate) use schema::id_syntax;
 pub(crate) mod yaml;
+
+pub use id::to_id;
 
 use std::io::Read;
 use std::path::Path;

@@ -880,28 +880,7 @@ pub(crate) fn id_syntax(id: &str) -> Result<(), String> {
 
 /// A valid id close to an invalid one, for the help line.
 fn suggest_id(id: &str) -> Option<String> {
-    let mut out = String::new();
-    for c in id.trim().chars().flat_map(char::to_lowercase) {
-        match c {
-            'a'..='z' | '0'..='9' | '-' | '_' | '.' => out.push(c),
-            c if c.is_whitespace() => out.push('-'),
-            // Common Latin letters, so `blåbær` suggests `blabaer`.
-            'æ' | 'ä' => out.push_str("ae"),
-            'ø' | 'ö' | 'œ' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            'å' | 'à' | 'á' | 'â' | 'ã' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
-            'ó' | 'ò' | 'ô' | 'õ' => out.push('o'),
-            'ú' | 'ù' | 'û' => out.push('u'),
-            'ç' => out.push('c'),
-            'ñ' => out.push('n'),
-            _ => {}
-        }
-    }
-    let out = out.trim_start_matches(['-', '_', '.']).to_string();
-    (id_syntax(&out).is_ok() && out != id).then_some(out)
+    super::to_id(id).filter(|s| s != id)
 }
 
 /// Checks `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real month lengths.
@@ -954,7 +933,7 @@ mod tests {
         assert!(id_syntax("a b").is_err());
         assert!(id_syntax("").is_err());
         assert_eq!(suggest_id("Free Choice"), Some("free-choice".into()));
-        assert_eq!(suggest_id("Blåbær søvn"), Some("blabaer-soevn".into()));
+        assert_eq!(suggest_id("Blåbær søvn"), Some("blaabaer-soevn".into()));
     }
 
     #[test]

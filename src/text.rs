@@ -58,21 +58,42 @@ pub fn escape_markdown(s: &str) -> String {
 }
 
 /// Shortens a text to at most `max` characters: runs of white space become
-/// one space, and a text that is too long is cut at a character boundary
-/// and ends in `…` (counted in `max`).
+/// one space, and a text that is too long is cut after the last whole word
+/// that fits (inside a word only when the first word alone is too long),
+/// loses trailing punctuation, and ends in `…` (counted in `max`).
 ///
 /// # Example
 /// ```
-/// assert_eq!(argmap::text::truncate("every  state\nmay choose", 12), "every state…");
-/// assert_eq!(argmap::text::truncate("short", 12), "short");
+/// use argmap::text::truncate;
+/// assert_eq!(truncate("every  state\nmay choose", 14), "every state…");
+/// assert_eq!(truncate("short", 12), "short");
+/// assert_eq!(truncate("unbreakable", 6), "unbre…");
 /// ```
 pub fn truncate(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        return text;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let len = |s: &str| s.chars().count();
+    let whole = words.iter().map(|w| len(w)).sum::<usize>() + words.len().saturating_sub(1);
+    if whole <= max {
+        return words.join(" ");
     }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
+    let room = max.saturating_sub(1);
+    let mut out = String::new();
+    let mut out_len = 0;
+    for word in words {
+        if out_len > 0 && out_len + 1 + len(word) > room {
+            break;
+        }
+        if out_len > 0 {
+            out.push(' ');
+            out_len += 1;
+        }
+        out.push_str(word);
+        out_len += len(word);
+    }
+    if out_len > room {
+        out = out.chars().take(room).collect();
+    }
+    format!("{}…", out.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 #[cfg(test)]
@@ -94,9 +115,12 @@ mod tests {
     }
 
     #[test]
-    fn truncate_counts_characters_not_bytes() {
-        assert_eq!(truncate("æøå æøå æøå", 6), "æøå æ…");
+    fn truncate_counts_characters_and_cuts_after_words() {
+        assert_eq!(truncate("æøå æøå æøå", 8), "æøå æøå…");
+        assert_eq!(truncate("æøå æøå æøå", 7), "æøå…");
         assert_eq!(truncate("", 3), "");
         assert_eq!(truncate("abcdef", 1), "…");
+        assert_eq!(truncate("one, two, three", 10), "one, two…");
+        assert!(truncate(&"word ".repeat(40), 60).chars().count() <= 60);
     }
 }

@@ -234,27 +234,14 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// A short label for a long text: whole words up to about `max` characters
-/// and an ellipsis, or `None` when the text is short enough to show as is.
+/// A short label for a long text (see [`crate::text::truncate`]): whole
+/// words up to `max` characters and an ellipsis, or `None` when the text
+/// fits on one line of `max` characters as it is.
 pub(crate) fn short_label(text: &str, max: usize) -> Option<String> {
     if text.chars().count() <= max && !text.contains('\n') {
         return None;
     }
-    let mut label = String::new();
-    for word in text.split_whitespace() {
-        if !label.is_empty() && label.chars().count() + 1 + word.chars().count() > max {
-            break;
-        }
-        if !label.is_empty() {
-            label.push(' ');
-        }
-        label.push_str(word);
-    }
-    if label.chars().count() > max {
-        label = label.chars().take(max).collect();
-    }
-    let label = label.trim_end_matches([',', ';', ':', '.', ' ']);
-    Some(format!("{label}…"))
+    Some(crate::text::truncate(text, max + 1))
 }
 
 /// An id as a YAML key or list item: plain when YAML reads it back as the

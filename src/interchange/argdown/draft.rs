@@ -45,7 +45,7 @@ impl Reader {
                     class.line,
                     format!(
                         "untitled statement with no relation left out as prose: \"{}\"",
-                        shorten(text)
+                        crate::text::truncate(text, 60)
                     ),
                 );
                 continue;
@@ -485,13 +485,4 @@ fn other_wordings(texts: &[(String, usize)]) -> Option<String> {
         }
     }
     (!others.is_empty()).then(|| format!("Also worded: {}", others.join(" | ")))
-}
-
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= 60 {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(57).collect();
-        format!("{}...", cut.trim_end())
-    }
 }

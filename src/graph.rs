@@ -179,6 +179,24 @@ impl ArgGraph {
         }
     }
 
+    /// The reference an edge of this graph was written as: the relation's
+    /// target, the premise or the conclusion.
+    pub fn edge_ref(&self, data: EdgeData) -> Option<&crate::model::Ref> {
+        let node = &self.map.nodes[data.written_on];
+        match data.kind {
+            EdgeKind::Relation(_) => Some(&node.relations[data.position].target),
+            EdgeKind::Premise => node.premises.get(data.position),
+            EdgeKind::Conclusion => node.conclusion.as_ref(),
+        }
+    }
+
+    /// The span where an edge of this graph was written (see
+    /// [`ArgGraph::edge_ref`]).
+    pub fn edge_span(&self, data: EdgeData) -> crate::source::Span {
+        self.edge_ref(data)
+            .map_or(self.map.nodes[data.written_on].id.span, |r| r.span)
+    }
+
     /// The map the graph was built from.
     pub fn map(&self) -> &Map {
         &self.map
@@ -193,20 +211,4 @@ impl ArgGraph {
     pub fn node(&self, n: NodeIndex) -> &crate::model::Node {
         &self.map.nodes[self.graph[n]]
     }
-}
-
-/// The reference an edge was written as: the relation's target, the
-/// premise or the conclusion.
-pub fn edge_ref(map: &Map, data: EdgeData) -> Option<&crate::model::Ref> {
-    let node = &map.nodes[data.written_on];
-    match data.kind {
-        EdgeKind::Relation(_) => Some(&node.relations[data.position].target),
-        EdgeKind::Premise => node.premises.get(data.position),
-        EdgeKind::Conclusion => node.conclusion.as_ref(),
-    }
-}
-
-/// The span where an edge was written (see [`edge_ref`]).
-pub fn edge_span(map: &Map, data: EdgeData) -> crate::source::Span {
-    edge_ref(map, data).map_or(map.nodes[data.written_on].id.span, |r| r.span)
 }

@@ -14,7 +14,7 @@ use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::graph::{EdgeData, edge_span};
+use crate::graph::EdgeData;
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = &cx.graph.graph;
@@ -43,7 +43,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (_, first) = path[0];
         let mut d = Diagnostic::new(
             Code::CircularSupport,
-            edge_span(cx.map, first),
+            cx.graph.edge_span(first),
             format!("circular support `{}`", names.join(" -> ")),
         )
         .with_label(format!(
@@ -52,7 +52,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         ));
         for (i, &(_, edge)) in path.iter().enumerate().skip(1) {
             d = d.with_secondary(
-                edge_span(cx.map, edge),
+                cx.graph.edge_span(edge),
                 format!("`{}` -> `{}`", names[i], names[i + 1]),
             );
         }

@@ -6,7 +6,7 @@
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::graph::{EdgeKind, edge_span};
+use crate::graph::EdgeKind;
 use crate::model::{Node, NodeKind, Ref, RelationKind};
 
 fn entry<'a>(list: &'a [Ref], actor: &str) -> Option<&'a Ref> {
@@ -62,7 +62,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::ConflictingCommitments,
-                        edge_span(map, data),
+                        cx.graph.edge_span(data),
                         format!(
                             "`{}` holds both `{}` and `{}`, and `{}` {verb} `{}`",
                             held.value, from.id.value, to.id.value, from.id.value, to.id.value

@@ -7,7 +7,7 @@ use petgraph::visit::EdgeRef;
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::graph::{EdgeKind, edge_span};
+use crate::graph::EdgeKind;
 use crate::model::RelationKind;
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -40,11 +40,11 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::ConflictingRelation,
-                edge_span(cx.map, *attack.weight()),
+                cx.graph.edge_span(*attack.weight()),
                 format!("`{a}` both supports and {verb} `{b}`"),
             )
             .with_label(format!("{verb} here"))
-            .with_secondary(edge_span(cx.map, *e.weight()), "supports here")
+            .with_secondary(cx.graph.edge_span(*e.weight()), "supports here")
             .with_help("a node cannot speak for and against the same claim; remove one relation or split the node"),
         );
     }

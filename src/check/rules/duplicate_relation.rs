@@ -8,7 +8,7 @@ use petgraph::visit::EdgeRef;
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::graph::{EdgeData, EdgeKind, edge_span};
+use crate::graph::{EdgeData, EdgeKind};
 use crate::model::RelationKind;
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -47,9 +47,9 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             format!("`{a}` already {} `{b}`", kind.as_str())
         };
         out.push(
-            Diagnostic::new(Code::DuplicateRelation, edge_span(cx.map, this), what)
+            Diagnostic::new(Code::DuplicateRelation, cx.graph.edge_span(this), what)
                 .with_label("written again here")
-                .with_secondary(edge_span(cx.map, first), "first written here")
+                .with_secondary(cx.graph.edge_span(first), "first written here")
                 .with_help("remove the repeated relation"),
         );
     }

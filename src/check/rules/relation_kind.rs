@@ -2,7 +2,7 @@
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::graph::{EdgeKind, edge_span};
+use crate::graph::EdgeKind;
 use crate::model::{NodeKind, RelationKind};
 
 /// The kinds a relation may go from and to.
@@ -58,7 +58,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (from, to) = (cx.graph.node(a), cx.graph.node(b));
         let (ok_from, ok_to, rule) = allowed(data.kind);
         if !ok_from.contains(&from.kind) {
-            let span = edge_span(map, data);
+            let span = cx.graph.edge_span(data);
             out.push(
                 Diagnostic::new(
                     Code::RelationKind,
@@ -78,7 +78,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(rule),
             );
         } else if !ok_to.contains(&to.kind) {
-            let span = edge_span(map, data);
+            let span = cx.graph.edge_span(data);
             let help = if to.kind == NodeKind::Question
                 && data.kind != EdgeKind::Relation(RelationKind::Answers)
             {
@@ -118,7 +118,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::RelationKind,
-                    edge_span(map, u.data),
+                    cx.graph.edge_span(u.data),
                     format!("`undercuts` cannot target `{id}`, an `answers` relation"),
                 )
                 .with_label("not an inference")
@@ -133,7 +133,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::RelationKind,
-                    edge_span(map, u.data),
+                    cx.graph.edge_span(u.data),
                     format!(
                         "`undercuts` from question `{}` is not allowed",
                         from.id.value

@@ -6,7 +6,7 @@
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::graph::{EdgeKind, edge_ref};
+use crate::graph::EdgeKind;
 use crate::model::{Evidence, Ref, RelationKind};
 use crate::suggestion::did_you_mean;
 
@@ -65,7 +65,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let node_ids = || map.nodes.keys().map(String::as_str);
     for &data in &cx.graph.unresolved {
-        let Some(r) = edge_ref(map, data) else {
+        let Some(r) = cx.graph.edge_ref(data) else {
             continue;
         };
         if r.value.is_empty() {

@@ -1,12 +1,11 @@
 //! `argmap actors`: each actor's commitments, their status under a
 //! semantics, what their position rests on, and the tensions among them.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use argmap::report::ActorsReport;
 
-use super::args::{EvalArgs, TextOrJson};
+use super::args::{DocumentArgs, TextOrJson};
 use super::eval::{json, text, with_evaluation};
 use super::{Failure, Globals, io};
 
@@ -28,27 +27,20 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = AFTER_HELP)]
 pub(crate) struct Args {
-    /// The map (`-` reads stdin).
-    map: PathBuf,
-
     #[command(flatten)]
-    eval: EvalArgs,
-
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = TextOrJson::Text, ignore_case = true)]
-    format: TextOrJson,
+    document: DocumentArgs,
 }
 
 pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     with_evaluation(
-        &args.map,
+        &args.document.map,
         globals,
         "listed",
-        args.eval,
+        args.document.eval,
         64,
         |checked, evaluation| {
             let report = ActorsReport::new(evaluation, &checked.diagnostics);
-            let out = match args.format {
+            let out = match args.document.format {
                 TextOrJson::Text => text(|s| report.write_text(s))?,
                 TextOrJson::Json => json(&report)?,
             };

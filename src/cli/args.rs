@@ -61,6 +61,21 @@ impl SupportArg {
     }
 }
 
+/// The map, its evaluation and the output format: what `eval` and
+/// `actors` take.
+#[derive(Clone, Debug, clap::Args)]
+pub(crate) struct DocumentArgs {
+    /// The map (`-` reads stdin).
+    pub(crate) map: std::path::PathBuf,
+
+    #[command(flatten)]
+    pub(crate) eval: EvalArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text, ignore_case = true)]
+    pub(crate) format: TextOrJson,
+}
+
 /// `--format text|json` of the commands that print a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum TextOrJson {

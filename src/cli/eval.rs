@@ -1,13 +1,13 @@
 //! `argmap eval`: which claims of a map stand under a semantics, and why.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use argmap::Checked;
 use argmap::report::EvaluationReport;
 use argmap::semantics::Evaluation;
 
-use super::args::{EvalArgs, TextOrJson};
+use super::args::{DocumentArgs, EvalArgs, TextOrJson};
 use super::{Failure, Globals, io};
 
 const AFTER_HELP: &str = "\
@@ -34,15 +34,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = AFTER_HELP)]
 pub(crate) struct Args {
-    /// The map to evaluate (`-` reads stdin).
-    map: PathBuf,
-
     #[command(flatten)]
-    eval: EvalArgs,
-
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = TextOrJson::Text, ignore_case = true)]
-    format: TextOrJson,
+    document: DocumentArgs,
 
     /// Stop listing extensions after this many (complete, preferred, stable).
     #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
@@ -81,10 +74,10 @@ pub(crate) fn with_evaluation(
 pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     let limit = usize::try_from(args.max_extensions).unwrap_or(usize::MAX);
     with_evaluation(
-        &args.map,
+        &args.document.map,
         globals,
         "evaluated",
-        args.eval,
+        args.document.eval,
         limit,
         |_, evaluation| {
             if evaluation.extensions.truncated {
@@ -94,8 +87,8 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                     if limit == 1 { "" } else { "s" }
                 ));
             }
-            let report = EvaluationReport::new(&io::shown_path(&args.map), evaluation);
-            let out = match args.format {
+            let report = EvaluationReport::new(&io::shown_path(&args.document.map), evaluation);
+            let out = match args.document.format {
                 TextOrJson::Text => text(|s| report.write_text(s))?,
                 TextOrJson::Json => json(&report)?,
             };

@@ -7,7 +7,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argmap::interchange::iccma::{self, FrameworkFormat, NamedFramework};
+use argmap::interchange::iccma::{self, FrameworkFormat};
 use argmap::semantics::task::{TASKS, Task, solve};
 
 use super::{Failure, io};
@@ -141,34 +141,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     };
     let answer =
         solve(&af.framework, task, query).map_err(|e| Failure::Message(format!("{task}: {e}")))?;
-    match (answer.accepted, answer.extension) {
-        (None, Some(extension)) => write_extension(&mut out, &af, &extension, probo)?,
-        (None, None) => writeln!(out, "NO")?,
-        (Some(yes), certificate) => {
-            writeln!(out, "{}", if yes { "YES" } else { "NO" })?;
-            if let (Some(extension), false) = (certificate, probo) {
-                write_extension(&mut out, &af, &extension, false)?;
-            }
-        }
-    }
+    iccma::write_answer(&mut out, &af, &answer, probo)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_extension(
-    out: &mut impl Write,
-    af: &NamedFramework,
-    extension: &[usize],
-    probo: bool,
-) -> std::io::Result<()> {
-    if probo {
-        let names: Vec<String> = extension.iter().map(|&i| af.name(i)).collect();
-        writeln!(out, "[{}]", names.join(","))
-    } else {
-        out.write_all(b"w")?;
-        for &i in extension {
-            write!(out, " {}", i + 1)?;
-        }
-        out.write_all(b"\n")
-    }
 }

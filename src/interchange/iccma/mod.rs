@@ -21,7 +21,7 @@ mod write;
 
 pub use import::{to_draft, to_map};
 pub use read::{af_names, parse};
-pub use write::write;
+pub use write::{write, write_answer};
 
 /// Most arguments a framework may declare (memory is about 20 bytes each).
 pub const MAX_ARGUMENTS: usize = 100_000_000;

@@ -61,6 +61,45 @@ pub fn write(af: &Framework, names: &[String], format: FrameworkFormat) -> Strin
     s
 }
 
+/// Writes a task's answer as ICCMA solvers print it: for SE the extension
+/// (`w 1 4 5`, or `NO` when there is none); for DC and DS `YES` or `NO`,
+/// then the witness or counterexample line when there is one. With `probo`
+/// (the older interface, for apx and tgf) an extension prints as `[a,b]`
+/// and DC and DS print no certificate.
+///
+/// # Errors
+/// Whatever `out` returns.
+pub fn write_answer(
+    out: &mut impl std::io::Write,
+    af: &super::NamedFramework,
+    answer: &crate::semantics::task::Answer,
+    probo: bool,
+) -> std::io::Result<()> {
+    let extension = |out: &mut dyn std::io::Write, extension: &[usize]| {
+        if probo {
+            let names: Vec<String> = extension.iter().map(|&i| af.name(i)).collect();
+            writeln!(out, "[{}]", names.join(","))
+        } else {
+            out.write_all(b"w")?;
+            for &i in extension {
+                write!(out, " {}", i + 1)?;
+            }
+            out.write_all(b"\n")
+        }
+    };
+    match (answer.accepted, &answer.extension) {
+        (None, Some(e)) => extension(out, e),
+        (None, None) => writeln!(out, "NO"),
+        (Some(yes), certificate) => {
+            writeln!(out, "{}", if yes { "YES" } else { "NO" })?;
+            match certificate {
+                Some(e) if !probo => extension(out, e),
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,8 @@
 //! rather than through a `ARGMAP_DOT` the caller's shell may set.
 //!
 //! An outside program that is missing skips the checks that need it, with a
-//! notice.
+//! notice, except under CI (see [`in_ci`]), where it fails them: there a
+//! skipped check would pass unnoticed.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -133,10 +134,21 @@ pub(crate) fn real_maps() -> Vec<PathBuf> {
     files(&root().join("maps"), &["yaml"])
 }
 
-/// Says that `what` is missing: a notice on stderr (written past the test
-/// harness's capture, so that a skipped check is visible) printed once per
-/// program.
+/// Whether the tests run under CI: `CI` is set, and not empty, `0` or
+/// `false` (`.ci/run` sets it). There, a check that needs a missing
+/// program fails instead of skipping.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"))
+}
+
+/// Says that `what` is missing: under CI a test failure, elsewhere a notice
+/// on stderr (written past the test harness's capture, so that a skipped
+/// check is visible) printed once per program.
 fn missing(notice: &OnceLock<()>, what: &str, skipped: &str, install: &str) {
+    assert!(
+        !in_ci(),
+        "{what} not found, and CI is set: {skipped} must run here ({install})"
+    );
     notice.get_or_init(|| {
         use std::io::Write;
         let _ = writeln!(
@@ -154,7 +166,8 @@ fn runs(program: &str, arg: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// Whether Graphviz's `dot` can be run here; when not, prints a notice (once).
+/// Whether Graphviz's `dot` can be run here; when not, fails under CI and
+/// otherwise prints a notice (once).
 pub(crate) fn have_dot() -> bool {
     static FOUND: OnceLock<bool> = OnceLock::new();
     static NOTICE: OnceLock<()> = OnceLock::new();
@@ -171,7 +184,8 @@ pub(crate) fn have_dot() -> bool {
 }
 
 /// The headless browser (Debian's `chromium`, or the program in
-/// `ARGMAP_CHROMIUM`); when there is none, prints a notice (once).
+/// `ARGMAP_CHROMIUM`); when there is none, fails under CI and otherwise
+/// prints a notice (once).
 pub(crate) fn chromium() -> Option<PathBuf> {
     static FOUND: OnceLock<Option<PathBuf>> = OnceLock::new();
     static NOTICE: OnceLock<()> = OnceLock::new();
@@ -194,7 +208,8 @@ pub(crate) fn chromium() -> Option<PathBuf> {
 }
 
 /// mermaid.js (`ARGMAP_MERMAID_JS`, or the copy `.ci/run` installs under
-/// `target/mermaid`); when it is not there, prints a notice (once).
+/// `target/mermaid`); when it is not there, fails under CI and otherwise
+/// prints a notice (once).
 pub(crate) fn mermaid_js() -> Option<PathBuf> {
     static NOTICE: OnceLock<()> = OnceLock::new();
     let js = std::env::var_os("ARGMAP_MERMAID_JS").map_or_else(

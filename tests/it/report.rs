@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::{argmap, chromium, mermaid_js, root, text};
+use crate::support::{argmap, chromium, listing, mermaid_js, root, text};
 
 /// Runs headless chromium on a local page: the DOM after loading (with
 /// `--dump-dom`) or a screenshot.
@@ -27,7 +27,7 @@ fn browse(browser: &Path, page: &Path, extra: &[&str]) -> Output {
 #[test]
 fn markdown_report_snapshot() {
     let dir = tempfile::tempdir().unwrap();
-    let map = root().join("tests/fixtures/report/small.yaml");
+    let beside_map = listing(&root().join("tests/fixtures/report"));
     let out_md = dir.path().join("report.md");
     let out = argmap(
         &root(),
@@ -39,7 +39,8 @@ fn markdown_report_snapshot() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(map.exists());
+    // The diagram goes beside the report, nothing beside the map.
+    assert_eq!(listing(&root().join("tests/fixtures/report")), beside_map);
     let md = std::fs::read_to_string(&out_md).unwrap();
     let svg = std::fs::read_to_string(dir.path().join("report.svg")).unwrap();
     assert!(svg.contains("<svg"));

@@ -114,6 +114,16 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The names in a folder, sorted.
+pub(crate) fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// The files in `dir` whose extension is one of `extensions`, sorted.
 pub(crate) fn files(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -3,12 +3,11 @@
 //! (`tests/fixtures/iccma/`, copied from the shared benchmark set).
 
 use std::path::Path;
-use std::process::Command;
 
 use argmap::interchange::iccma::{self, FrameworkFormat};
 use argmap::semantics::{Label, grounded};
 
-use crate::root;
+use crate::support::{argmap, files, root, text};
 
 fn iccma_dir() -> std::path::PathBuf {
     root().join("tests/fixtures/iccma")
@@ -24,13 +23,7 @@ fn format_of(path: &Path) -> FrameworkFormat {
 #[test]
 fn grounded_matches_references() {
     let mut checked = 0;
-    let mut files: Vec<_> = std::fs::read_dir(iccma_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("af" | "apx")))
-        .collect();
-    files.sort();
-    for path in files {
+    for path in files(&iccma_dir(), &["af", "apx"]) {
         let af = iccma::parse(&std::fs::read(&path).unwrap(), format_of(&path)).unwrap();
         let labels = grounded(&af.framework);
         let got: Vec<String> = (0..labels.len())
@@ -64,13 +57,21 @@ fn acceptance_queries_match_references() {
     for line in queries.lines().skip(1) {
         let fields: Vec<&str> = line.split('\t').collect();
         let (instance, argument, task, expected) = (fields[0], fields[1], fields[2], fields[3]);
-        let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-            .args(["af", "-p", task, "-a", argument, "-f"])
-            .arg(iccma_dir().join(instance))
-            .output()
-            .unwrap();
+        let file = iccma_dir().join(instance);
+        let out = argmap(
+            &root(),
+            &[
+                "af",
+                "-p",
+                task,
+                "-a",
+                argument,
+                "-f",
+                file.to_str().unwrap(),
+            ],
+        );
         assert_eq!(out.status.code(), Some(0), "{line}");
-        let stdout = String::from_utf8(out.stdout).unwrap();
+        let stdout = text(&out.stdout);
         let mut lines = stdout.lines();
         assert_eq!(lines.next(), Some(expected), "{line}");
         // A certificate follows DC YES and DS NO in the .af format.
@@ -88,17 +89,10 @@ fn acceptance_queries_match_references() {
     assert!(count >= 8, "only {count} queries");
 }
 
+/// `argmap af ARGS`: exit code, stdout and stderr.
 fn af_cli(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .arg("af")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = argmap(&root(), &[&["af"], args].concat());
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 
 #[test]
@@ -199,14 +193,14 @@ fn searching_tasks() {
 fn long_cycles_do_not_overflow_the_stack() {
     // An even cycle of 200,000 arguments: every search goes 200,000 deep.
     let n = 200_000;
-    let mut text = format!("p af {n}\n");
+    let mut cycle = format!("p af {n}\n");
     for i in 1..n {
-        text.push_str(&format!("{i} {}\n", i + 1));
+        cycle.push_str(&format!("{i} {}\n", i + 1));
     }
-    text.push_str(&format!("{n} 1\n"));
+    cycle.push_str(&format!("{n} 1\n"));
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cycle.af");
-    std::fs::write(&file, text).unwrap();
+    std::fs::write(&file, cycle).unwrap();
     for (task, first) in [
         ("SE-PR", "w 1 3 5"),
         ("SE-ST", "w 1 3 5"),
@@ -217,19 +211,8 @@ fn long_cycles_do_not_overflow_the_stack() {
         if !task.starts_with("SE") {
             args.extend(["-a", "1"]);
         }
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_argmap"))
-            .args(&args)
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{task}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(
-            String::from_utf8_lossy(&out.stdout).starts_with(first),
-            "{task}"
-        );
+        let out = argmap(&root(), &args);
+        assert_eq!(out.status.code(), Some(0), "{task}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).starts_with(first), "{task}");
     }
 }

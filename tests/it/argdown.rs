@@ -12,20 +12,11 @@ use argmap::model::{NodeKind, RelationKind};
 use argmap::{CheckOptions, Severity, SourceFile, check};
 use proptest::prelude::*;
 
-use crate::{file_name, root};
+use crate::file_name;
+use crate::support::{files, root};
 
 fn argdown_dir() -> PathBuf {
     root().join("tests/fixtures/argdown")
-}
-
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
-        .collect();
-    files.sort();
-    files
 }
 
 /// Imports a file; panics on an import error.
@@ -77,7 +68,7 @@ fn export_all_relations() {
 #[test]
 fn real_documents_pass_check() {
     let dir = argdown_dir().join("real");
-    let files = files(&dir);
+    let files = files(&dir, &["argdown"]);
     assert_eq!(files.len(), 4);
     for path in files {
         let draft = import_file(&path);

@@ -6,7 +6,8 @@ use std::path::Path;
 use argmap::diagnostic::render;
 use argmap::{CheckOptions, Code, SourceFile, check};
 
-use crate::{file_name, root};
+use crate::file_name;
+use crate::support::{files, real_maps, root};
 
 /// Checks bytes as the CLI does (decode, then load and check), with the
 /// fixture's own code switched on if it is off by default.
@@ -81,13 +82,8 @@ fn every_code_has_a_fixture() {
 
 #[test]
 fn valid_fixtures_and_maps_are_clean() {
-    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/fixtures/valid"))
-        .unwrap()
-        .chain(std::fs::read_dir(root().join("maps")).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
+    let mut files = files(&root().join("tests/fixtures/valid"), &["yaml"]);
+    files.extend(real_maps());
     assert!(files.len() >= 5);
     for path in files {
         let bytes = std::fs::read(&path).unwrap();

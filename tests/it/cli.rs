@@ -1,66 +1,30 @@
 //! The real binary: exit codes, default paths, output files, streams.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-use crate::{have_dot, pipe, root};
-
-fn argmap(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("ARGMAP_DOT")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// A temporary folder holding a copy of the Istanbul map and its sources.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("maps"), &dir.path().join("maps"));
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures").join(name)
-}
+use crate::support::{
+    argmap, argmap_command, argmap_into_head, argmap_stdin, assert_exit, fixture, have_dot,
+    listing, real_maps, root, text, workspace,
+};
 
 #[test]
 fn check_defaults_to_maps_folder() {
     let dir = workspace();
     let out = argmap(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
-    assert_eq!(text(&out.stdout), "checked 1 map: no problems\n");
+    // Every real map, however many there are, and all of them clean.
+    let maps = match real_maps().len() {
+        1 => "1 map".to_string(),
+        n => format!("{n} maps"),
+    };
+    assert_eq!(text(&out.stdout), format!("checked {maps}: no problems\n"));
 }
 
 #[test]
 fn check_without_maps_folder_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = argmap(dir.path(), &["check"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("there is no `maps/` folder here"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_exit(&out, 2, "there is no `maps/` folder here");
 }
 
 #[test]
@@ -140,16 +104,14 @@ fn deny_warnings_and_allow() {
     let error = argmap(&root(), &["check", "--allow", "E201", file]);
     assert_eq!(error.status.code(), Some(2));
     let unknown = argmap(&root(), &["check", "--warn", "E999", file]);
-    assert_eq!(unknown.status.code(), Some(2));
-    assert!(text(&unknown.stderr).contains("unknown check `E999`"));
+    assert_exit(&unknown, 2, "unknown check `E999`");
 }
 
 #[test]
 fn check_reads_stdin() {
-    let out = pipe(
-        Command::new(env!("CARGO_BIN_EXE_argmap"))
-            .args(["check", "-"])
-            .env("NO_COLOR", "1"),
+    let out = argmap_stdin(
+        &root(),
+        &["check", "-"],
         b"title: t
 nodes:
   a: { text: x, supports: b }
@@ -172,11 +134,7 @@ fn render_default_output_is_svg_in_current_folder() {
     let svg = std::fs::read_to_string(dir.path().join("istanbul.svg")).unwrap();
     assert!(svg.contains("<svg"));
     // Graphviz or not, nothing but the output is left behind.
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(listing(dir.path()), ["istanbul.svg", "maps"]);
 }
 
 #[test]
@@ -224,11 +182,7 @@ fn render_to_stdout() {
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).starts_with("digraph"));
-    assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        1,
-        "no file written"
-    );
+    assert_eq!(listing(dir.path()), ["maps"], "no file written");
 }
 
 #[test]
@@ -238,14 +192,12 @@ fn render_refuses_unknown_extension() {
         dir.path(),
         &["render", "maps/istanbul.yaml", "-o", "map.jpeg"],
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("cannot tell the format from `map.jpeg`"));
+    assert_exit(&out, 2, "cannot tell the format from `map.jpeg`");
     let out = argmap(
         dir.path(),
         &["render", "maps/istanbul.yaml", "--format", "gif"],
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("possible values: dot, svg, png, pdf"));
+    assert_exit(&out, 2, "possible values: dot, svg, png, pdf");
 }
 
 #[test]
@@ -275,10 +227,8 @@ fn render_with_errors_keeps_existing_output() {
 fn render_without_graphviz_falls_back_for_svg_only() {
     let dir = workspace();
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_argmap"))
+        argmap_command(dir.path())
             .args(args)
-            .current_dir(dir.path())
-            .env("NO_COLOR", "1")
             .env("ARGMAP_DOT", "/nonexistent/dot")
             .output()
             .unwrap()
@@ -297,12 +247,7 @@ fn render_without_graphviz_falls_back_for_svg_only() {
             .contains("<svg")
     );
     let out = run(&["render", "maps/istanbul.yaml", "-o", "map.png"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("png needs Graphviz"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_exit(&out, 2, "png needs Graphviz");
     assert!(!dir.path().join("map.png").exists());
 }
 
@@ -361,12 +306,7 @@ fn help_and_version() {
 fn closed_pipe_exits_cleanly() {
     // `argmap check … | head -1`: the reader goes away early.
     let invalid = fixture("invalid");
-    let script = format!(
-        "{} check {} | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
-        env!("CARGO_BIN_EXE_argmap"),
-        invalid.display()
-    );
-    let out = Command::new("bash").args(["-c", &script]).output().unwrap();
+    let out = argmap_into_head(&root(), &format!("check {}", invalid.display()), "-1");
     let status = text(&out.stdout);
     // 1 (errors found) if everything fit in the pipe buffer, never 2 or a signal.
     assert!(
@@ -449,9 +389,10 @@ fn render_warns_when_format_and_extension_disagree() {
             "dot",
         ],
     );
-    assert_eq!(out.status.code(), Some(0));
-    assert!(
-        text(&out.stderr).contains("warning: writing dot to `map.png`, whose extension says png")
+    assert_exit(
+        &out,
+        0,
+        "warning: writing dot to `map.png`, whose extension says png",
     );
 }
 
@@ -460,10 +401,8 @@ fn empty_graphviz_output_does_not_replace_a_drawing() {
     let dir = workspace();
     std::fs::write(dir.path().join("keep.svg"), "old drawing").unwrap();
     // `true` exits 0 and prints nothing.
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+    let out = argmap_command(dir.path())
         .args(["render", "maps/istanbul.yaml", "-o", "keep.svg"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
         .env("ARGMAP_DOT", "true")
         .output()
         .unwrap();
@@ -526,8 +465,7 @@ fn completions_and_man_page() {
         &page[..page.len().min(300)]
     );
     let out = argmap(dir.path(), &["man", "frobnicate"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("the commands are check, render"));
+    assert_exit(&out, 2, "the commands are check, render");
 }
 
 #[test]
@@ -585,12 +523,7 @@ fn render_focus_draws_the_neighbourhood() {
     assert_eq!(nodes(&alone), 1);
     // A typo gets a suggestion and exit 2; nothing is written.
     let out = argmap(dir.path(), &["render", map, "--focus", "free-choise"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("did you mean `free-choice`?"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_exit(&out, 2, "did you mean `free-choice`?");
     assert!(!dir.path().join("istanbul.svg").exists());
     // --depth needs --focus.
     let out = argmap(dir.path(), &["render", map, "--depth", "2"]);
@@ -711,8 +644,7 @@ fn render_max_nodes_and_engines() {
         dir.path(),
         &["render", map, "--engine", "builtin", "-o", "b.png"],
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("SVG only"));
+    assert_exit(&out, 2, "SVG only");
     if have_dot() {
         let out = argmap(
             dir.path(),
@@ -782,13 +714,13 @@ fn large_dense_maps_are_laid_out_by_sfdp() {
 
 #[test]
 fn every_command_reads_stdin_and_writes_stdout() {
-    let maps = root().join("maps");
+    // In a copy of maps/, where the map's sources resolve, so that what
+    // is there after the runs can be compared with what was there before.
+    let dir = workspace();
+    let maps = dir.path().join("maps");
+    let before = listing(&maps);
     let map = std::fs::read(maps.join("istanbul.yaml")).unwrap();
-    let run = |args: &[&str]| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_argmap"));
-        command.args(args).current_dir(&maps).env("NO_COLOR", "1");
-        pipe(&mut command, &map)
-    };
+    let run = |args: &[&str]| argmap_stdin(&maps, args, &map);
     for (args, starts) in [
         (&["check", "-"][..], "checked 1 map"),
         (&["render", "-", "--format", "dot"][..], "digraph"),
@@ -798,7 +730,10 @@ fn every_command_reads_stdin_and_writes_stdout() {
             "flowchart",
         ),
         (&["eval", "-", "--format", "json"][..], "{"),
-        (&["actors", "-"][..], ""),
+        (
+            &["actors", "-"][..],
+            "8 actors; status under grounded semantics",
+        ),
         (&["report", "-", "-o", "-"][..], "<!DOCTYPE html>"),
         (
             &[
@@ -824,18 +759,13 @@ fn every_command_reads_stdin_and_writes_stdout() {
         );
         let stdout = text(&out.stdout);
         assert!(
-            !stdout.is_empty() && stdout.starts_with(starts),
+            stdout.starts_with(starts),
             "{args:?}: {}",
             &stdout[..stdout.len().min(200)]
         );
     }
     // Nothing was written beside the map.
-    let mut names: Vec<String> = std::fs::read_dir(&maps)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    assert_eq!(names, ["istanbul.yaml", "sources"]);
+    assert_eq!(listing(&maps), before);
 }
 
 #[test]
@@ -848,15 +778,7 @@ fn closed_pipe_exits_cleanly_for_large_outputs() {
         "schema",
         "completions zsh",
     ] {
-        let script = format!(
-            "{} {command} | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
-            env!("CARGO_BIN_EXE_argmap"),
-        );
-        let out = Command::new("bash")
-            .args(["-c", &script])
-            .current_dir(root())
-            .output()
-            .unwrap();
+        let out = argmap_into_head(&root(), command, "-c 10");
         assert_eq!(
             text(&out.stdout).trim(),
             "0",
@@ -880,10 +802,8 @@ fn watch(
     std::sync::Arc<std::sync::Mutex<String>>,
 ) {
     use std::io::Read;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
+    let mut child = argmap_command(dir)
         .args(["watch", "w.yaml", "-o", "w.dot"])
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -978,8 +898,7 @@ fn watch_redraws_on_save_and_survives_bad_saves() {
     let out = argmap(dir.path(), &["watch", "-"]);
     assert_eq!(out.status.code(), Some(2));
     let out = argmap(dir.path(), &["watch", "missing.yaml"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("no such file"));
+    assert_exit(&out, 2, "no such file");
 }
 
 #[test]
@@ -1025,23 +944,20 @@ fn import_and_export_map_formats() {
     assert!(err.contains("warning: not kept as written: line "), "{err}");
     // stdin needs --from for a map format; stdout with -o -.
     let argdown = "[A]: Alpha.\n  + [B]: Beta.\n  - <C>: Gamma.\n";
-    let mut command = Command::new(env!("CARGO_BIN_EXE_argmap"));
-    command
-        .args(["import", "-", "--from", "argdown", "-o", "-"])
-        .current_dir(dir.path());
-    let out = pipe(&mut command, argdown.as_bytes());
+    let out = argmap_stdin(
+        dir.path(),
+        &["import", "-", "--from", "argdown", "-o", "-"],
+        argdown.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let yaml = text(&out.stdout);
     assert!(
         yaml.contains("supports: [a]") && yaml.contains("attacks: [a]"),
         "{yaml}"
     );
-    let mut command = Command::new(env!("CARGO_BIN_EXE_argmap"));
-    command
-        .args(["export", "-", "--format", "argdown"])
-        .current_dir(root().join("maps"));
-    let out = pipe(
-        &mut command,
+    let out = argmap_stdin(
+        &root().join("maps"),
+        &["export", "-", "--format", "argdown"],
         &std::fs::read(root().join("maps/istanbul.yaml")).unwrap(),
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -1049,21 +965,11 @@ fn import_and_export_map_formats() {
     // Bad input: exit 2, the line named, nothing written.
     std::fs::write(dir.path().join("bad.json"), "{\"nodes\": [1, 2,]}").unwrap();
     let out = argmap(dir.path(), &["import", "bad.json", "-o", "bad.yaml"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("is not AIF JSON: line 1"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_exit(&out, 2, "is not AIF JSON: line 1");
     assert!(!dir.path().join("bad.yaml").exists());
     std::fs::write(dir.path().join("latin1.argdown"), b"[A]: caf\xe9\n").unwrap();
     let out = argmap(dir.path(), &["import", "latin1.argdown", "-o", "l.yaml"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("not UTF-8"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_exit(&out, 2, "not UTF-8");
     assert!(!dir.path().join("l.yaml").exists());
 }
 

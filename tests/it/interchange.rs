@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use argmap::interchange::{Draft, aif, kialo};
 use argmap::{CheckOptions, SourceFile, check};
 
-use crate::{file_name, root};
+use crate::file_name;
+use crate::support::root;
 
 /// Checks a draft's YAML and returns it; fails on any error.
 fn checked_yaml(name: &str, draft: &Draft) -> String {

@@ -46,51 +46,93 @@ fn recopy(word: &str, variant: u8) -> String {
     }
 }
 
+/// A source of random words with random whitespace between them, and a
+/// stretch of it to quote: word choices, separators, how each quoted word
+/// is recopied, where the quote starts and how many words it takes.
+type Passage = (Vec<usize>, Vec<u8>, Vec<u8>, usize, usize);
+
+fn passage() -> impl Strategy<Value = Passage> {
+    (
+        proptest::collection::vec(0..WORDS.len(), 5..200),
+        proptest::collection::vec(0u8..5, 200),
+        proptest::collection::vec(0u8..4, 200),
+        0usize..200,
+        1usize..30,
+    )
+}
+
+/// The property: the quote is found, with an ellipsis too, and a quote
+/// with a word no source has never is.
+fn quote_is_found((picks, seps, variants, a, len): Passage) -> Result<(), TestCaseError> {
+    let words: Vec<&str> = picks.iter().map(|&i| WORDS[i]).collect();
+    let sep = |k: usize| match seps[k % seps.len()] {
+        0 => " ",
+        1 => "\n",
+        2 => "  \n\t",
+        3 => "\u{00A0}",
+        _ => "\r\n ",
+    };
+    let mut source = String::from("Preamble.\n");
+    for (k, w) in words.iter().enumerate() {
+        source.push_str(w);
+        source.push_str(sep(k));
+    }
+    let start = a % words.len();
+    let end = (start + len).min(words.len());
+    // The quote: the same words, other whitespace, other typography.
+    let quote: Vec<String> = (start..end)
+        .map(|k| recopy(words[k], variants[k]))
+        .collect();
+    let quote = quote.join(if len % 2 == 0 { " " } else { "\n   " });
+    let doc = Source::new(&source);
+    let found = doc.find_all(&[&quote]);
+    prop_assert!(
+        matches!(found[0], Match::Found(_)),
+        "{:?} not found in {:?}",
+        quote,
+        source
+    );
+    // With an ellipsis in place of a middle word, still found.
+    if end - start >= 3 {
+        let mid: Vec<String> = (start..end)
+            .map(|k| {
+                if k == start + 1 {
+                    "[…]".to_string()
+                } else {
+                    recopy(words[k], variants[k])
+                }
+            })
+            .collect();
+        let found = doc.find_all(&[&mid.join(" ")]);
+        let ok = matches!(found[0], Match::Found(_));
+        prop_assert!(ok, "{:?}", mid);
+    }
+    // A word that is in no source never matches.
+    let wrong = format!("{quote} zqxj");
+    let found = doc.find_all(&[&wrong]);
+    let missing = matches!(found[0], Match::Missing { .. });
+    prop_assert!(missing);
+    Ok(())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    // A few cases on every `cargo test` (a debug build takes about 80 ms a
+    // case); the full count is the ignored test below, which `.ci/run`
+    // runs.
+    #![proptest_config(ProptestConfig::with_cases(16))]
 
     #[test]
-    fn a_passage_cut_at_random_and_reflowed_is_found(
-        picks in proptest::collection::vec(0..WORDS.len(), 5..200),
-        seps in proptest::collection::vec(0u8..5, 200),
-        variants in proptest::collection::vec(0u8..4, 200),
-        a in 0usize..200,
-        len in 1usize..30,
-    ) {
-        let words: Vec<&str> = picks.iter().map(|&i| WORDS[i]).collect();
-        let sep = |k: usize| match seps[k % seps.len()] {
-            0 => " ",
-            1 => "\n",
-            2 => "  \n\t",
-            3 => "\u{00A0}",
-            _ => "\r\n ",
-        };
-        let mut source = String::from("Preamble.\n");
-        for (k, w) in words.iter().enumerate() {
-            source.push_str(w);
-            source.push_str(sep(k));
-        }
-        let start = a % words.len();
-        let end = (start + len).min(words.len());
-        // The quote: the same words, other whitespace, other typography.
-        let quote: Vec<String> = (start..end).map(|k| recopy(words[k], variants[k])).collect();
-        let quote = quote.join(if len % 2 == 0 { " " } else { "\n   " });
-        let doc = Source::new(&source);
-        let found = doc.find_all(&[&quote]);
-        prop_assert!(matches!(found[0], Match::Found(_)), "{:?} not found in {:?}", quote, source);
-        // With an ellipsis in place of a middle word, still found.
-        if end - start >= 3 {
-            let mid: Vec<String> = (start..end)
-                .map(|k| if k == start + 1 { "[…]".to_string() } else { recopy(words[k], variants[k]) })
-                .collect();
-            let found = doc.find_all(&[&mid.join(" ")]);
-            let ok = matches!(found[0], Match::Found(_));
-            prop_assert!(ok, "{:?}", mid);
-        }
-        // A word that is in no source never matches.
-        let wrong = format!("{quote} zqxj");
-        let found = doc.find_all(&[&wrong]);
-        let missing = matches!(found[0], Match::Missing { .. });
-        prop_assert!(missing);
+    fn a_passage_cut_at_random_and_reflowed_is_found(passage in passage()) {
+        quote_is_found(passage)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    #[ignore = "slow: .ci/run runs it with --include-ignored"]
+    fn a_passage_cut_at_random_and_reflowed_is_found_in_200_cases(passage in passage()) {
+        quote_is_found(passage)?;
     }
 }

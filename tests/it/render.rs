@@ -4,14 +4,15 @@ use std::process::Command;
 
 use argmap::{CheckOptions, GroupBy, RenderOptions, SourceFile, check};
 
-use crate::{file_name, have_dot, pipe};
+use crate::file_name;
+use crate::support::{have_dot, pipe, root};
 
 fn dot_of(path: &std::path::Path, options: &RenderOptions) -> String {
     let text = std::fs::read_to_string(path).unwrap();
     // Named relative to the repository root, where tests run, so that
     // sources' `file:` paths resolve.
     let name = path
-        .strip_prefix(crate::root())
+        .strip_prefix(root())
         .map_or_else(|_| file_name(path), |p| p.to_string_lossy().into_owned());
     let checked = check(&SourceFile::new(name, text), &CheckOptions::default());
     assert!(
@@ -66,7 +67,7 @@ fn valid_fixtures_dot() {
 
 #[test]
 fn labels_cannot_inject_dot() {
-    let path = crate::root().join("tests/fixtures/valid/tricky-labels.yaml");
+    let path = root().join("tests/fixtures/valid/tricky-labels.yaml");
     let dot = dot_of(&path, &RenderOptions::default());
     // The injection attempt stays inside one quoted label.
     assert!(dot.contains(r#"\"]; evil -> pwned [label=\"x"#), "{dot}");
@@ -97,7 +98,7 @@ fn labels_cannot_inject_dot() {
 
 #[test]
 fn fallback_layout_draws_every_node() {
-    let path = crate::root().join("maps/istanbul.yaml");
+    let path = root().join("maps/istanbul.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
     let checked = check(
         &SourceFile::new("istanbul.yaml", text),

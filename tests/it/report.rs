@@ -1,51 +1,10 @@
 //! `argmap report` (Markdown snapshot, HTML in a real browser), Mermaid
 //! output, and quote checks from the command line.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::root;
-
-fn argmap(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// The headless browser, if there is one (Debian's `chromium`; or the
-/// program in `ARGMAP_CHROMIUM`). Prints a notice (once) when there is none.
-fn chromium() -> Option<PathBuf> {
-    static FOUND: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
-    FOUND
-        .get_or_init(|| {
-            let candidates: Vec<String> = std::env::var("ARGMAP_CHROMIUM")
-                .into_iter()
-                .chain(["chromium", "chromium-browser", "google-chrome"].map(String::from))
-                .collect();
-            let found = candidates.into_iter().find(|c| {
-                Command::new(c)
-                    .arg("--version")
-                    .output()
-                    .is_ok_and(|o| o.status.success())
-            });
-            if found.is_none() {
-                use std::io::Write;
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "notice: no chromium found; skipping the browser checks (install: apt-get install chromium)"
-                );
-            }
-            found.map(PathBuf::from)
-        })
-        .clone()
-}
+use crate::support::{argmap, chromium, listing, mermaid_js, root, text};
 
 /// Runs headless chromium on a local page: the DOM after loading (with
 /// `--dump-dom`) or a screenshot.
@@ -68,7 +27,7 @@ fn browse(browser: &Path, page: &Path, extra: &[&str]) -> Output {
 #[test]
 fn markdown_report_snapshot() {
     let dir = tempfile::tempdir().unwrap();
-    let map = root().join("tests/fixtures/report/small.yaml");
+    let beside_map = listing(&root().join("tests/fixtures/report"));
     let out_md = dir.path().join("report.md");
     let out = argmap(
         &root(),
@@ -80,7 +39,8 @@ fn markdown_report_snapshot() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(map.exists());
+    // The diagram goes beside the report, nothing beside the map.
+    assert_eq!(listing(&root().join("tests/fixtures/report")), beside_map);
     let md = std::fs::read_to_string(&out_md).unwrap();
     let svg = std::fs::read_to_string(dir.path().join("report.svg")).unwrap();
     assert!(svg.contains("<svg"));
@@ -168,19 +128,7 @@ fn mermaid_escapes_tricky_labels() {
 #[test]
 fn mermaid_output_renders_in_mermaid_js() {
     let Some(browser) = chromium() else { return };
-    let js = std::env::var_os("ARGMAP_MERMAID_JS").map_or_else(
-        || root().join("target/mermaid/node_modules/mermaid/dist/mermaid.min.js"),
-        PathBuf::from,
-    );
-    if !js.exists() {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "notice: no mermaid.min.js at {}; skipping the Mermaid rendering check (.ci/run installs it)",
-            js.display()
-        );
-        return;
-    }
+    let Some(js) = mermaid_js() else { return };
     let dir = tempfile::tempdir().unwrap();
     let mut page = String::from("<!doctype html><html><body>\n");
     for map in ["tests/fixtures/report/tricky.yaml", "maps/istanbul.yaml"] {

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use argmap::schema::{Draft, json_schema};
 use argmap::{CheckOptions, Severity, SourceFile, check};
 
-use crate::{file_name, root};
+use crate::file_name;
+use crate::support::{files, root};
 
 fn validator(draft: Draft) -> jsonschema::Validator {
     let schema: serde_json::Value = serde_json::from_str(&json_schema(draft)).unwrap();
@@ -20,14 +21,9 @@ fn as_json(path: &Path) -> serde_json::Value {
     serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The YAML files in a folder of the repository, sorted.
 fn yaml_files(dir: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
-    files
+    files(&root().join(dir), &["yaml"])
 }
 
 #[test]

@@ -398,7 +398,8 @@ nodes:
 
     #[test]
     fn istanbul_grounded_leaves_both_halves_undecided_and_preferred_has_one_extension_per_side() {
-        let text = std::fs::read_to_string(crate::root().join("maps/istanbul.yaml")).unwrap();
+        let text =
+            std::fs::read_to_string(crate::support::root().join("maps/istanbul.yaml")).unwrap();
         let f = framework_at("maps/istanbul.yaml", &text, Support::default());
         let halves = [
             "free-choice",

@@ -292,6 +292,18 @@ fn relate(draft: &mut Draft, rels: &mut Relations, e: &Entry, from: usize, to: u
     let to_kind = draft.nodes.get(to).map(|n| n.kind);
     let name = |i: usize| draft.nodes.get(i).map_or(String::new(), |n| n.id.clone());
     let (a, b) = (name(from), name(to));
+    // A link can name the root of a discussion with several theses, which
+    // is a question: it cannot support, attack or answer anything.
+    if draft.nodes.get(from).map(|n| n.kind) == Some(NodeKind::Question) {
+        draft.losses.push(Loss::at(
+            e.line,
+            format!(
+                "claim {}. links to the question {a}, which cannot support, attack or answer {b}; left out",
+                e.path
+            ),
+        ));
+        return;
+    }
     let kind = match (e.stance, to_kind) {
         (Some(Stance::Pro), Some(NodeKind::Claim)) => RelationKind::Supports,
         (Some(Stance::Con), Some(NodeKind::Claim)) => RelationKind::Attacks,
@@ -437,6 +449,17 @@ mod tests {
         assert!(draft.losses[2].message.contains("itself"));
         assert!(draft.losses[3].message.contains("does not exist"));
         assert!(draft.losses[4].message.contains("already"));
+    }
+
+    // Found by the import property test: a link to the root of a
+    // discussion with several theses made a question support a claim.
+    #[test]
+    fn a_link_to_the_question_at_the_root_is_a_loss() {
+        let text = "3. Pro: \n3.1. A\n3.2. Pro: \n3.1.1. Pro: -> See 3.\n";
+        let draft = import(text, "t").unwrap();
+        assert_checks(&draft);
+        let loss = draft.losses.iter().find(|l| l.line == Some(4)).unwrap();
+        assert!(loss.message.contains("links to the question"), "{loss:?}");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::root;
+use crate::support::root;
 
 /// Which files make each edge `from -> to` between top-level modules.
 type Edges = BTreeMap<(String, String), BTreeSet<String>>;

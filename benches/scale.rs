@@ -161,7 +161,7 @@ fn child_eval(semantics: &str, path: &Path) {
     let (source, _) = argmap::load::read_source(path, &LoadOptions::default()).unwrap();
     let checked = argmap::check(&source, &CheckOptions::default());
     assert!(!checked.has_errors(), "{:?}", &checked.diagnostics[..1]);
-    let f = MapFramework::build(checked.graph.as_ref().unwrap(), Support::Deductive);
+    let f = MapFramework::build(checked.graph().unwrap(), Support::Deductive);
     let found = extensions(&f.framework, semantics, 64, DEFAULT_STEPS).unwrap();
     let mut bytes = 0;
     for labels in &found.labellings {
@@ -264,7 +264,7 @@ fn child(step: &str, path: &Path) {
     let check_time = start.elapsed();
     assert!(!checked.has_errors(), "{:?}", &checked.diagnostics[..1]);
     let elapsed = if step == "dot" {
-        let graph = checked.graph.as_ref().unwrap();
+        let graph = checked.graph().unwrap();
         let start = Instant::now();
         let dot = argmap::render::dot(graph, &RenderOptions::default());
         std::hint::black_box(dot.len());
@@ -575,7 +575,7 @@ fn bench_render(dir: &Path) {
             "{name}: {:?}",
             checked.diagnostics.first()
         );
-        let edges = checked.graph.as_ref().map_or(0, |g| g.graph.edge_count());
+        let edges = checked.graph().map_or(0, |g| g.petgraph().edge_count());
         let mut cells = Vec::new();
         for engine in ["auto", "dot", "sfdp", "builtin"] {
             let out = dir.join("render-out.svg");

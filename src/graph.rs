@@ -61,19 +61,19 @@ pub struct ArgGraph {
     /// The map the graph was built from (read with [`ArgGraph::map`]).
     map: Map,
     /// Nodes and edges.
-    pub graph: DiGraph<usize, EdgeData>,
+    pub(crate) graph: DiGraph<usize, EdgeData>,
     /// Named relations by id.
-    pub named: IndexMap<String, EdgeIndex>,
+    pub(crate) named: IndexMap<String, EdgeIndex>,
     /// Undercuts of named relations.
-    pub relation_undercuts: Vec<RelationUndercut>,
+    pub(crate) relation_undercuts: Vec<RelationUndercut>,
     /// References (relation targets, premises, conclusions) that name
     /// neither a node nor a named relation, in map order.
-    pub unresolved: Vec<EdgeData>,
+    pub(crate) unresolved: Vec<EdgeData>,
     /// Relations other than `undercuts` whose target is a relation id.
-    pub misdirected: Vec<EdgeData>,
+    pub(crate) misdirected: Vec<EdgeData>,
     /// `undercuts` aimed at the id of another undercut of a relation, which
     /// has no edge of its own to undercut.
-    pub nested_undercuts: Vec<EdgeData>,
+    pub(crate) nested_undercuts: Vec<EdgeData>,
 }
 
 impl ArgGraph {
@@ -195,6 +195,22 @@ impl ArgGraph {
     pub fn edge_span(&self, data: EdgeData) -> crate::source::Span {
         self.edge_ref(data)
             .map_or(self.map.nodes[data.written_on].id.span, |r| r.span)
+    }
+
+    /// The graph itself: node `i` is map node `i`, an edge per resolved
+    /// relation, premise and conclusion.
+    pub fn petgraph(&self) -> &DiGraph<usize, EdgeData> {
+        &self.graph
+    }
+
+    /// Named relations by id, in map order.
+    pub fn named(&self) -> &IndexMap<String, EdgeIndex> {
+        &self.named
+    }
+
+    /// Undercuts of named relations.
+    pub fn relation_undercuts(&self) -> &[RelationUndercut] {
+        &self.relation_undercuts
     }
 
     /// The map the graph was built from.

@@ -22,10 +22,15 @@
 //! - [`interchange`] reads and writes other formats: Argdown, AIF, Kialo,
 //!   ICCMA frameworks.
 //!
-//! Data flows one way: [`SourceFile`] → [`load()`] → [`Map`] → [`ArgGraph`]
-//! → [`check()`] / [`semantics`] → [`render`] / [`report`]. Nothing in the
-//! library prints, exits or reads the environment; operational failures
-//! are [`Error`]s. docs/architecture.md describes the modules.
+//! Data flows one way: [`check()`] takes a [`SourceFile`], loads it
+//! ([`load()`] → [`Map`]), builds its [`ArgGraph`] and runs the rules;
+//! [`Checked::clean`] gives the graph of a map without errors to
+//! [`semantics`], [`render`] and [`report`]. Nothing in the library prints,
+//! exits or reads environment variables; it reads files only where it is
+//! given a path: [`load::read_source`], and `check`, which reads the source
+//! files a map's quotes cite, relative to the map's [`SourceFile::path`].
+//! Operational failures are [`Error`]s. docs/architecture.md describes the
+//! modules.
 //!
 //! # Example
 //!
@@ -102,4 +107,5 @@ pub use graph::ArgGraph;
 pub use load::{LoadOptions, Loaded, load};
 pub use model::Map;
 pub use render::{Format, GroupBy, Layout, RankDir, RenderOptions};
+pub use semantics::{Evaluation, Semantics, Support};
 pub use source::{LineCol, SourceFile, Span};

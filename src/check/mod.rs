@@ -47,12 +47,23 @@ impl CheckOptions {
 #[derive(Debug)]
 pub struct Checked {
     /// The map and its graph, unless the text could not be read as a map.
-    pub graph: Option<ArgGraph>,
+    graph: Option<ArgGraph>,
     /// Every problem, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Checked {
+    /// The map and its graph, errors or not, unless the text could not be
+    /// read as a map.
+    pub fn graph(&self) -> Option<&ArgGraph> {
+        self.graph.as_ref()
+    }
+
+    /// Takes the map and its graph, errors or not, and the diagnostics.
+    pub fn into_parts(self) -> (Option<ArgGraph>, Vec<Diagnostic>) {
+        (self.graph, self.diagnostics)
+    }
+
     /// The map, unless the text could not be read as one.
     pub fn map(&self) -> Option<&Map> {
         self.graph.as_ref().map(ArgGraph::map)
@@ -73,6 +84,10 @@ impl Checked {
 }
 
 /// Loads and checks one map.
+///
+/// The quote checks read the source files the map's quotes cite (a
+/// source's `file:`), relative to the folder of [`SourceFile::path`]; a
+/// map made in memory should be given the path it would have on disk.
 pub fn check(source: &SourceFile, options: &CheckOptions) -> Checked {
     let Loaded {
         map,

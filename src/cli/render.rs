@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argmap::render::{Status, fallback_svg, run_dot};
+use argmap::render::{StatusColours, fallback_svg, run_dot};
 use argmap::semantics::{Evaluation, Semantics};
 use argmap::{ErrorKind, Format, GroupBy, Layout, RankDir, RenderOptions};
 
@@ -278,7 +278,11 @@ pub(crate) fn draw(
 }
 
 /// The statuses of the extension `--extension` picks.
-fn status(args: &Args, semantics: Semantics, graph: &argmap::ArgGraph) -> Result<Status, Failure> {
+fn status(
+    args: &Args,
+    semantics: Semantics,
+    graph: &argmap::ArgGraph,
+) -> Result<StatusColours, Failure> {
     let support = args.support.support();
     let n = usize::try_from(args.extension).unwrap_or(usize::MAX);
     let shown = io::shown_path(&args.map);
@@ -288,7 +292,16 @@ fn status(args: &Args, semantics: Semantics, graph: &argmap::ArgGraph) -> Result
             semantics.as_str(),
         ))
     })?;
-    let Some(labels) = found.extensions.labellings.get(n - 1) else {
+    let caption = if semantics == Semantics::Grounded {
+        format!("grounded, {} support", support.as_str())
+    } else {
+        format!(
+            "{} extension {n}, {} support",
+            semantics.as_str(),
+            support.as_str()
+        )
+    };
+    let Some(colours) = StatusColours::of_evaluation(&found, n - 1, caption) else {
         let count = found.extensions.labellings.len();
         return Err(Failure::Message(if count == 0 {
             format!(
@@ -305,16 +318,7 @@ fn status(args: &Args, semantics: Semantics, graph: &argmap::ArgGraph) -> Result
             )
         }));
     };
-    let caption = if semantics == Semantics::Grounded {
-        format!("grounded, {} support", support.as_str())
-    } else {
-        format!(
-            "{} extension {n}, {} support",
-            semantics.as_str(),
-            support.as_str()
-        )
-    };
-    Ok(Status::new(&found.framework, labels, caption))
+    Ok(colours)
 }
 
 pub(crate) fn resolve_format(args: &Args) -> Result<Format, Failure> {

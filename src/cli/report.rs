@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argmap::RenderOptions;
 use argmap::report::{MarkdownDiagram, Report};
 
 use super::args::EvalArgs;
@@ -134,21 +133,14 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     )
 }
 
-/// The diagram as SVG without its XML prolog; with `links`, nodes link to
-/// their rows.
+/// The diagram as an `<svg>` element; with `links`, nodes link to their
+/// rows.
 fn diagram(graph: &argmap::ArgGraph, links: bool) -> Result<String, Failure> {
-    let options = RenderOptions {
-        links,
-        // As `render` does: large densely linked maps by sfdp.
-        layout: argmap::render::auto_layout(graph),
-        ..RenderOptions::default()
-    };
-    let svg = argmap::render::svg(graph, &options, &io::dot_program())?;
+    let svg = argmap::report::diagram(graph, links, &io::dot_program())?;
     if let Some(e) = svg.fallback {
         io::warning(&format!(
             "{e}; the diagram is drawn with the built-in layout (install Graphviz for the full drawing)"
         ));
     }
-    let start = svg.text.find("<svg").unwrap_or(0);
-    Ok(svg.text[start..].to_string())
+    Ok(svg.text)
 }

@@ -131,7 +131,7 @@ impl std::error::Error for ImportFailure {}
 pub struct Imported {
     /// The map file's text.
     pub yaml: String,
-    /// What was not kept as written (see [`Draft::losses`]).
+    /// What was not kept as written (see [`super::Draft::losses`]).
     pub losses: Vec<super::Loss>,
 }
 

@@ -12,6 +12,12 @@
 //! [`Map`](crate::Map); the framework writer reads a
 //! [`Framework`](crate::semantics::Framework). This module sits above
 //! `load`, `model` and `semantics`, and none of them uses it.
+//!
+//! [`import`] and [`export`] are the entry points for every format: the
+//! first turns a file's bytes into map YAML ([`Imported`], with the
+//! losses), the second writes a checked map ([`ArgGraph`](crate::ArgGraph))
+//! in a format ([`Exported`], with what the format had no place for). The
+//! format modules below them give the [`Draft`] and the text themselves.
 
 use std::fmt::{self, Write as _};
 

@@ -292,7 +292,11 @@ fn edge_style(kind: EdgeKind) -> Vec<Attribute> {
 }
 
 /// The legend: an HTML-table node listing kinds, actors and relations.
-fn legend(map: &Map, colors: &IndexMap<&str, String>, status: Option<&super::Status>) -> Stmt {
+fn legend(
+    map: &Map,
+    colors: &IndexMap<&str, String>,
+    status: Option<&super::StatusColours>,
+) -> Stmt {
     let mut rows =
         String::from("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">");
     rows.push_str("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>");

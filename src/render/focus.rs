@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 
 use petgraph::visit::EdgeRef;
 
-use super::Status;
+use super::StatusColours;
 use crate::graph::ArgGraph;
 use crate::model::{Map, RelationKind};
 
@@ -62,7 +62,11 @@ pub fn neighbourhood(graph: &ArgGraph, center: usize, depth: usize) -> Vec<bool>
 /// relations, premises and conclusions whose other end is gone are left
 /// out, and so are undercuts of relations that are gone. `status`, of the
 /// whole map, is carried over to the nodes and relations that remain.
-pub fn restrict(map: &Map, keep: &[bool], status: Option<&Status>) -> (Map, Option<Status>) {
+pub fn restrict(
+    map: &Map,
+    keep: &[bool],
+    status: Option<&StatusColours>,
+) -> (Map, Option<StatusColours>) {
     let kept = |id: &str| {
         map.nodes
             .get_index_of(id)
@@ -91,7 +95,7 @@ pub fn restrict(map: &Map, keep: &[bool], status: Option<&Status>) -> (Map, Opti
         sources: map.sources.clone(),
         nodes: indexmap::IndexMap::new(),
     };
-    let mut new_status = status.map(|s| Status {
+    let mut new_status = status.map(|s| StatusColours {
         nodes: Vec::new(),
         relations: Vec::new(),
         caption: s.caption.clone(),
@@ -140,8 +144,8 @@ pub fn focus(
     graph: &ArgGraph,
     id: &str,
     depth: usize,
-    status: Option<&Status>,
-) -> Result<(ArgGraph, Option<Status>), String> {
+    status: Option<&StatusColours>,
+) -> Result<(ArgGraph, Option<StatusColours>), String> {
     let whole = graph.map();
     let Some(center) = whole.nodes.get_index_of(id) else {
         let hint = crate::suggestion::did_you_mean(id, whole.nodes.keys().map(String::as_str))
@@ -200,7 +204,7 @@ mod tests {
         let (m, g) = map(
             "title: t\nnodes:\n  a: A\n  b: { text: B, supports: [a, c], attacks: { to: c, id: bc } }\n  c: C\n  d: { text: D, undercuts: bc }\n",
         );
-        let status = Status {
+        let status = StatusColours {
             nodes: vec![Some(crate::semantics::Label::In); 4],
             relations: vec![((1, 2), crate::semantics::Label::Out)],
             caption: "x".into(),

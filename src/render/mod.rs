@@ -117,7 +117,7 @@ pub struct RenderOptions {
     pub wrap: usize,
     /// Colour nodes by their status under a semantics instead of by
     /// holder.
-    pub status: Option<Status>,
+    pub status: Option<StatusColours>,
     /// Make each node a link to `#claim-<id>` (for reports).
     pub links: bool,
     /// The Graphviz layout the DOT text asks for.
@@ -163,7 +163,7 @@ pub fn auto_layout(graph: &crate::ArgGraph) -> Layout {
 
 /// The status of each node under a semantics, for colouring.
 #[derive(Clone, Debug, Default)]
-pub struct Status {
+pub struct StatusColours {
     /// Per map node (index in [`Map::nodes`]): its label, `None` for a node
     /// that is not evaluated (a question).
     pub nodes: Vec<Option<crate::semantics::Label>>,
@@ -174,13 +174,13 @@ pub struct Status {
     pub caption: String,
 }
 
-impl Status {
+impl StatusColours {
     /// The statuses of one labelling of a map's framework.
     pub fn new(
         framework: &crate::semantics::map::MapFramework,
         labels: &[crate::semantics::Label],
         caption: impl Into<String>,
-    ) -> Status {
+    ) -> StatusColours {
         use crate::semantics::map::Origin;
         let nodes = framework
             .of_node
@@ -195,11 +195,23 @@ impl Status {
                 relations.push(((node, position), labels[a]));
             }
         }
-        Status {
+        StatusColours {
             nodes,
             relations,
             caption: caption.into(),
         }
+    }
+
+    /// The statuses of extension `k` (from 0) of an evaluation, or `None`
+    /// when there is no such extension; `caption` says what was evaluated
+    /// in the legend.
+    pub fn of_evaluation(
+        evaluation: &crate::semantics::Evaluation<'_>,
+        k: usize,
+        caption: impl Into<String>,
+    ) -> Option<StatusColours> {
+        let labels = evaluation.extensions.labellings.get(k)?;
+        Some(StatusColours::new(&evaluation.framework, labels, caption))
     }
 
     /// The label of a relation, if it was undercut and evaluated.

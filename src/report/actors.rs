@@ -18,10 +18,12 @@ use super::list;
 /// value.
 #[derive(Debug, Serialize)]
 pub struct ActorsReport {
-    semantics: &'static str,
-    support: &'static str,
+    /// The semantics evaluated, as on the command line (`grounded`).
+    pub semantics: &'static str,
+    /// The reading of support (`deductive`).
+    pub support: &'static str,
     /// Extensions the statuses count over (1 for grounded).
-    extensions: usize,
+    pub extensions: usize,
     /// Each actor, in map order.
     pub actors: Vec<ActorReport>,
     /// For each node some actor's position rests on without holding it:
@@ -55,14 +57,9 @@ pub struct Commitment {
     pub id: String,
     /// Its status: `in`, `out`, `undecided` with one labelling, else
     /// `in k of n`.
-    #[serde(serialize_with = "status_text")]
     pub status: Status,
     /// In how many extensions the node is in.
     pub in_extensions: usize,
-}
-
-fn status_text<S: serde::Serializer>(status: &Status, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(status)
 }
 
 /// A commitment finding about an actor.

@@ -21,6 +21,33 @@ use super::list;
 /// The stylesheet of the HTML report.
 const CSS: &str = include_str!("report.css");
 
+/// The report's diagram: the map drawn as `render` draws it by default
+/// (layout chosen by size, see [`crate::render::auto_layout`]), as an
+/// `<svg>` element without the XML prolog and doctype, so that it can stand
+/// inside HTML; with `links`, every node links to its row of the claims
+/// table (`#claim-<id>`). As [`crate::render::svg`], the built-in layout
+/// draws it when Graphviz is missing, and [`crate::render::Svg::fallback`]
+/// says so.
+///
+/// # Errors
+/// As [`crate::render::svg`].
+pub fn diagram(
+    graph: &crate::ArgGraph,
+    links: bool,
+    program: &crate::render::DotProgram,
+) -> Result<crate::render::Svg, crate::Error> {
+    let options = RenderOptions {
+        links,
+        layout: crate::render::auto_layout(graph),
+        ..RenderOptions::default()
+    };
+    let mut svg = crate::render::svg(graph, &options, program)?;
+    if let Some(start) = svg.text.find("<svg") {
+        svg.text.drain(..start);
+    }
+    Ok(svg)
+}
+
 /// How the Markdown report shows the diagram.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MarkdownDiagram<'a> {
@@ -348,7 +375,8 @@ impl<'a> Report<'a> {
     }
 
     /// Writes the report as one self-contained HTML page; `svg` is the
-    /// diagram (an `<svg>` element, nodes linking to their rows).
+    /// diagram, an `<svg>` element such as [`diagram`] draws (with links,
+    /// so that nodes lead to their rows).
     ///
     /// # Errors
     /// Whatever `out` returns.

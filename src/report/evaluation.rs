@@ -14,7 +14,8 @@ use crate::text::truncate;
 use super::list;
 
 /// An evaluation, ready to print; its JSON is the serialization of this
-/// value (documented in docs/semantics.md).
+/// value (documented in docs/semantics.md). To read statuses and reasons
+/// in a program, ask the [`Evaluation`] itself.
 #[derive(Debug, Serialize)]
 pub struct EvaluationReport {
     /// The map file, as shown (`<stdin>` for standard input).

@@ -53,6 +53,13 @@ impl Status {
     }
 }
 
+impl serde::Serialize for Status {
+    /// As its text: `in`, `out`, `undecided`, `in k of n`, `not evaluated`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl std::fmt::Display for Status {
     /// `in`, `out`, `undecided`, `in k of n` or `not evaluated`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -82,7 +89,9 @@ pub struct Evaluation<'g> {
 impl<'g> Evaluation<'g> {
     /// Evaluates a map (which should be free of errors, see
     /// [`crate::Checked::clean`]) under `semantics`, listing at most `limit`
-    /// extensions.
+    /// extensions (one past the limit is looked for, so that
+    /// [`Extensions::truncated`] says whether there are more). A `limit` of
+    /// 0 lists none, under grounded semantics too.
     ///
     /// # Errors
     /// [`Exhausted`] when the search for complete, preferred or stable
@@ -144,6 +153,21 @@ impl<'g> Evaluation<'g> {
                 n: self.extensions.labellings.len(),
             },
         }
+    }
+
+    /// Why the map node with this index has its label in extension `k`
+    /// (from 0, in the order of [`Extensions::labellings`]); `None` for a
+    /// question or when there is no such extension.
+    pub fn why_in(&self, node: usize, k: usize) -> Option<String> {
+        let a = self.argument(node)?;
+        let labels = self.extensions.labellings.get(k)?;
+        Some(self.framework.explain(labels, a))
+    }
+
+    /// The index of the node with this id, for [`Evaluation::status`] and
+    /// the others.
+    pub fn node(&self, id: &str) -> Option<usize> {
+        self.graph.map().nodes.get_index_of(id)
     }
 
     /// Why the map node with this index has its grounded label (see

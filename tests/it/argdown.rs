@@ -57,7 +57,7 @@ fn export_all_relations() {
         &SourceFile::new("all-relations.yaml", text),
         &CheckOptions::default(),
     );
-    let map = checked.graph.unwrap().into_map();
+    let map = checked.into_parts().0.unwrap().into_map();
     let argdown = export(&map);
     insta::assert_snapshot!(argdown);
     let back = import(&argdown, "x").unwrap();
@@ -436,7 +436,7 @@ proptest! {
         let checked = check(&SourceFile::new("generated.yaml", yaml.clone()), &CheckOptions::default());
         let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.message.clone()).collect();
         prop_assert!(errors.is_empty(), "{errors:?}\n{yaml}");
-        let map = checked.graph.unwrap().into_map();
+        let map = checked.into_parts().0.unwrap().into_map();
         let argdown = export(&map);
         let back = import(&argdown, "x").map_err(|e| TestCaseError::fail(format!("{e}\n{argdown}")))?;
         prop_assert_eq!(crate::draft_errors(&back), Vec::<String>::new(), "{}", argdown);

@@ -139,7 +139,7 @@ fn actor_tensions_come_from_the_findings_subject_not_their_wording() {
     for d in &mut checked.diagnostics {
         d.message = "reworded".into();
     }
-    let graph = checked.graph.as_ref().unwrap();
+    let graph = checked.graph().unwrap();
     let e = Evaluation::new(graph, Semantics::Grounded, Support::Deductive, 64).unwrap();
     let actors = ActorsReport::new(&e, &checked.diagnostics);
     let tensions = |id: &str| -> Vec<&str> {

@@ -30,7 +30,7 @@ fn load_map(path: &str) -> argmap::Map {
     let text = std::fs::read_to_string(root().join(path)).unwrap();
     let c = check(&SourceFile::new(path, text), &CheckOptions::default());
     assert!(!c.has_errors(), "{path}");
-    c.graph.unwrap().into_map()
+    c.into_parts().0.unwrap().into_map()
 }
 
 #[test]

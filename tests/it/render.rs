@@ -21,7 +21,7 @@ fn dot_of(path: &std::path::Path, options: &RenderOptions) -> String {
         path.display(),
         checked.diagnostics
     );
-    argmap::render::dot(checked.graph.as_ref().unwrap(), options)
+    argmap::render::dot(checked.graph().unwrap(), options)
 }
 
 /// Feeds DOT to Graphviz; it must succeed without a warning.
@@ -104,7 +104,7 @@ fn fallback_layout_draws_every_node() {
         &SourceFile::new("istanbul.yaml", text),
         &CheckOptions::default(),
     );
-    let graph = checked.graph.as_ref().unwrap();
+    let graph = checked.graph().unwrap();
     let svg = argmap::render::fallback_svg(graph, &RenderOptions::default()).unwrap();
     assert!(svg.contains("<svg"));
     for node in graph.map().nodes.values() {

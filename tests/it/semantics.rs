@@ -197,7 +197,7 @@ mod maps {
         let source = SourceFile::new(path, text);
         let checked = check(&source, &CheckOptions::default());
         assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
-        MapFramework::build(checked.graph.as_ref().unwrap(), support)
+        MapFramework::build(checked.graph().unwrap(), support)
     }
 
     /// Grounded label of each named argument.

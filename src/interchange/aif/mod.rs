@@ -70,7 +70,7 @@ mod tests {
             .map(|d| format!("{}: {}", d.code.as_str(), d.message))
             .collect();
         assert!(errors.is_empty(), "{errors:?}\n{yaml}");
-        c.graph.expect("a map").into_map()
+        c.into_parts().0.expect("a map").into_map()
     }
 
     /// What a round trip keeps: kinds, texts, premises, conclusions and

@@ -103,7 +103,7 @@ const LOSSES_SHOWN: usize = 20;
 pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     let stdin = io::is_stdin(&args.file);
     let format = args.format.map_or_else(
-        || ImportFormat::from_extension(args.file.extension().and_then(|e| e.to_str())),
+        || ImportFormat::of_path(&args.file),
         ImportFormatArg::format,
     );
     let limit = LoadOptions::default().max_file_bytes;

@@ -27,17 +27,37 @@ pub enum ImportFormat {
 }
 
 impl ImportFormat {
-    /// The format a file's extension says, else af (the ICCMA format has no
-    /// fixed extension).
-    pub fn from_extension(extension: Option<&str>) -> ImportFormat {
-        match extension.map(str::to_ascii_lowercase).as_deref() {
-            Some("apx") => ImportFormat::Apx,
-            Some("tgf") => ImportFormat::Tgf,
-            Some("json") => ImportFormat::Aif,
-            Some("argdown" | "ad") => ImportFormat::Argdown,
-            Some("txt") => ImportFormat::Kialo,
-            _ => ImportFormat::Af,
+    /// Every format, in the order of the command line's `--from`.
+    pub const ALL: [ImportFormat; 6] = [
+        ImportFormat::Af,
+        ImportFormat::Apx,
+        ImportFormat::Tgf,
+        ImportFormat::Argdown,
+        ImportFormat::Aif,
+        ImportFormat::Kialo,
+    ];
+
+    /// The format an extension names (`af`, `apx`, `tgf`, `argdown` or
+    /// `ad`, `json`, `txt`; any case), if any.
+    pub fn from_extension(extension: &str) -> Option<ImportFormat> {
+        match extension.to_ascii_lowercase().as_str() {
+            "af" => Some(ImportFormat::Af),
+            "apx" => Some(ImportFormat::Apx),
+            "tgf" => Some(ImportFormat::Tgf),
+            "json" => Some(ImportFormat::Aif),
+            "argdown" | "ad" => Some(ImportFormat::Argdown),
+            "txt" => Some(ImportFormat::Kialo),
+            _ => None,
         }
+    }
+
+    /// The format of a file by its extension, else af (ICCMA files have no
+    /// fixed extension).
+    pub fn of_path(path: &std::path::Path) -> ImportFormat {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(ImportFormat::from_extension)
+            .unwrap_or(ImportFormat::Af)
     }
 
     /// The framework format, for af, apx and tgf.
@@ -218,6 +238,15 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// Every format, in the order of the command line's `--format`.
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Af,
+        ExportFormat::Apx,
+        ExportFormat::Tgf,
+        ExportFormat::Argdown,
+        ExportFormat::Aif,
+    ];
+
     /// The format an extension names, if any.
     pub fn from_extension(extension: &str) -> Option<ExportFormat> {
         match extension.to_ascii_lowercase().as_str() {

@@ -133,25 +133,47 @@ pub fn restrict(
     (out, new_status)
 }
 
+/// Why [`focus`] could not draw part of a map: it has no node of that id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoSuchNode {
+    /// The id asked for.
+    pub id: String,
+    /// The closest id the map has, when one is close.
+    pub closest: Option<String>,
+}
+
+impl std::fmt::Display for NoSuchNode {
+    /// "no node `x`; did you mean `y`?"
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no node `{}`", self.id)?;
+        if let Some(c) = &self.closest {
+            write!(f, "; did you mean `{c}`?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for NoSuchNode {}
+
 /// The part of a map within `depth` steps of the node `id` (see
 /// [`neighbourhood`] and [`restrict`]), titled with what it shows: "(around
 /// `id`, 2 steps: 14 of 812 nodes)" on a line after the map's title.
 ///
 /// # Errors
-/// When the map has no node `id`: a message with a did-you-mean hint, for
-/// the caller to prefix.
+/// [`NoSuchNode`] when the map has no node `id`.
 pub fn focus(
     graph: &ArgGraph,
     id: &str,
     depth: usize,
     status: Option<&StatusColours>,
-) -> Result<(ArgGraph, Option<StatusColours>), String> {
+) -> Result<(ArgGraph, Option<StatusColours>), NoSuchNode> {
     let whole = graph.map();
     let Some(center) = whole.nodes.get_index_of(id) else {
-        let hint = crate::suggestion::did_you_mean(id, whole.nodes.keys().map(String::as_str))
-            .map(|h| format!("; {h}"))
-            .unwrap_or_default();
-        return Err(format!("no node `{id}`{hint}"));
+        return Err(NoSuchNode {
+            id: id.to_string(),
+            closest: crate::suggestion::closest(id, whole.nodes.keys().map(String::as_str))
+                .map(str::to_string),
+        });
     };
     let keep = neighbourhood(graph, center, depth);
     let (mut part, status) = restrict(whole, &keep, status);

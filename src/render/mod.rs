@@ -16,7 +16,7 @@ use std::fmt;
 
 pub use dot::dot;
 pub use fallback::fallback_svg;
-pub use focus::{focus, neighbourhood, restrict};
+pub use focus::{NoSuchNode, focus, neighbourhood, restrict};
 pub use graphviz::{DotProgram, Svg, run_dot, svg};
 pub use mermaid::mermaid;
 

@@ -83,14 +83,14 @@ impl FormatArg {
 
 /// The format given, else the one the file's extension says, else af.
 pub(crate) fn input_format(file: &std::path::Path, given: Option<FormatArg>) -> FrameworkFormat {
-    match given {
-        Some(f) => f.format(),
-        None => match file.extension().and_then(|e| e.to_str()) {
-            Some("apx") => FrameworkFormat::Apx,
-            Some("tgf") => FrameworkFormat::Tgf,
-            _ => FrameworkFormat::Af,
+    given.map_or_else(
+        || {
+            argmap::interchange::ImportFormat::of_path(file)
+                .framework()
+                .unwrap_or(FrameworkFormat::Af)
         },
-    }
+        FormatArg::format,
+    )
 }
 
 pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {

@@ -80,10 +80,10 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         args.document.eval,
         limit,
         |_, evaluation| {
-            if evaluation.extensions.truncated {
+            if evaluation.extensions().truncated {
                 io::warning(&format!(
                     "stopped after {limit} {} extension{} (--max-extensions); there are more, so acceptance is not shown",
-                    evaluation.semantics.as_str(),
+                    evaluation.semantics().as_str(),
                     if limit == 1 { "" } else { "s" }
                 ));
             }

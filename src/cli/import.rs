@@ -107,11 +107,15 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         ImportFormatArg::format,
     );
     let limit = LoadOptions::default().max_file_bytes;
-    let bytes = if format.framework().is_some() {
-        io::read_bytes(&args.file, super::af::FRAMEWORK_LIMIT)?
+    let read_limit = if format.framework().is_some() {
+        super::af::FRAMEWORK_LIMIT
     } else {
-        io::read_bytes(&args.file, limit)?
+        limit
     };
+    let bytes = io::read_bytes(&args.file, read_limit).map_err(|e| match e {
+        Failure::Message(m) => Failure::Message(format!("{m}; nothing was written")),
+        e @ Failure::Io(_) => e,
+    })?;
     // The title: --title, else `stdin`, else the file's name (a map
     // format's without its extension).
     let title = args.title.clone().unwrap_or_else(|| {
@@ -153,13 +157,11 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         ));
     }
     let output = args.output.as_deref().filter(|p| !io::is_stdin(p));
+    let name = output.map_or_else(|| "imported.yaml".to_string(), |p| p.display().to_string());
+    let source = SourceFile::new(&name, imported.yaml);
     if format.framework().is_none() {
         // The map written is checked once more, so that a problem shows at once.
-        let name = output.map_or_else(|| "imported.yaml".to_string(), |p| p.display().to_string());
-        let checked = argmap::check(
-            &SourceFile::new(&name, imported.yaml.as_str()),
-            &globals.check_options(),
-        );
+        let checked = argmap::check(&source, &globals.check_options());
         let errors = checked
             .diagnostics
             .iter()
@@ -172,8 +174,9 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
             ));
         }
     }
+    let yaml = source.text().as_bytes();
     match output {
-        Some(path) => io::write_output(path, imported.yaml.as_bytes()),
-        None => io::write_stdout(imported.yaml.as_bytes()),
+        Some(path) => io::write_output(path, yaml),
+        None => io::write_stdout(yaml),
     }
 }

@@ -26,7 +26,8 @@ pub(crate) fn is_stdin(path: &Path) -> bool {
 }
 
 /// Reads a whole file, or standard input for `-`, refusing more than
-/// `limit` bytes (checked before reading a file, while reading a stream).
+/// `limit` bytes: checked before reading a file that has a length, and
+/// while reading anything (a pipe or a device has none).
 pub(crate) fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Failure> {
     let shown = shown_path(path);
     let too_large = |size: String| {
@@ -35,25 +36,27 @@ pub(crate) fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Failure> {
         ))
     };
     let fail = |e: io::Error| Failure::Message(format!("cannot read `{shown}`: {e}"));
-    if is_stdin(path) {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(fail)?;
-        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
-            return Err(too_large(format!("more than {limit} bytes")));
+    let reader: Box<dyn Read> = if is_stdin(path) {
+        Box::new(io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path).map_err(fail)?;
+        if let Ok(meta) = file.metadata()
+            && meta.is_file()
+            && meta.len() > limit
+        {
+            return Err(too_large(format!("{} bytes", meta.len())));
         }
-        return Ok(bytes);
+        Box::new(file)
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(fail)?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(too_large(format!("more than {limit} bytes")));
     }
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.is_file()
-        && meta.len() > limit
-    {
-        return Err(too_large(format!("{} bytes", meta.len())));
-    }
-    std::fs::read(path).map_err(fail)
+    Ok(bytes)
 }
 
 /// Reads a map file, or standard input for `-` (named `<stdin>`), with a

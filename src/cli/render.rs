@@ -302,7 +302,7 @@ fn status(
         )
     };
     let Some(colours) = StatusColours::of_evaluation(&found, n - 1, caption) else {
-        let count = found.extensions.labellings.len();
+        let count = found.extensions().labellings.len();
         return Err(Failure::Message(if count == 0 {
             format!(
                 "`{shown}` has no {} extension (support read as `{}`); nothing was drawn",

@@ -105,7 +105,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         args.eval,
         64,
         |checked, evaluation| {
-            let graph = evaluation.graph;
+            let graph = evaluation.graph();
             let report = Report::new(&io::shown_path(&args.map), evaluation, &checked.diagnostics);
             let (out, svg) = match format {
                 ReportFormat::Html => {

@@ -12,7 +12,7 @@ pub struct Summary {
     pub maps: usize,
     /// Maps with at least one error.
     pub failed: usize,
-    /// Diagnostics by severity.
+    /// Errors.
     pub errors: usize,
     /// Warnings.
     pub warnings: usize,

@@ -100,6 +100,14 @@ pub enum ImportFailure {
     Map(ImportFormat, ImportError),
     /// Occurs when a framework file does not parse.
     Framework(FrameworkError),
+    /// Occurs when the map imported from a map format would be larger
+    /// than a map may be.
+    MapTooLarge {
+        /// The size of the map.
+        bytes: u64,
+        /// The largest map, in bytes.
+        limit: u64,
+    },
     /// Occurs when a framework has no arguments: a map needs a node.
     NoArguments,
     /// Occurs when the map of a framework would be larger than a map may
@@ -125,6 +133,12 @@ impl fmt::Display for ImportFailure {
             }
             ImportFailure::Map(format, e) => write!(f, "is not {}: {e}", format.name()),
             ImportFailure::Framework(e) => write!(f, "{e}"),
+            ImportFailure::MapTooLarge { bytes, limit } => write!(
+                f,
+                "would make a map of {} MiB, over the {} MiB a map may have",
+                bytes / (1024 * 1024),
+                limit / (1024 * 1024)
+            ),
             ImportFailure::NoArguments => {
                 f.write_str("has no arguments; a map needs at least one node")
             }
@@ -186,8 +200,13 @@ pub fn import(
             _ => kialo::import,
         };
         let mut draft = importer(text, title).map_err(|e| ImportFailure::Map(format, e))?;
+        let yaml = draft.to_yaml();
+        let size = u64::try_from(yaml.len()).unwrap_or(u64::MAX);
+        if size > limit {
+            return Err(ImportFailure::MapTooLarge { bytes: size, limit });
+        }
         return Ok(Imported {
-            yaml: draft.to_yaml(),
+            yaml,
             losses: std::mem::take(&mut draft.losses),
         });
     };

@@ -64,8 +64,10 @@ pub fn read_source(
     if meta.is_file() && meta.len() > options.max_file_bytes {
         return Ok(too_large(path, &format!("{} bytes", meta.len()), options));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(ErrorKind::Read, path, e))?;
-    Ok(decode(path, bytes))
+    // Read through the limit whatever the file is: a pipe or a device has
+    // no length to check first.
+    let file = std::fs::File::open(path).map_err(|e| Error::io(ErrorKind::Read, path, e))?;
+    read_stream(file, path, options)
 }
 
 /// Reads a map from a stream, such as standard input, named `name` in

@@ -210,8 +210,8 @@ impl StatusColours {
         k: usize,
         caption: impl Into<String>,
     ) -> Option<StatusColours> {
-        let labels = evaluation.extensions.labellings.get(k)?;
-        Some(StatusColours::new(&evaluation.framework, labels, caption))
+        let labels = evaluation.extensions().labellings.get(k)?;
+        Some(StatusColours::new(evaluation.framework(), labels, caption))
     }
 
     /// The label of a relation, if it was undercut and evaluated.

@@ -87,14 +87,14 @@ impl ActorsReport {
     /// map's check results, whose commitment findings become tensions
     /// (read from each finding's [`crate::diagnostic::Subject`]).
     pub fn new(e: &Evaluation<'_>, diagnostics: &[Diagnostic]) -> ActorsReport {
-        let map = e.graph.map();
+        let map = e.graph().map();
         let id = |i: usize| map.nodes[i].id.value.clone();
         let commitment = |&i: &usize| Commitment {
             id: id(i),
             status: e.status(i),
             in_extensions: e.in_count(i),
         };
-        let all = commitments(e.graph);
+        let all = commitments(e.graph());
         let actors = all
             .iter()
             .map(|c| ActorReport {
@@ -117,13 +117,15 @@ impl ActorsReport {
                     .collect(),
             })
             .collect();
+        // Who rests on each node, in actor order.
+        let mut rested_on_by: Vec<Vec<String>> = vec![Vec::new(); map.nodes.len()];
+        for c in &all {
+            for &i in &c.rests_on {
+                rested_on_by[i].push(c.id.clone());
+            }
+        }
         let mut foundations = Vec::new();
-        for i in 0..map.nodes.len() {
-            let rested: Vec<String> = all
-                .iter()
-                .filter(|c| c.rests_on.contains(&i))
-                .map(|c| c.id.clone())
-                .collect();
+        for (i, rested) in rested_on_by.into_iter().enumerate() {
             if rested.is_empty() {
                 continue;
             }
@@ -138,9 +140,9 @@ impl ActorsReport {
             });
         }
         ActorsReport {
-            semantics: e.semantics.as_str(),
+            semantics: e.semantics().as_str(),
             support: e.support().as_str(),
-            extensions: e.extensions.labellings.len(),
+            extensions: e.extensions().labellings.len(),
             actors,
             foundations,
         }

@@ -109,7 +109,7 @@ impl<'a> Report<'a> {
     }
 
     fn map(&self) -> &Map {
-        self.evaluation.graph.map()
+        self.evaluation.graph().map()
     }
 
     fn title(&self) -> String {
@@ -167,16 +167,16 @@ impl<'a> Report<'a> {
     /// The ids in each extension (none listed under grounded semantics).
     fn extensions(&self) -> Vec<Vec<String>> {
         let e = self.evaluation;
-        if e.semantics == Semantics::Grounded {
+        if e.semantics() == Semantics::Grounded {
             return Vec::new();
         }
-        let f = &e.framework;
-        e.extensions
+        let f = e.framework();
+        e.extensions()
             .labellings
             .iter()
             .map(|l| {
                 (0..l.len())
-                    .filter(|&i| l[i] == Label::In && !f.arguments[i].name.contains('/'))
+                    .filter(|&i| l[i] == Label::In && !f.arguments[i].is_auxiliary())
                     .map(|i| f.arguments[i].name.clone())
                     .collect()
             })
@@ -185,18 +185,18 @@ impl<'a> Report<'a> {
 
     fn evaluation_summary(&self) -> String {
         let e = self.evaluation;
-        let f = &e.framework;
-        let ext = &e.extensions;
+        let f = e.framework();
+        let ext = &e.extensions();
         let mut s = format!(
             "Semantics: {}; support read as `{}`. ",
-            e.semantics.as_str(),
+            e.semantics().as_str(),
             e.support().as_str()
         );
-        if e.semantics == Semantics::Grounded {
+        if e.semantics() == Semantics::Grounded {
             if let Some(l) = ext.labellings.first() {
                 let count = |want: Label| {
                     (0..l.len())
-                        .filter(|&i| l[i] == want && !f.arguments[i].name.contains('/'))
+                        .filter(|&i| l[i] == want && !f.arguments[i].is_auxiliary())
                         .count()
                 };
                 s.push_str(&format!(
@@ -250,7 +250,7 @@ impl<'a> Report<'a> {
             }
             MarkdownDiagram::Mermaid => {
                 let mermaid =
-                    crate::render::mermaid(self.evaluation.graph, &RenderOptions::default());
+                    crate::render::mermaid(self.evaluation.graph(), &RenderOptions::default());
                 writeln!(out, "```mermaid\n{mermaid}```\n")?;
             }
         }

@@ -3,6 +3,7 @@
 //! which nodes are accepted sceptically and credulously. `argmap eval`
 //! prints it as text or JSON.
 
+use std::collections::BTreeSet;
 use std::fmt::{self, Write};
 
 use serde::Serialize;
@@ -94,8 +95,8 @@ impl EvaluationReport {
     /// The document of an evaluation; `map_path` is the map's name as
     /// shown.
     pub fn new(map_path: &str, e: &Evaluation<'_>) -> EvaluationReport {
-        let map = e.graph.map();
-        let f = &e.framework;
+        let map = e.graph().map();
+        let f = e.framework();
         let name = |i: u32| f.arguments[i as usize].name.clone();
         let texts = |v: &[crate::model::Ref]| v.iter().map(|r| r.value.clone()).collect();
         let arguments = f
@@ -154,7 +155,7 @@ impl EvaluationReport {
             .collect();
         attacks.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
         let extensions = e
-            .extensions
+            .extensions()
             .labellings
             .iter()
             .map(|labels| {
@@ -178,10 +179,10 @@ impl EvaluationReport {
                 }
             })
             .collect();
-        let (sceptical, credulous) = if e.extensions.truncated {
+        let (sceptical, credulous) = if e.extensions().truncated {
             (None, None)
         } else {
-            let all = &e.extensions.labellings;
+            let all = &e.extensions().labellings;
             let pick = |every: bool| {
                 (0..f.arguments.len())
                     .filter(|&i| {
@@ -197,21 +198,15 @@ impl EvaluationReport {
         };
         EvaluationReport {
             map: map_path.to_string(),
-            semantics: e.semantics.as_str(),
+            semantics: e.semantics().as_str(),
             support: f.support.as_str(),
-            truncated: e.extensions.truncated,
+            truncated: e.extensions().truncated,
             arguments,
             attacks,
             extensions,
             sceptical,
             credulous,
         }
-    }
-
-    fn is_auxiliary(&self, id: &str) -> bool {
-        self.arguments
-            .iter()
-            .any(|a| a.id == id && a.kind == ArgumentKind::Auxiliary)
     }
 
     fn grounded(&self) -> bool {
@@ -257,6 +252,12 @@ impl EvaluationReport {
                 .iter()
                 .filter(|a| a.kind != ArgumentKind::Auxiliary)
         };
+        let auxiliary: BTreeSet<&str> = self
+            .arguments
+            .iter()
+            .filter(|a| a.kind == ArgumentKind::Auxiliary)
+            .map(|a| a.id.as_str())
+            .collect();
         let width = shown()
             .map(|a| a.id.chars().count())
             .max()
@@ -275,7 +276,7 @@ impl EvaluationReport {
                 let accepted: Vec<String> = ext
                     .accepted
                     .iter()
-                    .filter(|id| !self.is_auxiliary(id))
+                    .filter(|id| !auxiliary.contains(id.as_str()))
                     .cloned()
                     .collect();
                 writeln!(out, "extension {}: in: {}", k + 1, list(&accepted))?;
@@ -317,9 +318,15 @@ impl EvaluationReport {
         } else if !self.grounded()
             && let (Some(sc), Some(cr)) = (&self.sceptical, &self.credulous)
         {
-            let only: Vec<String> = cr.iter().filter(|c| !sc.contains(c)).cloned().collect();
+            let sceptical: BTreeSet<&String> = sc.iter().collect();
+            let credulous: BTreeSet<&String> = cr.iter().collect();
+            let only: Vec<String> = cr
+                .iter()
+                .filter(|c| !sceptical.contains(c))
+                .cloned()
+                .collect();
             let none: Vec<String> = shown()
-                .filter(|a| !cr.contains(&a.id))
+                .filter(|a| !credulous.contains(&a.id))
                 .map(|a| a.id.clone())
                 .collect();
             writeln!(out)?;

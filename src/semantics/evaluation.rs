@@ -76,17 +76,34 @@ impl std::fmt::Display for Status {
 /// A map's framework and the labellings of one semantics.
 #[derive(Debug)]
 pub struct Evaluation<'g> {
-    /// The map and its graph.
-    pub graph: &'g ArgGraph,
-    /// The semantics evaluated.
-    pub semantics: Semantics,
-    /// The map as a framework, under the chosen reading of support.
-    pub framework: MapFramework,
-    /// The labellings, in a fixed order (exactly one for grounded).
-    pub extensions: Extensions,
+    graph: &'g ArgGraph,
+    semantics: Semantics,
+    framework: MapFramework,
+    extensions: Extensions,
 }
 
 impl<'g> Evaluation<'g> {
+    /// The map and its graph.
+    pub fn graph(&self) -> &'g ArgGraph {
+        self.graph
+    }
+
+    /// The semantics evaluated.
+    pub fn semantics(&self) -> Semantics {
+        self.semantics
+    }
+
+    /// The map as a framework, under the chosen reading of support.
+    pub fn framework(&self) -> &MapFramework {
+        &self.framework
+    }
+
+    /// The labellings, in a fixed order (exactly one for grounded, unless
+    /// the limit was 0).
+    pub fn extensions(&self) -> &Extensions {
+        &self.extensions
+    }
+
     /// Evaluates a map (which should be free of errors, see
     /// [`crate::Checked::clean`]) under `semantics`, listing at most `limit`
     /// extensions (one past the limit is looked for, so that
@@ -146,6 +163,12 @@ impl<'g> Evaluation<'g> {
         let Some(a) = self.argument(node) else {
             return Status::NotEvaluated;
         };
+        if self.semantics == Semantics::Grounded {
+            // No labelling only when the limit was 0: nothing was evaluated.
+            return self
+                .grounded_labels()
+                .map_or(Status::NotEvaluated, |labels| Status::of_label(labels[a]));
+        }
         match self.grounded_labels() {
             Some(labels) => Status::of_label(labels[a]),
             None => Status::InSome {

@@ -130,6 +130,14 @@ pub struct Argument {
     pub origin: Origin,
 }
 
+impl Argument {
+    /// Whether it is an auxiliary of a flattened attack ("the attacker is
+    /// not accepted"), which outputs leave out.
+    pub fn is_auxiliary(&self) -> bool {
+        matches!(self.origin, Origin::Auxiliary { .. })
+    }
+}
+
 /// Why one argument attacks another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Via {

@@ -37,7 +37,7 @@ fn html_report_styles_a_node_in_no_extension_as_in_none() {
     let checked = checked(DIAMOND);
     let graph = checked.clean().unwrap();
     let e = Evaluation::new(graph, Semantics::Preferred, Support::Deductive, 64).unwrap();
-    assert_eq!(e.extensions.labellings.len(), 2);
+    assert_eq!(e.extensions().labellings.len(), 2);
     let mut html = String::new();
     Report::new("m.yaml", &e, &checked.diagnostics)
         .write_html(&mut html, "<svg></svg>")

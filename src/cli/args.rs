@@ -9,8 +9,10 @@ pub(crate) struct EvalArgs {
     #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded, ignore_case = true)]
     pub(crate) semantics: SemanticsArg,
 
-    /// How support turns into attacks.
-    #[arg(long, value_enum, default_value_t = SupportArg::Deductive, ignore_case = true)]
+    /// How a plain `supports` turns into attacks. Premises and conclusions
+    /// of arguments are read the same way in every reading: an argument
+    /// needs all its premises and entails its conclusion.
+    #[arg(long, value_enum, default_value_t = SupportArg::None, ignore_case = true)]
     pub(crate) support: SupportArg,
 }
 
@@ -39,22 +41,21 @@ impl SemanticsArg {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum SupportArg {
-    /// Every support is deductive: accepting a node commits to what it supports.
-    Deductive,
-    /// Every support is necessary: a node cannot stand without its supports.
-    Necessary,
-    /// Premises are necessary for their argument; an argument entails its
-    /// conclusion; `supports` adds no attacks.
-    Arguments,
-    /// Ignore support: plain Dung semantics on the attacks.
+    /// A `supports` is a reason, like a one-premise argument: it adds no
+    /// attacks (`arguments` is an old name for it).
+    #[value(alias = "arguments")]
     None,
+    /// A `supports` settles its target: accepting `a` commits to `b`, and an
+    /// attack on `b` reaches `a`.
+    Deductive,
+    /// A `supports` is a precondition: `b` cannot stand without `a`.
+    Necessary,
 }
 
 impl SupportArg {
     pub(crate) fn support(self) -> Support {
         match self {
             SupportArg::None => Support::None,
-            SupportArg::Arguments => Support::Arguments,
             SupportArg::Deductive => Support::Deductive,
             SupportArg::Necessary => Support::Necessary,
         }

@@ -32,53 +32,59 @@ use super::{Framework, Label};
 use crate::graph::{ArgGraph, EdgeKind};
 use crate::model::{NodeKind, RelationKind};
 
-/// How support (`supports`, premises, conclusions) turns into attacks.
+/// How a plain `supports` relation turns into attacks.
+///
+/// Premises and conclusions are read the same way in every reading, as in
+/// structured argumentation (S. Modgil and H. Prakken, "A general account
+/// of argumentation with preferences", *Artificial Intelligence* 195
+/// (2013) 361–397): an argument needs all of its premises (necessary
+/// support, so an attack on a premise undermines the argument, and an
+/// attack on the argument never reaches a premise), and an argument
+/// entails its conclusion (deductive support, so an attack on the
+/// conclusion rebuts the argument, and the argument attacks what its
+/// conclusion attacks). An undercut defeats the argument alone: its
+/// premises keep their status and its conclusion loses that support.
+/// The meta-argument of an undercut `supports` needs its source in the
+/// same way. Only a plain `supports` between two claims is a choice.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Support {
-    /// Plain Dung: support is ignored; only attacks count.
-    None,
-    /// Deductive support, "if `a` is accepted, so is `b`", for every
-    /// support edge: supported attacks (`a ⇒ … ⇒ b → c` gives `a → c`) and
-    /// mediated attacks (`a ⇒ … ⇒ b ← c` gives `c → a`).
+    /// A `supports` is a reason, read as a one-premise argument: it adds
+    /// no attacks, so an attack on the target does not reach the reason
+    /// and a reason does not attack what its target attacks.
     #[default]
+    None,
+    /// A `supports` is deductive, "if `a` is accepted, so is `b`":
+    /// supported attacks (`a ⇒ … ⇒ b → c` gives `a → c`) and mediated
+    /// attacks (`a ⇒ … ⇒ b ← c` gives `c → a`).
     Deductive,
-    /// Necessary support, "`b` cannot be accepted without `a`", for every
-    /// support edge: secondary attacks (`c → a ⇒ … ⇒ b` gives `c → b`) and
-    /// extended attacks (`a ⇒ … ⇒ b`, `a → c` gives `b → c`).
+    /// A `supports` is necessary, "`b` cannot be accepted without `a`":
+    /// secondary attacks (`c → a ⇒ … ⇒ b` gives `c → b`) and extended
+    /// attacks (`a ⇒ … ⇒ b`, `a → c` gives `b → c`).
     Necessary,
-    /// The reading of structured argumentation: an argument's premises are
-    /// necessary support of the argument (an attack on a premise
-    /// undermines the argument), and an argument deductively supports its
-    /// conclusion (an attack on the conclusion rebuts the argument, and
-    /// the argument attacks what its conclusion attacks); `supports`
-    /// between claims, a reason that does not settle its target, adds no
-    /// attacks.
-    Arguments,
 }
 
 impl Support {
+    /// Every reading, in the order the command line lists them.
+    pub const ALL: [Support; 3] = [Support::None, Support::Deductive, Support::Necessary];
+
     /// The name used on the command line and in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Support::None => "none",
             Support::Deductive => "deductive",
             Support::Necessary => "necessary",
-            Support::Arguments => "arguments",
         }
     }
 
     /// How this reading takes one support edge.
     fn read(self, edge: SupportEdge) -> Option<Reading> {
-        match (self, edge) {
-            (Support::None, SupportEdge::Source) => None,
-            (_, SupportEdge::Source) => Some(Reading::Necessary),
-            (Support::None, _) | (Support::Arguments, SupportEdge::Supports) => None,
-            (Support::Deductive, _) | (Support::Arguments, SupportEdge::Conclusion) => {
+        match (edge, self) {
+            (SupportEdge::Premise | SupportEdge::Source, _) => Some(Reading::Necessary),
+            (SupportEdge::Conclusion, _) | (SupportEdge::Supports, Support::Deductive) => {
                 Some(Reading::Deductive)
             }
-            (Support::Necessary, _) | (Support::Arguments, SupportEdge::Premise) => {
-                Some(Reading::Necessary)
-            }
+            (SupportEdge::Supports, Support::Necessary) => Some(Reading::Necessary),
+            (SupportEdge::Supports, Support::None) => None,
         }
     }
 }

@@ -279,16 +279,25 @@ nodes:
 ";
 
     #[test]
-    fn premises_are_necessary_and_conclusions_follow_in_the_arguments_reading() {
-        let f = framework(ARGUMENT, Support::Arguments);
-        // Undermining p defeats the argument, not q; rebutting c defeats
-        // the argument and c, not the premises.
-        assert!(attacks(&f, "x", "arg") && attacks(&f, "y", "arg"));
-        assert!(!attacks(&f, "y", "p") && !attacks(&f, "y", "q"));
-        assert_eq!(labels(&f, &["p", "q", "arg", "c"]), [Out, In, Out, Out]);
-        // Deductively, rebutting c also rejects each premise.
-        let f = framework(ARGUMENT, Support::Deductive);
-        assert!(attacks(&f, "y", "p") && attacks(&f, "y", "q"));
+    fn premises_are_necessary_and_conclusions_follow_in_every_reading() {
+        for support in Support::ALL {
+            let f = framework(ARGUMENT, support);
+            // Undermining p defeats the argument, not q; rebutting c
+            // defeats the argument and c, not the premises.
+            assert!(
+                attacks(&f, "x", "arg") && attacks(&f, "y", "arg"),
+                "{support:?}"
+            );
+            assert!(
+                !attacks(&f, "y", "p") && !attacks(&f, "y", "q"),
+                "{support:?}"
+            );
+            assert_eq!(
+                labels(&f, &["p", "q", "arg", "c"]),
+                [Out, In, Out, Out],
+                "{support:?}"
+            );
+        }
     }
 
     #[test]

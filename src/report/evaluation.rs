@@ -32,6 +32,10 @@ pub struct EvaluationReport {
     sceptical: Option<Vec<String>>,
     /// Ids in some extension (null when truncated).
     credulous: Option<Vec<String>>,
+    /// Each question, its answers and its bottom line.
+    questions: Vec<super::QuestionReport>,
+    /// What the statuses mean, in one line.
+    meaning: &'static str,
 }
 
 /// What an argument of the framework stands for.
@@ -206,6 +210,8 @@ impl EvaluationReport {
             extensions,
             sceptical,
             credulous,
+            questions: super::questions(e),
+            meaning: crate::semantics::meaning(e.semantics()),
         }
     }
 
@@ -222,7 +228,7 @@ impl EvaluationReport {
         let derived = self.attacks.iter().filter(|a| a.by.is_some()).count();
         writeln!(
             out,
-            "{}: {} semantics, support read as `{}`",
+            "{}: {} semantics, `supports` read as `{}`",
             self.map, self.semantics, self.support
         )?;
         let plural =
@@ -246,6 +252,14 @@ impl EvaluationReport {
         if !self.grounded() {
             let more = if self.truncated { " (cut short)" } else { "" };
             writeln!(out, "{n} extension{}{more}", if n == 1 { "" } else { "s" })?;
+        }
+        writeln!(out, "What this means: {}", self.meaning)?;
+        if !self.questions.is_empty() {
+            out.write_char('\n')?;
+            for q in &self.questions {
+                writeln!(out, "question `{}`: {}", q.id, truncate(&q.text, 70))?;
+                writeln!(out, "  {}", q.bottom_line)?;
+            }
         }
         let shown = || {
             self.arguments
@@ -279,7 +293,7 @@ impl EvaluationReport {
                     .filter(|id| !auxiliary.contains(id.as_str()))
                     .cloned()
                     .collect();
-                writeln!(out, "extension {}: in: {}", k + 1, list(&accepted))?;
+                writeln!(out, "extension {}: accepts {}", k + 1, list(&accepted))?;
             }
             writeln!(
                 out,
@@ -304,7 +318,7 @@ impl EvaluationReport {
                     out,
                     "{:width$}  {:9}  {held:held_width$}  {label}",
                     a.id,
-                    st.status.as_str()
+                    crate::semantics::word(st.status)
                 )?;
                 writeln!(out, "{:width$}  {}", "", st.why)?;
             }
@@ -312,7 +326,7 @@ impl EvaluationReport {
         if !self.grounded() && n == 0 && !self.truncated {
             writeln!(
                 out,
-                "\nThere is no {} extension, so no node is accepted in some extension; acceptance in every extension holds vacuously for every node.",
+                "\nThere is no {} extension: no position takes a stand on every node, so no node is accepted in any (acceptance in every extension holds vacuously for every node, as in the JSON).",
                 self.semantics
             )?;
         } else if !self.grounded()

@@ -29,10 +29,12 @@
 mod actors;
 mod document;
 mod evaluation;
+mod questions;
 
 pub use actors::{ActorReport, ActorsReport, Commitment, Foundation, Tension};
 pub use document::{MarkdownDiagram, Report, diagram};
 pub use evaluation::EvaluationReport;
+pub use questions::{AnswerReport, QuestionReport, questions};
 
 /// `a, b, c`, or `(none)`.
 fn list(items: &[String]) -> String {

@@ -53,22 +53,66 @@ impl Status {
     }
 }
 
+impl Status {
+    /// The status as JSON gives it, in the terms of the literature: `in`,
+    /// `out`, `undecided`, `in k of n` or `not evaluated`.
+    pub fn as_label(self) -> String {
+        match self {
+            Status::In => "in".into(),
+            Status::Out => "out".into(),
+            Status::Undecided => "undecided".into(),
+            Status::InSome { k, n } => format!("in {k} of {n}"),
+            Status::NotEvaluated => "not evaluated".into(),
+        }
+    }
+}
+
 impl serde::Serialize for Status {
-    /// As its text: `in`, `out`, `undecided`, `in k of n`, `not evaluated`.
+    /// As [`Status::as_label`]: `in`, `out`, `undecided`, `in k of n`,
+    /// `not evaluated`, so that programs read the terms of the literature.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.as_label())
     }
 }
 
 impl std::fmt::Display for Status {
-    /// `in`, `out`, `undecided`, `in k of n` or `not evaluated`.
+    /// In plain words: `accepted`, `rejected`, `undecided`, `accepted in k
+    /// of n` or `not evaluated`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Status::In => f.write_str("in"),
-            Status::Out => f.write_str("out"),
+            Status::In => f.write_str("accepted"),
+            Status::Out => f.write_str("rejected"),
             Status::Undecided => f.write_str("undecided"),
-            Status::InSome { k, n } => write!(f, "in {k} of {n}"),
+            Status::InSome { k, n } => write!(f, "accepted in {k} of {n}"),
             Status::NotEvaluated => f.write_str("not evaluated"),
+        }
+    }
+}
+
+/// The plain word for a label: `accepted`, `rejected` or `undecided`.
+pub fn word(label: Label) -> &'static str {
+    match label {
+        Label::In => "accepted",
+        Label::Out => "rejected",
+        Label::Undecided => "undecided",
+    }
+}
+
+/// What the statuses of a semantics mean, in one line for a reader who
+/// does not know the theory.
+pub fn meaning(semantics: Semantics) -> &'static str {
+    match semantics {
+        Semantics::Grounded => {
+            "accepted = defended against every attack in the map on grounds no reasonable reading of it can deny (grounded semantics); it does not mean true. rejected = attacked by something accepted. undecided = the map does not settle it, usually because two sides attack each other."
+        }
+        Semantics::Complete => {
+            "each extension is one consistent reading of the map that accepts everything it defends (complete semantics); accepted in k of n = accepted in k of those readings; it does not mean true."
+        }
+        Semantics::Preferred => {
+            "each extension is one side's most complete defensible position (preferred semantics); accepted in k of n = defended in k of those positions; accepted in every extension = defended whichever position one takes; it does not mean true."
+        }
+        Semantics::Stable => {
+            "each extension is a position that takes a stand on every node, accepting or rejecting it (stable semantics); accepted in k of n = accepted in k of those positions; it does not mean true."
         }
     }
 }
@@ -119,7 +163,7 @@ impl<'g> Evaluation<'g> {
     /// use argmap::semantics::{Evaluation, Semantics, Status, Support};
     /// let map = "title: t\nnodes:\n  a:\n    text: A.\n    attacks: b\n  b:\n    text: B.\n";
     /// let checked = argmap::check(&argmap::SourceFile::new("m.yaml", map), &Default::default());
-    /// let e = Evaluation::new(checked.clean().unwrap(), Semantics::Grounded, Support::Deductive, 64)?;
+    /// let e = Evaluation::new(checked.clean().unwrap(), Semantics::Grounded, Support::None, 64)?;
     /// assert_eq!(e.status(0), Status::In);
     /// assert_eq!(e.status(1), Status::Out);
     /// # Ok::<(), argmap::semantics::Exhausted>(())

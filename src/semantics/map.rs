@@ -194,6 +194,10 @@ pub struct MapFramework {
     pub of_node: Vec<Option<u32>>,
     /// The reading of support it was built with.
     pub support: Support,
+    /// (supported, supporter) pairs, sorted: see [`MapFramework::supporters`].
+    supporters: Vec<(u32, u32)>,
+    /// The supporters of `supporters`, in the same order.
+    supporter_ids: Vec<u32>,
 }
 
 fn meta(name: String, origin: Origin, arguments: &mut Vec<Argument>) -> u32 {
@@ -335,7 +339,19 @@ impl MapFramework {
             attackers_start[i + 1] += attackers_start[i];
         }
         let pairs: Vec<(u32, u32)> = attacks.iter().map(|a| (a.from, a.to)).collect();
+        let mut supporters: Vec<(u32, u32)> = supports
+            .iter()
+            .filter(|&&(_, _, edge)| {
+                matches!(edge, SupportEdge::Supports | SupportEdge::Conclusion)
+            })
+            .map(|&(from, to, _)| (to, from))
+            .collect();
+        supporters.sort_unstable();
+        supporters.dedup();
+        let supporter_ids = supporters.iter().map(|&(_, from)| from).collect();
         MapFramework {
+            supporters,
+            supporter_ids,
             framework: Framework::new(n, &pairs),
             arguments,
             attacks,
@@ -350,19 +366,172 @@ impl MapFramework {
         &self.attacks[self.attackers_start[a]..self.attackers_start[a + 1]]
     }
 
-    /// Why `a` has its label in `labels`, in one sentence.
+    /// Why `a` has its label in `labels`, as a sentence a reader who does
+    /// not know the theory can follow.
     ///
-    /// "in: not attacked"; "in: every attacker is out: `x`, attacked by
-    /// `y`"; "out: attacked by `x`, which is in"; "undecided: no attacker
-    /// is in; undecided: `x`". Attacks written in the map come first, then the shortest derived ones. A
-    /// derived attack says where it comes from: "`x` (through `b`)" when
-    /// `x` is committed to `b`, which attacks this node; "`x` (which
-    /// attacks `c`)" when this node is committed to `c`; "`x` (through
-    /// `b`, which attacks `c`)" for both. At most three attackers are
-    /// named.
+    /// - "accepted: nothing attacks it."
+    /// - "accepted: its one attacker, `x`, is rejected (`y` attacks `x` and
+    ///   is accepted)." or "accepted: all 4 of its attackers are rejected:
+    ///   …"
+    /// - "rejected: `x` attacks it and is accepted."
+    /// - "undecided: `x` attacks it and is itself undecided, because `x`
+    ///   and this node attack each other and nothing else settles either."
+    ///
+    /// Attackers are ranked: attacks written in the map first, then the
+    /// shortest derived ones, then by name; at most three are named, then
+    /// "and N more". A derived attack says where it comes from: "`x`
+    /// (through `b`)" when `x` is committed to `b`, which attacks this
+    /// node; "`x` (which attacks `c`)" when this node is committed to `c`;
+    /// "`x` (through `b`, which attacks `c`)" for both. An auxiliary of a
+    /// flattened attack is named by what it stands for, "“`a` is not
+    /// accepted”". A node that stands although what supports it fell
+    /// says so: "(its support `arg` is rejected; it stands on its own)".
     pub fn explain(&self, labels: &[Label], a: usize) -> String {
         const SHOWN: usize = 3;
-        // Attacks written in the map first, then derived ones.
+        let attackers = self.ranked(a);
+        let with = |l: Label| -> Vec<&Attack> {
+            attackers
+                .iter()
+                .copied()
+                .filter(|x| labels[x.from as usize] == l)
+                .collect()
+        };
+        let list = |items: Vec<String>, total: usize| {
+            let mut s = join_words(&items);
+            if total > items.len() {
+                s.push_str(&format!(", and {} more", total - items.len()));
+            }
+            s
+        };
+        match labels[a] {
+            Label::In => {
+                let mut s = if attackers.is_empty() {
+                    "accepted: nothing attacks it".to_string()
+                } else {
+                    let shown: Vec<String> = attackers
+                        .iter()
+                        .take(SHOWN)
+                        .map(|x| {
+                            let who = self.attacker(x);
+                            match self.first_with(labels, x.from as usize, Label::In) {
+                                Some(y) => format!(
+                                    "{who} ({} attacks it and is accepted)",
+                                    self.attacker(y)
+                                ),
+                                None => who,
+                            }
+                        })
+                        .collect();
+                    if attackers.len() == 1 {
+                        format!(
+                            "accepted: its one attacker, {}, is rejected",
+                            list(shown, 1)
+                        )
+                    } else {
+                        format!(
+                            "accepted: all {} of its attackers are rejected: {}",
+                            attackers.len(),
+                            list(shown, attackers.len())
+                        )
+                    }
+                };
+                let fallen: Vec<String> = self
+                    .supporters(a)
+                    .iter()
+                    .filter(|&&r| labels[r as usize] != Label::In)
+                    .map(|&r| self.display_name(r))
+                    .collect();
+                if !fallen.is_empty()
+                    && !self
+                        .supporters(a)
+                        .iter()
+                        .any(|&r| labels[r as usize] == Label::In)
+                {
+                    let n = fallen.len();
+                    s.push_str(&format!(
+                        " (its support{} {} {} not accepted; it stands on its own)",
+                        if n == 1 { "" } else { "s" },
+                        list(fallen.into_iter().take(SHOWN).collect(), n),
+                        if n == 1 { "is" } else { "are" }
+                    ));
+                }
+                s.push('.');
+                s
+            }
+            Label::Out => {
+                let accepted = with(Label::In);
+                match accepted.first() {
+                    Some(x) => {
+                        let more = if accepted.len() > 1 {
+                            format!(
+                                " ({} more accepted attacker{})",
+                                accepted.len() - 1,
+                                if accepted.len() == 2 { "" } else { "s" }
+                            )
+                        } else {
+                            String::new()
+                        };
+                        format!(
+                            "rejected: {} attacks it and is accepted{more}.",
+                            self.attacker(x)
+                        )
+                    }
+                    None => "rejected.".to_string(),
+                }
+            }
+            Label::Undecided => {
+                let undecided = with(Label::Undecided);
+                let Some(x) = undecided.first() else {
+                    return "undecided.".to_string();
+                };
+                let more = if undecided.len() > 1 {
+                    let rest: Vec<String> = undecided[1..]
+                        .iter()
+                        .take(SHOWN - 1)
+                        .map(|x| self.attacker(x))
+                        .collect();
+                    format!(
+                        "; it is also attacked by {}, undecided too",
+                        list(rest, undecided.len() - 1)
+                    )
+                } else {
+                    String::new()
+                };
+                let mutual = self
+                    .attackers(x.from as usize)
+                    .iter()
+                    .any(|y| y.from as usize == a);
+                if mutual {
+                    let who = match x.via {
+                        Via::Attacks | Via::Contradicts | Via::Flattened => {
+                            self.display_name(x.from)
+                        }
+                        _ => self.attacker(x),
+                    };
+                    return format!(
+                        "undecided: it and {who} attack each other, and nothing else in the map settles which stands{more}."
+                    );
+                }
+                let because = match self.first_with(labels, x.from as usize, Label::Undecided) {
+                    Some(y) => format!(
+                        ", because {} attacks {} and is undecided too",
+                        self.attacker(y),
+                        self.display_name(x.from)
+                    ),
+                    None => String::new(),
+                };
+                format!(
+                    "undecided: {} attacks it and is itself undecided{because}{more}.",
+                    self.attacker(x)
+                )
+            }
+        }
+    }
+
+    /// The attackers of `a`, ranked for explanations: attacks written in
+    /// the map first, then derived ones through one commitment, then the
+    /// rest, each by attacker.
+    fn ranked(&self, a: usize) -> Vec<&Attack> {
         let mut attackers: Vec<&Attack> = self.attackers(a).iter().collect();
         attackers.sort_by_key(|x| {
             let rank = match x.via {
@@ -372,70 +541,54 @@ impl MapFramework {
             };
             (rank, x.from)
         });
-        let name = |i: u32| format!("`{}`", self.arguments[i as usize].name);
-        let list = |items: Vec<String>, total: usize| {
-            let mut s = items.join(", ");
-            if total > items.len() {
-                s.push_str(&format!(" and {} more", total - items.len()));
-            }
-            s
-        };
-        match labels[a] {
-            Label::In if attackers.is_empty() => "in: not attacked".to_string(),
-            Label::In => {
-                let shown: Vec<String> = attackers
-                    .iter()
-                    .take(SHOWN)
-                    .map(|x| {
-                        let who = self.attacker(x);
-                        match self
-                            .attackers(x.from as usize)
-                            .iter()
-                            .find(|y| labels[y.from as usize] == Label::In)
-                        {
-                            Some(y) => format!("{who}, attacked by {}", name(y.from)),
-                            None => who,
-                        }
-                    })
-                    .collect();
-                format!(
-                    "in: every attacker is out: {}",
-                    list(shown, attackers.len())
-                )
-            }
-            Label::Out => match attackers
-                .iter()
-                .find(|x| labels[x.from as usize] == Label::In)
-            {
-                Some(x) => format!("out: attacked by {}, which is in", self.attacker(x)),
-                None => "out".to_string(),
-            },
-            Label::Undecided => {
-                let undecided: Vec<&&Attack> = attackers
-                    .iter()
-                    .filter(|x| labels[x.from as usize] == Label::Undecided)
-                    .collect();
-                let shown = undecided
-                    .iter()
-                    .take(SHOWN)
-                    .map(|x| self.attacker(x))
-                    .collect();
-                format!(
-                    "undecided: no attacker is in; undecided: {}",
-                    list(shown, undecided.len())
-                )
-            }
+        attackers
+    }
+
+    /// The best-ranked attacker of `a` with label `l`.
+    fn first_with(&self, labels: &[Label], a: usize, l: Label) -> Option<&Attack> {
+        self.ranked(a)
+            .into_iter()
+            .find(|y| labels[y.from as usize] == l)
+    }
+
+    /// What supports argument `a`: the arguments it is the conclusion of,
+    /// the sources of `supports` aimed at it, and the meta-arguments of
+    /// undercut supports aimed at it.
+    pub fn supporters(&self, a: usize) -> &[u32] {
+        let start = self
+            .supporters
+            .partition_point(|&(to, _)| (to as usize) < a);
+        let end = self
+            .supporters
+            .partition_point(|&(to, _)| (to as usize) <= a);
+        // The pairs are (target, supporter); hand back the supporters.
+        &self.supporter_ids[start..end]
+    }
+
+    /// An argument's name as explanations show it: "`id`", or for an
+    /// auxiliary of a flattened attack what it stands for, "“`a` is not
+    /// accepted”".
+    fn display_name(&self, i: u32) -> String {
+        let arg = &self.arguments[i as usize];
+        if arg.is_auxiliary()
+            && let Some(src) = self.attackers(i as usize).first()
+        {
+            return format!(
+                "“`{}` is not accepted”",
+                self.arguments[src.from as usize].name
+            );
         }
+        format!("`{}`", arg.name)
     }
 
     /// The attacker of `x`, with where a derived attack comes from.
     fn attacker(&self, x: &Attack) -> String {
-        let name = |i: u32| format!("`{}`", self.arguments[i as usize].name);
+        let name = |i: u32| self.display_name(i);
         let who = name(x.from);
         match x.via {
             Via::Attacks | Via::Flattened => who,
-            Via::Undercuts => format!("{who} (undercut)"),
-            Via::Contradicts => format!("{who} (contradicts it)"),
+            Via::Undercuts => format!("{who} (undercutting it)"),
+            Via::Contradicts => format!("{who} (contradicting it)"),
             Via::Derived { by, on } if on == x.to => format!("{who} (through {})", name(by)),
             Via::Derived { by, on } if by == x.from => {
                 format!("{who} (which attacks {})", name(on))
@@ -444,6 +597,15 @@ impl MapFramework {
                 format!("{who} (through {}, which attacks {})", name(by), name(on))
             }
         }
+    }
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
+fn join_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

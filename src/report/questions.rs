@@ -1,0 +1,211 @@
+//! The bottom line of each question: which answers are accepted, or that
+//! it is unresolved and which answers each position defends.
+
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+use serde::Serialize;
+
+use crate::graph::EdgeKind;
+use crate::model::{NodeKind, RelationKind};
+use crate::semantics::{Evaluation, Label, Semantics, Status};
+
+/// A question of the map and how its answers stand.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuestionReport {
+    /// The question's id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// The nodes that answer it, in map order.
+    pub answers: Vec<AnswerReport>,
+    /// Whether some answer is accepted (under grounded semantics) or
+    /// accepted in every extension (under the others).
+    pub resolved: bool,
+    /// The bottom line, in one sentence.
+    pub bottom_line: String,
+}
+
+/// One answer to a question.
+#[derive(Clone, Debug, Serialize)]
+pub struct AnswerReport {
+    /// The answer's id.
+    pub id: String,
+    /// How it stands.
+    pub status: Status,
+    /// The names of the actors who hold it.
+    pub held_by: Vec<String>,
+    /// The extensions (from 1) that accept it; empty under grounded.
+    pub extensions: Vec<usize>,
+}
+
+/// The questions of an evaluated map, in map order, each with its bottom
+/// line.
+pub fn questions(e: &Evaluation<'_>) -> Vec<QuestionReport> {
+    let graph = e.graph();
+    let map = graph.map();
+    let pg = graph.petgraph();
+    let grounded = e.semantics() == Semantics::Grounded;
+    let n = e.extensions().labellings.len();
+    let mut out = Vec::new();
+    for (q, node) in map.nodes.values().enumerate() {
+        if node.kind != NodeKind::Question {
+            continue;
+        }
+        let mut answering: Vec<usize> = pg
+            .edges_directed(NodeIndex::new(q), Direction::Incoming)
+            .filter(|edge| edge.weight().kind == EdgeKind::Relation(RelationKind::Answers))
+            .map(|edge| pg[petgraph::visit::EdgeRef::source(&edge)])
+            .collect();
+        answering.sort_unstable();
+        answering.dedup();
+        let answers: Vec<AnswerReport> = answering
+            .iter()
+            .map(|&a| {
+                let held_by = map.nodes[a]
+                    .held_by
+                    .iter()
+                    .map(|r| {
+                        map.actors
+                            .get(&r.value)
+                            .map_or_else(|| r.value.clone(), |actor| actor.name.value.clone())
+                    })
+                    .collect();
+                let extensions = if grounded {
+                    Vec::new()
+                } else {
+                    let arg = e.framework().of_node[a];
+                    (0..n)
+                        .filter(|&k| {
+                            arg.is_some_and(|i| {
+                                e.extensions().labellings[k][i as usize] == Label::In
+                            })
+                        })
+                        .map(|k| k + 1)
+                        .collect()
+                };
+                AnswerReport {
+                    id: map.nodes[a].id.value.clone(),
+                    status: e.status(a),
+                    held_by,
+                    extensions,
+                }
+            })
+            .collect();
+        let (resolved, bottom_line) = bottom_line(&answers, grounded, n, e.extensions().truncated);
+        out.push(QuestionReport {
+            id: node.id.value.clone(),
+            text: node.text.value.clone(),
+            answers,
+            resolved,
+            bottom_line,
+        });
+    }
+    out
+}
+
+fn bottom_line(
+    answers: &[AnswerReport],
+    grounded: bool,
+    n: usize,
+    truncated: bool,
+) -> (bool, String) {
+    if answers.is_empty() {
+        return (
+            false,
+            "unanswered: nothing in the map answers it.".to_string(),
+        );
+    }
+    let name = |a: &AnswerReport| {
+        if a.held_by.is_empty() {
+            format!("`{}`", a.id)
+        } else {
+            format!("`{}` (held by {})", a.id, join(&a.held_by))
+        }
+    };
+    let accepted: Vec<&AnswerReport> = answers
+        .iter()
+        .filter(|a| match a.status {
+            Status::In => true,
+            Status::InSome { k, n } => k == n && n > 0 && !truncated,
+            _ => false,
+        })
+        .collect();
+    if !accepted.is_empty() {
+        let names: Vec<String> = accepted.iter().map(|a| name(a)).collect();
+        let verb = if names.len() == 1 { "is" } else { "are" };
+        let where_ = if grounded { "" } else { " in every extension" };
+        return (
+            true,
+            format!("answered: {} {verb} accepted{where_}.", join(&names)),
+        );
+    }
+    if grounded {
+        let group = |status: Status, word: &str| {
+            let names: Vec<String> = answers
+                .iter()
+                .filter(|a| a.status == status)
+                .map(name)
+                .collect();
+            (!names.is_empty()).then(|| {
+                let verb = if names.len() == 1 { "is" } else { "are" };
+                format!("{} {verb} {word}", join(&names))
+            })
+        };
+        let parts: Vec<String> = [
+            group(Status::Undecided, "undecided"),
+            group(Status::Out, "rejected"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let hint = if answers.iter().any(|a| a.status == Status::Undecided) {
+            "; `--semantics preferred` shows which position defends each"
+        } else {
+            ""
+        };
+        return (
+            false,
+            format!(
+                "unresolved: no answer is accepted; {}{hint}.",
+                parts.join("; ")
+            ),
+        );
+    }
+    if n == 0 {
+        return (
+            false,
+            "unresolved: there is no extension, so no answer is accepted.".to_string(),
+        );
+    }
+    let parts: Vec<String> = answers
+        .iter()
+        .map(|a| {
+            let ext = match a.extensions.as_slice() {
+                [] => "in no extension".to_string(),
+                [one] => format!("in extension {one}"),
+                many => {
+                    let ks: Vec<String> = many.iter().map(usize::to_string).collect();
+                    format!("in extensions {}", join(&ks))
+                }
+            };
+            format!("{} is accepted {ext}", name(a))
+        })
+        .collect();
+    let every = if truncated { " listed" } else { "" };
+    (
+        false,
+        format!(
+            "unresolved: no answer is accepted in every{every} extension; {}.",
+            parts.join("; ")
+        ),
+    )
+}
+
+/// "a", "a and b", "a, b and c".
+fn join(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

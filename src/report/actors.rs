@@ -26,6 +26,8 @@ pub struct ActorsReport {
     pub extensions: usize,
     /// Each actor, in map order.
     pub actors: Vec<ActorReport>,
+    /// What the statuses mean, in one line.
+    pub meaning: &'static str,
     /// For each node some actor's position rests on without holding it:
     /// who holds it, and whose positions rest on it.
     pub foundations: Vec<Foundation>,
@@ -141,6 +143,7 @@ impl ActorsReport {
         }
         ActorsReport {
             semantics: e.semantics().as_str(),
+            meaning: crate::semantics::meaning(e.semantics()),
             support: e.support().as_str(),
             extensions: e.extensions().labellings.len(),
             actors,
@@ -156,16 +159,17 @@ impl ActorsReport {
         let grounded = self.semantics == Semantics::Grounded.as_str();
         let over = if grounded {
             format!(
-                "status under grounded semantics, support read as `{}`",
+                "status under grounded semantics, `supports` read as `{}`",
                 self.support
             )
         } else {
             format!(
-                "status: in how many of the {} {} extensions, support read as `{}`",
+                "status: in how many of the {} {} extensions, `supports` read as `{}`",
                 self.extensions, self.semantics, self.support
             )
         };
         writeln!(out, "{} actors; {over}", self.actors.len())?;
+        writeln!(out, "What this means: {}", self.meaning)?;
         if !grounded && self.extensions == 0 {
             writeln!(
                 out,

@@ -134,7 +134,11 @@ impl<'a> Report<'a> {
                 held_by: refs(&node.held_by),
                 rejected_by: refs(&node.rejected_by),
                 status: e.status(i),
-                why: e.why(i),
+                // The status is shown beside it: keep the reason only.
+                why: e.why(i).map(|why| match why.split_once(": ") {
+                    Some((word, reason)) if !word.contains(' ') => reason.to_string(),
+                    _ => why,
+                }),
                 evidence: node.evidence.len(),
             })
             .collect()
@@ -188,7 +192,7 @@ impl<'a> Report<'a> {
         let f = e.framework();
         let ext = &e.extensions();
         let mut s = format!(
-            "Semantics: {}; support read as `{}`. ",
+            "Semantics: {}; `supports` read as `{}`. ",
             e.semantics().as_str(),
             e.support().as_str()
         );
@@ -200,7 +204,7 @@ impl<'a> Report<'a> {
                         .count()
                 };
                 s.push_str(&format!(
-                    "{} in, {} out, {} undecided.",
+                    "{} accepted, {} rejected, {} undecided.",
                     count(Label::In),
                     count(Label::Out),
                     count(Label::Undecided)
@@ -256,11 +260,26 @@ impl<'a> Report<'a> {
         }
         writeln!(
             out,
-            "## Evaluation\n\n{}\n",
-            md_code(&self.evaluation_summary())
+            "## Evaluation\n\n{}\n\n*What this means:* {}\n",
+            md_code(&self.evaluation_summary()),
+            md(crate::semantics::meaning(self.evaluation.semantics()))
         )?;
         for (k, ext) in self.extensions().iter().enumerate() {
-            writeln!(out, "- Extension {}: {}", k + 1, md(&list(ext)))?;
+            writeln!(out, "- Extension {} accepts: {}", k + 1, md(&list(ext)))?;
+        }
+        let questions = super::questions(self.evaluation);
+        if !questions.is_empty() {
+            writeln!(out, "\n### Questions\n")?;
+            for q in &questions {
+                writeln!(
+                    out,
+                    "- [`{}`](#claim-{}) {} — **{}**",
+                    q.id,
+                    q.id,
+                    md(&q.text),
+                    md_code(&q.bottom_line)
+                )?;
+            }
         }
         writeln!(out, "\n## Claims and arguments\n")?;
         writeln!(
@@ -275,7 +294,7 @@ impl<'a> Report<'a> {
             };
             let status = match &r.why {
                 None => md(&r.status.to_string()),
-                Some(why) => format!("{} ({})", md(&r.status.to_string()), md_code(why)),
+                Some(why) => format!("{}: {}", md(&r.status.to_string()), md_code(why)),
             };
             writeln!(
                 out,
@@ -420,13 +439,33 @@ impl<'a> Report<'a> {
             "<section id=\"evaluation\">\n<h2>Evaluation</h2>\n<p>{}</p>",
             code_spans(&esc(&self.evaluation_summary()))
         )?;
+        writeln!(
+            out,
+            "<p class=\"meaning\"><strong>What this means:</strong> {}</p>",
+            esc(crate::semantics::meaning(self.evaluation.semantics()))
+        )?;
         let exts = self.extensions();
         if !exts.is_empty() {
             out.write_str("<ol class=\"extensions\">\n")?;
             for ext in &exts {
-                writeln!(out, "<li>{}</li>", esc(&list(ext)))?;
+                writeln!(out, "<li>accepts {}</li>", esc(&list(ext)))?;
             }
             out.write_str("</ol>\n")?;
+        }
+        let questions = super::questions(self.evaluation);
+        if !questions.is_empty() {
+            out.write_str("<h3>Questions</h3>\n<dl class=\"questions\">\n")?;
+            for q in &questions {
+                writeln!(
+                    out,
+                    "<dt><a href=\"#claim-{id}\"><code>{id}</code></a> {}</dt><dd class=\"{}\">{}</dd>",
+                    esc(&q.text),
+                    if q.resolved { "resolved" } else { "unresolved" },
+                    code_spans(&esc(&q.bottom_line)),
+                    id = esc(&q.id),
+                )?;
+            }
+            out.write_str("</dl>\n")?;
         }
         out.write_str("</section>\n")?;
         writeln!(

@@ -408,26 +408,30 @@ impl MapFramework {
                 let mut s = if attackers.is_empty() {
                     "accepted: nothing attacks it".to_string()
                 } else {
-                    let shown: Vec<String> = attackers
-                        .iter()
-                        .take(SHOWN)
-                        .map(|x| {
-                            let who = self.attacker(x);
-                            match self.first_with(labels, x.from as usize, Label::In) {
-                                Some(y) => format!(
-                                    "{who} ({} attacks it and is accepted)",
-                                    self.attacker(y)
-                                ),
-                                None => who,
+                    let reason =
+                        |x: &Attack| match self.first_with(labels, x.from as usize, Label::In) {
+                            Some(y) if y.from as usize == a => {
+                                format!("it attacks {} back", self.display_name(x.from))
                             }
-                        })
-                        .collect();
-                    if attackers.len() == 1 {
+                            Some(y) => format!(
+                                "{} attacks {} and is accepted",
+                                self.attacker(y),
+                                self.display_name(x.from)
+                            ),
+                            None => format!("{} is rejected", self.display_name(x.from)),
+                        };
+                    if let [x] = attackers.as_slice() {
                         format!(
-                            "accepted: its one attacker, {}, is rejected",
-                            list(shown, 1)
+                            "accepted: its one attacker, {}, is rejected, because {}",
+                            self.attacker(x),
+                            reason(x)
                         )
                     } else {
+                        let shown: Vec<String> = attackers
+                            .iter()
+                            .take(SHOWN)
+                            .map(|x| format!("{} ({})", self.attacker(x), reason(x)))
+                            .collect();
                         format!(
                             "accepted: all {} of its attackers are rejected: {}",
                             attackers.len(),
@@ -464,17 +468,15 @@ impl MapFramework {
                     Some(x) => {
                         let more = if accepted.len() > 1 {
                             format!(
-                                " ({} more accepted attacker{})",
+                                " (as {} {} more accepted attacker{})",
+                                if accepted.len() == 2 { "does" } else { "do" },
                                 accepted.len() - 1,
                                 if accepted.len() == 2 { "" } else { "s" }
                             )
                         } else {
                             String::new()
                         };
-                        format!(
-                            "rejected: {} attacks it and is accepted{more}.",
-                            self.attacker(x)
-                        )
+                        format!("rejected: {} and is accepted{more}.", self.acts_on_it(x))
                     }
                     None => "rejected.".to_string(),
                 }
@@ -521,8 +523,8 @@ impl MapFramework {
                     None => String::new(),
                 };
                 format!(
-                    "undecided: {} attacks it and is itself undecided{because}{more}.",
-                    self.attacker(x)
+                    "undecided: {} and is itself undecided{because}{more}.",
+                    self.acts_on_it(x)
                 )
             }
         }
@@ -579,6 +581,17 @@ impl MapFramework {
             );
         }
         format!("`{}`", arg.name)
+    }
+
+    /// "`x` attacks it", "`x` undercuts it", "`x` contradicts it", or a
+    /// derived attack with where it comes from.
+    fn acts_on_it(&self, x: &Attack) -> String {
+        let who = self.display_name(x.from);
+        match x.via {
+            Via::Undercuts => format!("{who} undercuts it"),
+            Via::Contradicts => format!("{who} contradicts it"),
+            _ => format!("{} attacks it", self.attacker(x)),
+        }
     }
 
     /// The attacker of `x`, with where a derived attack comes from.

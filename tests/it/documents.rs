@@ -51,7 +51,11 @@ fn html_report_styles_a_node_in_no_extension_as_in_none() {
         "{}",
         row("dove")
     );
-    assert!(row("dove").contains(">in 0 of 2<"), "{}", row("dove"));
+    assert!(
+        row("dove").contains(">accepted in 0 of 2<"),
+        "{}",
+        row("dove")
+    );
     assert!(
         row("quaker").contains("class=\"status-some\""),
         "{}",
@@ -78,14 +82,15 @@ fn grounded_statuses_and_reasons_reach_the_markdown_report() {
         .write_markdown(&mut md, MarkdownDiagram::File("m.svg"))
         .unwrap();
     assert!(md.contains("![The map drawn as a diagram](<m.svg>)"));
-    assert!(
-        md.contains("Semantics: grounded; support read as `deductive`. 0 in, 0 out, 3 undecided.")
-    );
+    assert!(md.contains(
+        "Semantics: grounded; `supports` read as `deductive`. 0 accepted, 0 rejected, 3 undecided."
+    ));
     let mut text = String::new();
     EvaluationReport::new("m.yaml", &e)
         .write_text(&mut text)
         .unwrap();
-    assert!(text.starts_with("m.yaml: grounded semantics, support read as `deductive`\n"));
+    assert!(text.starts_with("m.yaml: grounded semantics, `supports` read as `deductive`\n"));
+    assert!(text.contains("\nWhat this means: accepted = defended against every attack"));
     let json = serde_json::to_value(EvaluationReport::new("m.yaml", &e)).unwrap();
     assert_eq!(
         json["extensions"][0]["undecided"].as_array().unwrap().len(),

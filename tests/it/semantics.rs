@@ -300,6 +300,293 @@ nodes:
         }
     }
 
+    /// Every map under `tests/fixtures/literature/` against the labellings
+    /// its header cites: `# expect <grounded|complete|preferred|stable>
+    /// <all|none|deductive|necessary>: …` with `id=label` pairs for
+    /// grounded and `{ids in}` sets for the others, and `# expect
+    /// [no-]attacks <reading>: a->b …` for derived attacks.
+    #[test]
+    fn literature_fixtures_give_their_published_labellings() {
+        use std::collections::BTreeSet;
+        let dir = crate::support::root().join("tests/fixtures/literature");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 9, "{files:?}");
+        let mut checked = 0;
+        for path in &files {
+            let text = std::fs::read_to_string(path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            assert!(text.contains("# Source: "), "{name} cites no source");
+            for line in text.lines() {
+                let Some(rest) = line.strip_prefix("# expect ") else {
+                    continue;
+                };
+                let (head, body) = rest.split_once(':').unwrap();
+                let (what, reading) = head.split_once(' ').unwrap();
+                let readings: Vec<Support> = match reading {
+                    "all" => Support::ALL.to_vec(),
+                    "none" => vec![Support::None],
+                    "deductive" => vec![Support::Deductive],
+                    "necessary" => vec![Support::Necessary],
+                    other => panic!("{name}: unknown reading {other}"),
+                };
+                for support in readings {
+                    let f = framework_at(&name, &text, support);
+                    let at = format!("{name}, {what}, {support:?}");
+                    let index = |id: &str| {
+                        f.arguments
+                            .iter()
+                            .position(|a| a.name == id)
+                            .unwrap_or_else(|| panic!("{at}: no argument {id}"))
+                    };
+                    match what {
+                        "grounded" => {
+                            let g = grounded(&f.framework);
+                            for pair in body.split_whitespace() {
+                                let (id, label) = pair.split_once('=').unwrap();
+                                assert_eq!(g[index(id)].as_str(), label, "{at}: {id}");
+                            }
+                        }
+                        "attacks" | "no-attacks" => {
+                            for pair in body.split_whitespace() {
+                                let (a, b) = pair.split_once("->").unwrap();
+                                assert_eq!(attacks(&f, a, b), what == "attacks", "{at}: {pair}");
+                            }
+                        }
+                        semantics => {
+                            let semantics = match semantics {
+                                "complete" => Semantics::Complete,
+                                "preferred" => Semantics::Preferred,
+                                "stable" => Semantics::Stable,
+                                other => panic!("{name}: unknown semantics {other}"),
+                            };
+                            let expected: BTreeSet<BTreeSet<String>> = body
+                                .split('{')
+                                .skip(1)
+                                .map(|set| {
+                                    set.trim_end()
+                                        .trim_end_matches('}')
+                                        .split_whitespace()
+                                        .map(str::to_string)
+                                        .collect()
+                                })
+                                .collect();
+                            let got: BTreeSet<BTreeSet<String>> =
+                                extensions(&f.framework, semantics, 64, DEFAULT_STEPS)
+                                    .unwrap()
+                                    .labellings
+                                    .iter()
+                                    .map(|l| {
+                                        f.arguments
+                                            .iter()
+                                            .enumerate()
+                                            .filter(|(i, a)| {
+                                                l[*i] == In
+                                                    && matches!(
+                                                        a.origin,
+                                                        argmap::semantics::map::Origin::Node(_)
+                                                    )
+                                            })
+                                            .map(|(_, a)| a.name.clone())
+                                            .collect()
+                                    })
+                                    .collect();
+                            assert_eq!(got, expected, "{at}");
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 30, "only {checked} expectations");
+    }
+
+    /// A random small map: claims `c0…`, arguments `a0…` (premises among
+    /// the claims, a conclusion claim), and random supports, attacks,
+    /// contradictions and undercuts of arguments. Maps with errors (a
+    /// support cycle, say) are left out by the caller.
+    fn random_map() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        (2usize..6, 0usize..3)
+            .prop_flat_map(|(claims, args)| {
+                let nodes = claims + args;
+                (
+                    Just((claims, args)),
+                    proptest::collection::vec((0..claims, 0..claims, 0..claims), args),
+                    proptest::collection::vec((0u8..4, 0..nodes, 0..nodes), 0..9),
+                )
+            })
+            .prop_map(|((claims, args), shapes, relations)| {
+                let id = |i: usize| {
+                    if i < claims {
+                        format!("c{i}")
+                    } else {
+                        format!("a{}", i - claims)
+                    }
+                };
+                let mut rels: Vec<std::collections::BTreeMap<&str, Vec<String>>> =
+                    vec![Default::default(); claims + args];
+                for (kind, from, to) in relations {
+                    let to_claim = to < claims;
+                    let kind = match kind {
+                        0 if to_claim => "supports",
+                        1 => "attacks",
+                        2 if from < claims && to_claim => "contradicts",
+                        3 if !to_claim => "undercuts",
+                        _ => continue,
+                    };
+                    if from != to && !rels[from].get(kind).is_some_and(|v| v.contains(&id(to))) {
+                        rels[from].entry(kind).or_default().push(id(to));
+                    }
+                }
+                let mut yaml = String::from("title: Random\nnodes:\n");
+                for i in 0..claims + args {
+                    yaml.push_str(&format!("  {}:\n", id(i)));
+                    if i < claims {
+                        yaml.push_str(&format!("    text: Claim {i}.\n"));
+                    } else {
+                        let (p1, p2, c) = shapes[i - claims];
+                        let mut premises: Vec<String> = vec![id(p1), id(p2)];
+                        premises.dedup();
+                        premises.retain(|p| *p != id(c));
+                        if premises.is_empty() {
+                            premises.push(id((c + 1) % claims));
+                        }
+                        yaml.push_str(&format!(
+                            "    kind: argument\n    text: Argument {i}.\n    premises: [{}]\n    conclusion: {}\n",
+                            premises.join(", "),
+                            id(c)
+                        ));
+                    }
+                    for (kind, to) in &rels[i] {
+                        yaml.push_str(&format!("    {kind}: [{}]\n", to.join(", ")));
+                    }
+                }
+                yaml
+            })
+    }
+
+    /// The map's framework, or `None` when the map has errors.
+    fn try_framework(yaml: &str, support: Support) -> Option<MapFramework> {
+        let source = SourceFile::new("random.yaml", yaml.to_string());
+        let checked = check(&source, &CheckOptions::default());
+        (!checked.has_errors()).then(|| MapFramework::build(checked.graph().unwrap(), support))
+    }
+
+    /// The in-set of each extension, by name, left to the map's nodes.
+    fn in_sets(
+        f: &MapFramework,
+        labellings: &[Vec<Label>],
+        keep: impl Fn(&str) -> bool,
+    ) -> std::collections::BTreeSet<Vec<String>> {
+        labellings
+            .iter()
+            .map(|l| {
+                f.arguments
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, a)| l[*i] == In && keep(&a.name))
+                    .map(|(_, a)| a.name.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+
+        /// Under every reading: grounded is complete and in every complete
+        /// extension; every complete extension is closed under the
+        /// commitments of arguments (accepting an argument accepts its
+        /// premises and its conclusion) and of `supports` as read.
+        #[test]
+        fn every_extension_is_closed_under_its_commitments(yaml in random_map()) {
+            for support in Support::ALL {
+                let Some(f) = try_framework(&yaml, support) else { return Ok(()) };
+                let g = grounded(&f.framework);
+                let complete = extensions(&f.framework, Semantics::Complete, 512, DEFAULT_STEPS).unwrap();
+                proptest::prop_assert!(complete.labellings.contains(&g), "{yaml}");
+                let source = SourceFile::new("random.yaml", yaml.clone());
+                let checked = check(&source, &CheckOptions::default());
+                let map = checked.graph().unwrap().map();
+                let arg = |id: &str| f.arguments.iter().position(|a| a.name == id).unwrap();
+                for l in &complete.labellings {
+                    for i in 0..l.len() {
+                        proptest::prop_assert!(g[i] != In || l[i] == In, "{yaml}");
+                    }
+                    for node in map.nodes.values() {
+                        let me = arg(&node.id.value);
+                        if node.kind == argmap::model::NodeKind::Argument && l[me] == In {
+                            for p in &node.premises {
+                                proptest::prop_assert_eq!(l[arg(&p.value)], In, "premise {} of {}: {}", p.value, node.id.value, yaml);
+                            }
+                            if let Some(c) = &node.conclusion {
+                                proptest::prop_assert_eq!(l[arg(&c.value)], In, "conclusion of {}: {}", node.id.value, yaml);
+                            }
+                        }
+                        for r in &node.relations {
+                            if r.kind != argmap::model::RelationKind::Supports {
+                                continue;
+                            }
+                            let to = arg(&r.target.value);
+                            match support {
+                                Support::Deductive if l[me] == In => proptest::prop_assert_eq!(l[to], In, "{}", yaml),
+                                Support::Necessary if l[to] == In => proptest::prop_assert_eq!(l[me], In, "{}", yaml),
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// An undercut defeats the argument alone: adding an argument
+        /// (premises from the map, a new conclusion) and an undercut of
+        /// it changes the label of no other node, its premises included,
+        /// under grounded and preferred semantics and every reading.
+        #[test]
+        fn an_undercut_never_changes_a_premise(
+            yaml in random_map(),
+            premises in proptest::collection::btree_set(0usize..2, 1..3),
+            attacked in proptest::bool::ANY,
+        ) {
+            let premises: Vec<String> = premises.iter().map(|p| format!("c{p}")).collect();
+            let argument = format!(
+                "  new-arg:\n    kind: argument\n    text: The new argument.\n    premises: [{}]\n    conclusion: new-claim\n  new-claim:\n    text: The new conclusion.\n",
+                premises.join(", ")
+            );
+            // The undercutter is itself attacked by `c0` half the time, so
+            // that it is not always accepted.
+            let without = format!("{yaml}{argument}  undercutter:\n    text: The undercutter.\n");
+            let mut with = format!("{without}    undercuts: new-arg\n");
+            if attacked {
+                with = with.replacen("  c0:\n    text: Claim 0.\n", "  c0:\n    text: Claim 0.\n    attacks: [undercutter]\n", 1);
+            }
+            let without = if attacked {
+                without.replacen("  c0:\n    text: Claim 0.\n", "  c0:\n    text: Claim 0.\n    attacks: [undercutter]\n", 1)
+            } else {
+                without
+            };
+            let keep = |n: &str| !n.starts_with("new-") && n != "undercutter" && !n.contains('/');
+            for support in Support::ALL {
+                let (Some(a), Some(b)) = (try_framework(&without, support), try_framework(&with, support)) else {
+                    return Ok(());
+                };
+                let grounded_of = |f: &MapFramework| in_sets(f, &[grounded(&f.framework)], keep);
+                proptest::prop_assert_eq!(grounded_of(&a), grounded_of(&b), "{}", with);
+                let pref = |f: &MapFramework| {
+                    let e = extensions(&f.framework, Semantics::Preferred, 512, DEFAULT_STEPS).unwrap();
+                    in_sets(f, &e.labellings, keep)
+                };
+                proptest::prop_assert_eq!(pref(&a), pref(&b), "{}", with);
+            }
+        }
+    }
+
     #[test]
     fn deductive_commitments_are_closed() {
         // a ⇒ b → c ⇐ d: accepting a rules out d, whose commitment c is
@@ -325,7 +612,10 @@ nodes:
         );
         let x = f.arguments.iter().position(|a| a.name == "d").unwrap();
         let why = f.explain(&grounded(&f.framework), x);
-        assert_eq!(why, "out: attacked by `b` (which attacks `c`), which is in");
+        assert_eq!(
+            why,
+            "rejected: `b` (which attacks `c`) attacks it and is accepted (as does 1 more accepted attacker)."
+        );
     }
 
     #[test]
@@ -346,7 +636,7 @@ nodes:
         let r = f.arguments.iter().position(|a| a.name == "r").unwrap();
         assert_eq!(
             f.explain(&grounded(&f.framework), r),
-            "out: attacked by `u` (undercut), which is in"
+            "rejected: `u` undercuts it and is accepted."
         );
         // Undercut the undercutter: the attack holds again.
         let f = framework(
@@ -400,7 +690,7 @@ nodes:
         assert_eq!(pref.labellings.len(), 2);
         let why = f.explain(&pref.labellings[0], 0);
         assert!(
-            why == "in: every attacker is out: `b` (contradicts it), attacked by `a`",
+            why == "accepted: its one attacker, `b` (contradicting it), is rejected, because it attacks `b` back.",
             "{why}"
         );
     }

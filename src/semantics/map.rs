@@ -79,11 +79,11 @@ impl Support {
     /// How this reading takes one support edge.
     fn read(self, edge: SupportEdge) -> Option<Reading> {
         match (edge, self) {
-            (SupportEdge::Premise | SupportEdge::Source, _) => Some(Reading::Necessary),
+            (SupportEdge::Premise | SupportEdge::Source, _)
+            | (SupportEdge::Supports, Support::Necessary) => Some(Reading::Necessary),
             (SupportEdge::Conclusion, _) | (SupportEdge::Supports, Support::Deductive) => {
                 Some(Reading::Deductive)
             }
-            (SupportEdge::Supports, Support::Necessary) => Some(Reading::Necessary),
             (SupportEdge::Supports, Support::None) => None,
         }
     }

@@ -429,7 +429,7 @@ nodes:
                     }
                 };
                 let mut rels: Vec<std::collections::BTreeMap<&str, Vec<String>>> =
-                    vec![Default::default(); claims + args];
+                    vec![std::collections::BTreeMap::new(); claims + args];
                 for (kind, from, to) in relations {
                     let to_claim = to < claims;
                     let kind = match kind {

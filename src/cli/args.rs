@@ -24,7 +24,7 @@ pub(crate) enum SemanticsArg {
     Complete,
     /// The maximal complete labellings: each coherent position.
     Preferred,
-    /// The labellings where everything is in or out.
+    /// The labellings where everything is accepted or rejected.
     Stable,
 }
 

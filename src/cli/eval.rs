@@ -13,13 +13,19 @@ use super::{Failure, Globals, io};
 const AFTER_HELP: &str = "\
 The map becomes an abstract argumentation framework: every claim and
 argument is an argument; attacks, undercuts and contradicts (both ways) are
-attacks; a named relation that is undercut becomes a meta-argument; support
-turns into derived attacks as --support says. See docs/semantics.md.
+attacks; a named relation that is undercut becomes a meta-argument. An
+argument needs all its premises and entails its conclusion, in every
+reading: an attack on a premise or on the conclusion defeats the argument,
+an undercut defeats the argument alone, and no attack on an argument
+reaches its premises. A plain `supports` is read as --support says. See
+docs/semantics.md.
 
-Labels: in (accepted), out (rejected: an attacker is in), undecided.
-Grounded gives one labelling; complete, preferred and stable list each
-extension, then which nodes are accepted in every extension (sceptically)
-and in some (credulously).
+Statuses: accepted (defended against every attack under the semantics; not
+"true"), rejected (attacked by something accepted), undecided (the map does
+not settle it); JSON says in, out, undecided. Each node gets a sentence
+saying why, and each question a bottom line. Grounded gives one labelling;
+complete, preferred and stable list each extension, then which nodes are
+accepted in every extension (sceptically) and in some (credulously).
 
 Exit status: 0 evaluated (also when --max-extensions cut the list short,
 with a warning), 1 the map has errors, 2 a usage or I/O failure, or the
@@ -28,7 +34,7 @@ search gave up.
 Examples:
   argmap eval maps/istanbul.yaml
   argmap eval maps/istanbul.yaml --semantics preferred
-  argmap eval maps/istanbul.yaml --support none --format json | jq '.extensions[0].in'";
+  argmap eval maps/istanbul.yaml --support deductive --format json | jq '.extensions[0].in'";
 
 /// Arguments of `argmap eval`.
 #[derive(Debug, clap::Args)]

@@ -21,7 +21,7 @@ reaches its premises. A plain `supports` is read as --support says. See
 docs/semantics.md.
 
 Statuses: accepted (defended against every attack under the semantics; not
-"true"), rejected (attacked by something accepted), undecided (the map does
+\"true\"), rejected (attacked by something accepted), undecided (the map does
 not settle it); JSON says in, out, undecided. Each node gets a sentence
 saying why, and each question a bottom line. Grounded gives one labelling;
 complete, preferred and stable list each extension, then which nodes are

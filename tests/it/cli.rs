@@ -491,9 +491,11 @@ fn render_focus_draws_the_neighbourhood() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let dot = text(&out.stdout);
     assert!(dot.contains("\"free-choice\""));
-    // One step: the argument built on it, nothing further.
+    // One step: the argument built on it and the question it answers,
+    // nothing further.
     assert!(dot.contains("\"free-choice-grounds\"["), "{dot}");
-    assert_eq!(dot.matches("id=\"node-").count(), 2, "{dot}");
+    assert!(dot.contains("\"para-8\"["), "{dot}");
+    assert_eq!(dot.matches("id=\"node-").count(), 3, "{dot}");
     assert!(
         dot.contains("around `free-choice`, 1 step:"),
         "the title says it"
@@ -553,7 +555,7 @@ fn render_focus_keeps_status_colours_of_the_whole_map() {
                 "--status",
                 "grounded",
                 "--focus",
-                "side-by-side",
+                "free-choice-grounds",
                 "--depth",
                 "1",
                 "-o",
@@ -732,7 +734,7 @@ fn every_command_reads_stdin_and_writes_stdout() {
         (&["eval", "-", "--format", "json"][..], "{"),
         (
             &["actors", "-"][..],
-            "8 actors; status under grounded semantics",
+            "7 actors; status under grounded semantics",
         ),
         (&["report", "-", "-o", "-"][..], "<!DOCTYPE html>"),
         (
@@ -913,7 +915,7 @@ fn import_and_export_map_formats() {
         // What the format has no place for is said, not dropped in silence.
         let err = text(&out.stderr);
         assert!(
-            err.contains("not exported") && err.contains("35 evidence entries"),
+            err.contains("not exported") && err.contains("42 evidence entries"),
             "{file}: {err}"
         );
         assert!(
@@ -927,9 +929,7 @@ fn import_and_export_map_formats() {
         assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
         let back = std::fs::read_to_string(dir.path().join("back.yaml")).unwrap();
         assert!(
-            back.contains(
-                "is a core principle that NATO and the United States will not compromise on"
-            ),
+            back.contains("so states that choose NATO may join it, and the Open Door stays"),
             "{file}"
         );
     }

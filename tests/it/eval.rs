@@ -26,19 +26,19 @@ fn eval_istanbul_preferred_json() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["semantics"], "preferred");
-    assert_eq!(v["support"], "deductive");
+    assert_eq!(v["support"], "none");
     assert_eq!(v["truncated"], false);
     let exts = v["extensions"].as_array().unwrap();
     assert_eq!(exts.len(), 2);
     let has = |e: &serde_json::Value, id: &str| e["in"].as_array().unwrap().iter().any(|x| x == id);
+    // One extension per side's position; the text of paragraph 8 is in both.
     assert!(
         exts.iter()
-            .any(|e| has(e, "free-choice") && has(e, "choice-stands") && !has(e, "no-expense"))
+            .any(|e| has(e, "open-door") && !has(e, "guarantees"))
     );
     assert!(
-        exts.iter().any(|e| has(e, "no-expense")
-            && has(e, "conditional-choice")
-            && !has(e, "free-choice"))
+        exts.iter()
+            .any(|e| has(e, "guarantees") && !has(e, "open-door"))
     );
     let sceptical: Vec<&str> = v["sceptical"]
         .as_array()
@@ -46,7 +46,8 @@ fn eval_istanbul_preferred_json() {
         .iter()
         .map(|x| x.as_str().unwrap())
         .collect();
-    assert!(sceptical.contains(&"side-by-side") && !sceptical.contains(&"free-choice"));
+    assert!(sceptical.contains(&"free-choice") && sceptical.contains(&"no-expense"));
+    assert!(!sceptical.contains(&"open-door") && !sceptical.contains(&"guarantees"));
     // Every node has a status and a reason in every extension.
     for e in exts {
         let nodes = e["nodes"].as_array().unwrap();
@@ -185,17 +186,17 @@ fn render_status_colours_nodes_and_picks_extensions() {
             .unwrap_or_else(|| panic!("no node {id}"))
             .to_string()
     };
-    assert!(line(&s, "free-choice").contains("fillcolor=\"#fee08b\""));
-    assert!(line(&s, "free-choice").contains("[undecided]"));
-    assert!(line(&s, "side-by-side").contains("fillcolor=\"#a6dba0\""));
-    assert!(line(&s, "cherry-picking").contains("fillcolor=\"#f4a582\""));
+    assert!(line(&s, "open-door").contains("fillcolor=\"#fee08b\""));
+    assert!(line(&s, "open-door").contains("[undecided]"));
+    assert!(line(&s, "free-choice").contains("fillcolor=\"#a6dba0\""));
+    assert!(line(&s, "free-choice-grounds").contains("fillcolor=\"#f4a582\""));
     assert!(s.contains("status: grounded, deductive support"));
     // Questions are not evaluated: no fill, no status.
-    assert!(!line(&s, "priority").contains("fillcolor"));
+    assert!(!line(&s, "enlargement").contains("fillcolor"));
     // Each preferred extension colours one side.
     let one = text(&dot(&["--status", "preferred"]).stdout);
     let two = text(&dot(&["--status", "preferred", "--extension", "2"]).stdout);
-    assert_ne!(line(&one, "free-choice"), line(&two, "free-choice"));
+    assert_ne!(line(&one, "open-door"), line(&two, "open-door"));
     assert!(two.contains("status: preferred extension 2, deductive support"));
     let out = dot(&["--status", "preferred", "--extension", "3"]);
     assert_exit(&out, 2, "has 2 preferred extensions");
@@ -259,11 +260,16 @@ fn export_feeds_the_solver_and_round_trips_through_import() {
     let dir = tempfile::tempdir().unwrap();
     let ist = root().join("maps/istanbul.yaml");
     let ist = ist.to_str().unwrap();
-    let out = argmap(dir.path(), &["export", ist, "-o", "ist.af"]);
+    // One reading of support for the export and for eval, so that the
+    // solver and eval read the same framework.
+    let out = argmap(
+        dir.path(),
+        &["export", ist, "-o", "ist.af", "--support", "none"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let af = std::fs::read_to_string(dir.path().join("ist.af")).unwrap();
     assert!(
-        af.starts_with("p af 25\n# argument names (number, name):\n# 1 free-choice\n"),
+        af.starts_with("p af 22\n# argument names (number, name):\n# 1 equal-right\n"),
         "{af}"
     );
     // The solver's preferred extension is one of eval's two.
@@ -287,7 +293,16 @@ fn export_feeds_the_solver_and_round_trips_through_import() {
         .collect();
     let out = argmap(
         dir.path(),
-        &["eval", ist, "--semantics", "preferred", "--format", "json"],
+        &[
+            "eval",
+            ist,
+            "--support",
+            "none",
+            "--semantics",
+            "preferred",
+            "--format",
+            "json",
+        ],
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(
@@ -454,6 +469,29 @@ fn the_examples_in_docs_semantics_behave_as_documented() {
     assert_eq!(status_of(&v, 0, "fever-argument"), "out");
     assert_eq!(status_of(&v, 0, "infection"), "in");
     assert_eq!(status_of(&v, 0, "reading"), "in");
+    // Istanbul: one preferred extension per side under every reading.
+    for (support, n) in [
+        ("deductive", 2),
+        ("none", 2),
+        ("necessary", 2),
+        ("arguments", 2),
+    ] {
+        let out = argmap(
+            &root(),
+            &[
+                "eval",
+                "maps/istanbul.yaml",
+                "--semantics",
+                "preferred",
+                "--support",
+                support,
+                "--format",
+                "json",
+            ],
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(count(&v), n, "{support}");
+    }
     // Every image the page shows exists.
     let page = std::fs::read_to_string(root().join("docs/semantics.md")).unwrap();
     for image in page
@@ -643,7 +681,7 @@ fn actors_show_which_half_each_side_builds_on() {
             })
             .unwrap_or_default()
     };
-    assert_eq!(foundation("free-choice"), ["nato", "usa", "norway"]);
+    assert_eq!(foundation("free-choice"), ["nato", "usa"]);
     assert_eq!(foundation("no-expense"), ["russia"]);
     let russia = v["actors"]
         .as_array()
@@ -656,7 +694,7 @@ fn actors_show_which_half_each_side_builds_on() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|c| c["id"] == "conditional-choice" && c["status"] == "undecided")
+            .any(|c| c["id"] == "guarantees" && c["status"] == "undecided")
     );
     // Under preferred semantics a status counts extensions.
     let out = argmap(
@@ -664,7 +702,7 @@ fn actors_show_which_half_each_side_builds_on() {
         &["actors", "maps/istanbul.yaml", "--semantics", "preferred"],
     );
     let s = text(&out.stdout);
-    assert!(s.contains("conditional-choice (in 1 of 2)"), "{s}");
+    assert!(s.contains("guarantees (in 1 of 2)"), "{s}");
     assert!(s.contains("free-choice          held by osce"), "{s}");
     // Tensions are the commitment findings.
     let fixture = "tests/fixtures/invalid/F501-conflicting-commitments.yaml";

@@ -695,38 +695,82 @@ nodes:
         );
     }
 
+    /// The Istanbul map (issue 11): the text of paragraph 8 stands in every
+    /// reading, each side's inference from its half is undercut by the
+    /// other side's reading, and the two positions, which contradict each
+    /// other, are left undecided by grounded semantics and split the
+    /// preferred extensions in two, one per side.
     #[test]
-    fn istanbul_grounded_leaves_both_halves_undecided_and_preferred_has_one_extension_per_side() {
+    fn istanbul_the_text_stands_the_inferences_fall_and_each_side_is_one_extension() {
+        const PARA_8: [&str; 6] = [
+            "equal-right",
+            "free-choice",
+            "neutrality",
+            "mutual-respect",
+            "no-expense",
+            "no-sphere",
+        ];
         let text =
             std::fs::read_to_string(crate::support::root().join("maps/istanbul.yaml")).unwrap();
-        let f = framework_at("maps/istanbul.yaml", &text, Support::default());
-        let halves = [
-            "free-choice",
-            "no-expense",
-            "choice-stands",
-            "conditional-choice",
-        ];
-        assert_eq!(labels(&f, &halves), [Undecided; 4]);
-        assert_eq!(labels(&f, &["side-by-side", "letter"]), [In, In]);
-        let pref = extensions(&f.framework, Semantics::Preferred, 10, DEFAULT_STEPS).unwrap();
-        assert_eq!(pref.labellings.len(), 2);
-        let has =
-            |l: &[Label], n: &str| l[f.arguments.iter().position(|a| a.name == n).unwrap()] == In;
-        let nato = pref
-            .labellings
-            .iter()
-            .find(|l| has(l, "choice-stands"))
-            .unwrap();
-        let russia = pref
-            .labellings
-            .iter()
-            .find(|l| has(l, "conditional-choice"))
-            .unwrap();
-        for n in ["free-choice", "open-door", "sovereign-choice"] {
-            assert!(has(nato, n) && !has(russia, n), "{n}");
-        }
-        for n in ["no-expense", "enlargement-violates", "guarantees"] {
-            assert!(has(russia, n) && !has(nato, n), "{n}");
+        for support in Support::ALL {
+            let f = framework_at("maps/istanbul.yaml", &text, support);
+            let at = |n: &str| f.arguments.iter().position(|a| a.name == n).unwrap();
+            // Grounded: the text is in, both positions undecided, and each
+            // inference out, undercut by a reading that nothing attacks.
+            assert_eq!(labels(&f, &PARA_8), [In; 6], "{support:?}");
+            assert_eq!(
+                labels(&f, &["open-door", "guarantees"]),
+                [Undecided; 2],
+                "{support:?}"
+            );
+            assert_eq!(
+                labels(&f, &["free-choice-grounds", "enlargement-argument"]),
+                [Out; 2],
+                "{support:?}"
+            );
+            assert_eq!(
+                labels(
+                    &f,
+                    &["conditional-choice", "russia-signed", "nato-defensive"]
+                ),
+                [In; 3],
+                "{support:?}"
+            );
+            assert!(attacks(&f, "conditional-choice", "free-choice-grounds"));
+            assert!(attacks(&f, "russia-signed", "enlargement-argument"));
+            assert!(attacks(&f, "nato-defensive", "enlargement-argument"));
+            assert!(
+                attacks(&f, "open-door", "guarantees") && attacks(&f, "guarantees", "open-door")
+            );
+            // Nothing attacks a sentence of paragraph 8, whatever the reading.
+            for n in PARA_8 {
+                assert!(f.attackers(at(n)).is_empty(), "{n} {support:?}");
+            }
+            // Preferred: two extensions, one per side's position; the text
+            // is in both, and neither inference is in either.
+            let pref = extensions(&f.framework, Semantics::Preferred, 10, DEFAULT_STEPS).unwrap();
+            assert_eq!(pref.labellings.len(), 2, "{support:?}");
+            let has = |l: &[Label], n: &str| l[at(n)] == In;
+            let nato = pref
+                .labellings
+                .iter()
+                .find(|l| has(l, "open-door"))
+                .unwrap();
+            let russia = pref
+                .labellings
+                .iter()
+                .find(|l| has(l, "guarantees"))
+                .unwrap();
+            assert!(
+                !has(nato, "guarantees") && !has(russia, "open-door"),
+                "{support:?}"
+            );
+            for l in &pref.labellings {
+                for n in PARA_8 {
+                    assert!(has(l, n), "{n} {support:?}");
+                }
+                assert!(!has(l, "free-choice-grounds") && !has(l, "enlargement-argument"));
+            }
         }
     }
 }

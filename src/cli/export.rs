@@ -41,7 +41,7 @@ pub(crate) struct Args {
     format: Option<ExportFormatArg>,
 
     /// How support turns into attacks.
-    #[arg(long, value_enum, default_value_t = SupportArg::Deductive, ignore_case = true)]
+    #[arg(long, value_enum, default_value_t = SupportArg::None, ignore_case = true)]
     support: SupportArg,
 
     /// Where to write; `-` or nothing for stdout. The format defaults to

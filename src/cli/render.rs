@@ -74,7 +74,7 @@ pub(crate) struct Args {
     status: Option<SemanticsArg>,
 
     /// With --status: how support turns into attacks.
-    #[arg(long, value_enum, default_value_t = SupportArg::Deductive, ignore_case = true, requires = "status")]
+    #[arg(long, value_enum, default_value_t = SupportArg::None, ignore_case = true, requires = "status")]
     support: SupportArg,
 
     /// With --status: which extension to colour (from 1), for semantics with several.
@@ -293,10 +293,10 @@ fn status(
         ))
     })?;
     let caption = if semantics == Semantics::Grounded {
-        format!("grounded, {} support", support.as_str())
+        format!("grounded, supports read as {}", support.as_str())
     } else {
         format!(
-            "{} extension {n}, {} support",
+            "{} extension {n}, supports read as {}",
             semantics.as_str(),
             support.as_str()
         )

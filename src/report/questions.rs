@@ -115,13 +115,28 @@ fn bottom_line(
             "unanswered: nothing in the map answers it.".to_string(),
         );
     }
-    let name = |a: &AnswerReport| {
-        if a.held_by.is_empty() {
-            format!("`{}`", a.id)
-        } else {
-            format!("`{}` (held by {})", a.id, join(&a.held_by))
+    // "`a` and `b` (held by X)": answers with the same holders named
+    // together, the holders once.
+    let names = |group: &[&AnswerReport]| {
+        let mut parts: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < group.len() {
+            let mut j = i + 1;
+            while j < group.len() && group[j].held_by == group[i].held_by {
+                j += 1;
+            }
+            let ids: Vec<String> = group[i..j].iter().map(|a| format!("`{}`", a.id)).collect();
+            let holders = if group[i].held_by.is_empty() {
+                String::new()
+            } else {
+                format!(" (held by {})", join(&group[i].held_by))
+            };
+            parts.push(format!("{}{holders}", join(&ids)));
+            i = j;
         }
+        join(&parts)
     };
+    let name = |a: &AnswerReport| names(&[a]);
     let accepted: Vec<&AnswerReport> = answers
         .iter()
         .filter(|a| match a.status {
@@ -131,24 +146,20 @@ fn bottom_line(
         })
         .collect();
     if !accepted.is_empty() {
-        let names: Vec<String> = accepted.iter().map(|a| name(a)).collect();
-        let verb = if names.len() == 1 { "is" } else { "are" };
+        let verb = if accepted.len() == 1 { "is" } else { "are" };
         let where_ = if grounded { "" } else { " in every extension" };
         return (
             true,
-            format!("answered: {} {verb} accepted{where_}.", join(&names)),
+            format!("answered: {} {verb} accepted{where_}.", names(&accepted)),
         );
     }
     if grounded {
         let group = |status: Status, word: &str| {
-            let names: Vec<String> = answers
-                .iter()
-                .filter(|a| a.status == status)
-                .map(name)
-                .collect();
-            (!names.is_empty()).then(|| {
-                let verb = if names.len() == 1 { "is" } else { "are" };
-                format!("{} {verb} {word}", join(&names))
+            let these: Vec<&AnswerReport> =
+                answers.iter().filter(|a| a.status == status).collect();
+            (!these.is_empty()).then(|| {
+                let verb = if these.len() == 1 { "is" } else { "are" };
+                format!("{} {verb} {word}", names(&these))
             })
         };
         let parts: Vec<String> = [

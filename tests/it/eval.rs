@@ -52,11 +52,14 @@ fn eval_istanbul_preferred_json() {
     for e in exts {
         let nodes = e["nodes"].as_array().unwrap();
         assert_eq!(nodes.len(), v["arguments"].as_array().unwrap().len());
+        // The reason starts with the status in words.
         assert!(nodes.iter().all(|n| {
-            n["why"]
-                .as_str()
-                .unwrap()
-                .starts_with(n["status"].as_str().unwrap())
+            let word = match n["status"].as_str().unwrap() {
+                "in" => "accepted: ",
+                "out" => "rejected: ",
+                _ => "undecided: ",
+            };
+            n["why"].as_str().unwrap().starts_with(word)
         }));
     }
     // Derived attacks say where they come from.
@@ -190,14 +193,14 @@ fn render_status_colours_nodes_and_picks_extensions() {
     assert!(line(&s, "open-door").contains("[undecided]"));
     assert!(line(&s, "free-choice").contains("fillcolor=\"#a6dba0\""));
     assert!(line(&s, "free-choice-grounds").contains("fillcolor=\"#f4a582\""));
-    assert!(s.contains("status: grounded, deductive support"));
+    assert!(s.contains("status: grounded, supports read as none"));
     // Questions are not evaluated: no fill, no status.
     assert!(!line(&s, "enlargement").contains("fillcolor"));
     // Each preferred extension colours one side.
     let one = text(&dot(&["--status", "preferred"]).stdout);
     let two = text(&dot(&["--status", "preferred", "--extension", "2"]).stdout);
     assert_ne!(line(&one, "open-door"), line(&two, "open-door"));
-    assert!(two.contains("status: preferred extension 2, deductive support"));
+    assert!(two.contains("status: preferred extension 2, supports read as none"));
     let out = dot(&["--status", "preferred", "--extension", "3"]);
     assert_exit(&out, 2, "has 2 preferred extensions");
     let out = dot(&["--extension", "2"]);
@@ -702,7 +705,7 @@ fn actors_show_which_half_each_side_builds_on() {
         &["actors", "maps/istanbul.yaml", "--semantics", "preferred"],
     );
     let s = text(&out.stdout);
-    assert!(s.contains("guarantees (in 1 of 2)"), "{s}");
+    assert!(s.contains("guarantees (accepted in 1 of 2)"), "{s}");
     assert!(s.contains("free-choice          held by osce"), "{s}");
     // Tensions are the commitment findings.
     let fixture = "tests/fixtures/invalid/F501-conflicting-commitments.yaml";

@@ -22,7 +22,7 @@
 //!     .write_markdown(&mut md, MarkdownDiagram::Mermaid)
 //!     .unwrap();
 //! assert!(md.starts_with("# Two claims\n"));
-//! assert!(md.contains("| <a id=\"claim-b\"></a>`b` | claim | B. | (none) | (none) | out ("));
+//! assert!(md.contains("| <a id=\"claim-b\"></a>`b` | claim | B. | (none) | (none) | rejected: "));
 //! # Ok::<(), argmap::semantics::Exhausted>(())
 //! ```
 

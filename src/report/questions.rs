@@ -155,8 +155,7 @@ fn bottom_line(
     }
     if grounded {
         let group = |status: Status, word: &str| {
-            let these: Vec<&AnswerReport> =
-                answers.iter().filter(|a| a.status == status).collect();
+            let these: Vec<&AnswerReport> = answers.iter().filter(|a| a.status == status).collect();
             (!these.is_empty()).then(|| {
                 let verb = if these.len() == 1 { "is" } else { "are" };
                 format!("{} {verb} {word}", names(&these))

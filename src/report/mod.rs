@@ -29,10 +29,12 @@
 mod actors;
 mod document;
 mod evaluation;
+mod page;
 
 pub use actors::{ActorReport, ActorsReport, Commitment, Foundation, Tension};
 pub use document::{MarkdownDiagram, Report, diagram};
 pub use evaluation::EvaluationReport;
+pub use page::{Page, PaperSize};
 
 /// `a, b, c`, or `(none)`.
 fn list(items: &[String]) -> String {

@@ -421,7 +421,7 @@ impl<'a> Report<'a> {
         )?;
         writeln!(
             out,
-            "<section id=\"diagram\">\n<h2>Diagram</h2>\n<figure id=\"diagram-full\" class=\"diagram\">\n<div class=\"diagram-view\">\n{svg}\n</div>\n<figcaption>Click a node to read its entry in the table below. <a class=\"zoom zoom-in\" href=\"#diagram-full\">Full size</a><a class=\"zoom zoom-out\" href=\"#diagram\">Fit to width</a></figcaption>\n</figure>"
+            "<section id=\"diagram\">\n<h2>Diagram</h2>\n<figure id=\"diagram-full\" class=\"diagram\">\n<figcaption>Click a node to read its entry in the table below. <a class=\"zoom zoom-in\" href=\"#diagram-full\">Full size</a><a class=\"zoom zoom-out\" href=\"#diagram\">Fit to width</a></figcaption>\n<div class=\"diagram-view\">\n{svg}\n</div>\n</figure>"
         )?;
         // For print only: the diagram again, enlarged to a legible size and
         // cut into pages, when the whole of it on one page is too small.

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::{argmap, chromium, listing, mermaid_js, root, text};
+use crate::support::{argmap, chromium, listing, mermaid_js, real_maps, root, text};
 
 /// Measures the laid-out page from inside: the report itself allows no
 /// script, so a test-only copy carries this one, which writes the sizes
@@ -313,44 +313,68 @@ fn pdf_pages(pdf: &[u8]) -> Vec<(f64, f64)> {
         .collect()
 }
 
-// See issue 12, item 3: the report showed the left 45 % of the diagram in
-// a scrolling box, and printed it over many pages, too small to read.
-#[test]
-fn html_report_diagram_fits_a_1280_px_window_and_prints_on_a4() {
-    let Some(browser) = chromium() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("istanbul.html");
-    let out = argmap(
-        &root(),
-        &[
-            "report",
-            "maps/istanbul.yaml",
-            "-o",
-            report.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let html = std::fs::read_to_string(&report).unwrap();
+/// A test-only copy of the HTML report at `report`, without its CSP and
+/// with [`MEASURE`]; returns its address.
+fn measurable_copy(report: &Path) -> String {
+    let html = std::fs::read_to_string(report).unwrap();
     let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
     assert!(html.contains(csp), "the report lost its CSP");
-    let measured = dir.path().join("measured.html");
+    let measured = report.with_extension("measured.html");
     std::fs::write(
         &measured,
         html.replace(csp, "")
             .replace("</body>", &format!("{MEASURE}</body>")),
     )
     .unwrap();
-    let url = format!("file://{}", measured.display());
-    // Fitted to the column: the whole diagram inside the window, no
-    // sideways scrolling.
-    let fit = measure(&browser, &url, 1280);
-    assert!((fit.window - 1280.0).abs() < 0.5, "{fit:?}");
-    assert!(fit.width > 600.0, "the diagram shrank to nothing: {fit:?}");
-    assert!(
-        fit.left >= 0.0 && fit.right <= fit.window && fit.width <= fit.view,
-        "the diagram does not fit the window: {fit:?}"
+    format!("file://{}", measured.display())
+}
+
+/// Writes the HTML report of `map` (relative to the repository) into `dir`.
+fn html_report(map: &Path, dir: &Path) -> std::path::PathBuf {
+    let report = dir.join(map.file_name().unwrap()).with_extension("html");
+    let out = argmap(
+        &root(),
+        &[
+            "report",
+            map.to_str().unwrap(),
+            "-o",
+            report.to_str().unwrap(),
+        ],
     );
-    assert!(fit.page <= fit.window, "the page scrolls sideways: {fit:?}");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    report
+}
+
+// See issue 12, item 3: the report showed the left 45 % of the diagram in
+// a scrolling box, and printed it over many pages, too small to read.
+#[test]
+fn html_report_diagram_fits_a_1280_px_window_and_prints_on_a4() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // Every real map's diagram, fitted to the column: the whole diagram
+    // inside the window, no sideways scrolling.
+    for map in real_maps() {
+        let report = html_report(&map, dir.path());
+        let fit = measure(&browser, &measurable_copy(&report), 1280);
+        let name = map.display();
+        assert!((fit.window - 1280.0).abs() < 0.5, "{name}: {fit:?}");
+        assert!(fit.width > 300.0, "{name}: the diagram shrank: {fit:?}");
+        assert!(
+            fit.left >= 0.0 && fit.right <= fit.window && fit.width <= fit.view,
+            "{name}: the diagram does not fit the window: {fit:?}"
+        );
+        assert!(
+            fit.page <= fit.window,
+            "{name}: the page scrolls sideways: {fit:?}"
+        );
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("{name} at 1280 px: diagram {:.0} px wide\n", fit.width),
+        );
+    }
+    let report = html_report(Path::new("maps/istanbul.yaml"), dir.path());
+    let url = measurable_copy(&report);
+    let fit = measure(&browser, &url, 1280);
     // Full size (`#diagram-full`, CSS only): wider than the window, inside
     // its scrolling box; the page itself still does not scroll sideways.
     let full = measure(&browser, &format!("{url}#diagram-full"), 1280);

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argmap::report::{MarkdownDiagram, Report};
+use argmap::report::{MarkdownDiagram, Page, Report};
 
 use super::args::EvalArgs;
 use super::eval::{text, with_evaluation};
@@ -110,7 +110,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
             let (out, svg) = match format {
                 ReportFormat::Html => {
                     let svg = diagram(graph, true)?;
-                    (text(|s| report.write_html(s, &svg))?, None)
+                    (text(|s| report.write_html(s, &svg, Page::default()))?, None)
                 }
                 ReportFormat::Md if args.diagram == Diagram::Mermaid => (
                     text(|s| report.write_markdown(s, MarkdownDiagram::Mermaid))?,

@@ -17,6 +17,7 @@ use crate::text::{escape_html as esc, escape_markdown as md};
 
 use super::actors::{ActorsReport, Commitment, commitments_text};
 use super::list;
+use super::page::{Page, svg_size};
 
 /// The stylesheet of the HTML report.
 const CSS: &str = include_str!("report.css");
@@ -395,12 +396,18 @@ impl<'a> Report<'a> {
 
     /// Writes the report as one self-contained HTML page; `svg` is the
     /// diagram, an `<svg>` element such as [`diagram`] draws (with links,
-    /// so that nodes lead to their rows).
+    /// so that nodes lead to their rows), and `page` the paper it prints on.
+    ///
+    /// On screen the diagram is scaled down to the column's width (never
+    /// up), and a "Full size" link shows it at its natural size in a
+    /// scrolling box (CSS `:target`, no script). In print it has a page of
+    /// its own, turned to suit its shape and scaled to fit.
     ///
     /// # Errors
     /// Whatever `out` returns.
-    pub fn write_html(&self, out: &mut impl Write, svg: &str) -> fmt::Result {
+    pub fn write_html(&self, out: &mut impl Write, svg: &str, page: Page) -> fmt::Result {
         let map = self.map();
+        let print = page.print_layout(svg_size(svg));
         let title = esc(&self.title());
         let lang = map
             .lang
@@ -411,7 +418,8 @@ impl<'a> Report<'a> {
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-             <meta name=\"generator\" content=\"argmap\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n"
+             <meta name=\"generator\" content=\"argmap\">\n<title>{title}</title>\n<style>\n{CSS}{print}</style>\n</head>\n<body>\n",
+            print = print.css,
         )?;
         writeln!(out, "<header>\n<h1>{title}</h1>")?;
         if let Some(summary) = &map.summary {
@@ -432,8 +440,27 @@ impl<'a> Report<'a> {
         )?;
         writeln!(
             out,
-            "<section id=\"diagram\">\n<h2>Diagram</h2>\n<figure>\n{svg}\n<figcaption>Click a node to read its entry in the table below.</figcaption>\n</figure>\n</section>"
+            "<section id=\"diagram\">\n<h2>Diagram</h2>\n<figure id=\"diagram-full\" class=\"diagram\">\n<figcaption>Click a node to read its entry in the table below. <a class=\"zoom zoom-in\" href=\"#diagram-full\">Full size</a><a class=\"zoom zoom-out\" href=\"#diagram\">Fit to width</a></figcaption>\n<div class=\"diagram-view\">\n{svg}\n</div>\n</figure>"
         )?;
+        // For print only: the diagram again, enlarged to a legible size and
+        // cut into pages, when the whole of it on one page is too small.
+        if !print.tiles.is_empty() {
+            out.write_str("<div class=\"diagram-parts\">\n")?;
+            let parts = print.tiles.len();
+            for (i, tile) in print.tiles.iter().enumerate() {
+                let [left, top, width, height] = tile.view_box;
+                let [mm_w, mm_h] = tile.mm;
+                writeln!(
+                    out,
+                    "<figure><svg viewBox=\"{left:.1} {top:.1} {width:.1} {height:.1}\" width=\"{mm_w:.1}mm\" height=\"{mm_h:.1}mm\" xmlns=\"http://www.w3.org/2000/svg\">\n{svg}\n</svg><figcaption>The diagram enlarged, part {} of {parts} (row {}, column {}).</figcaption></figure>",
+                    i + 1,
+                    tile.at.0,
+                    tile.at.1,
+                )?;
+            }
+            out.write_str("</div>\n")?;
+        }
+        out.write_str("</section>\n")?;
         writeln!(
             out,
             "<section id=\"evaluation\">\n<h2>Evaluation</h2>\n<p>{}</p>",
@@ -470,7 +497,7 @@ impl<'a> Report<'a> {
         out.write_str("</section>\n")?;
         writeln!(
             out,
-            "<section id=\"claims\">\n<h2>Claims and arguments</h2>\n<table>\n<thead><tr><th>id</th><th>kind</th><th>statement</th><th>held by</th><th>rejected by</th><th>status</th><th>evidence</th></tr></thead>\n<tbody>"
+            "<section id=\"claims\">\n<h2>Claims and arguments</h2>\n<table class=\"claims\">\n<thead><tr><th>id</th><th>kind</th><th>statement</th><th>held by</th><th>rejected by</th><th>status</th><th>evidence</th></tr></thead>\n<tbody>"
         )?;
         for r in self.rows() {
             let statement = match &r.label {

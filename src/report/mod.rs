@@ -29,11 +29,13 @@
 mod actors;
 mod document;
 mod evaluation;
+mod page;
 mod questions;
 
 pub use actors::{ActorReport, ActorsReport, Commitment, Foundation, Tension};
 pub use document::{MarkdownDiagram, Report, diagram};
 pub use evaluation::EvaluationReport;
+pub use page::{Page, PaperSize};
 pub use questions::{AnswerReport, QuestionReport, questions};
 
 /// `a, b, c`, or `(none)`.

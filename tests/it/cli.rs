@@ -20,6 +20,27 @@ fn check_defaults_to_maps_folder() {
     assert_eq!(text(&out.stdout), format!("checked {maps}: no problems\n"));
 }
 
+// Issue 12, item 6: every real map quotes only what a local copy of its
+// source holds, so that each quote is checked.
+#[test]
+fn every_real_map_passes_require_verified() {
+    let maps = real_maps();
+    assert!(maps.len() >= 3, "{maps:?}");
+    for map in maps {
+        let out = argmap(
+            &root(),
+            &["check", "--require-verified", map.to_str().unwrap()],
+        );
+        assert_eq!(
+            (out.status.code(), text(&out.stdout)),
+            (Some(0), "checked 1 map: no problems\n".to_string()),
+            "{}: {}",
+            map.display(),
+            text(&out.stderr)
+        );
+    }
+}
+
 #[test]
 fn check_without_maps_folder_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();

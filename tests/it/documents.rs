@@ -1,7 +1,7 @@
 //! The documents of `argmap::report` built through the library, as a
 //! program that uses the crate would: evaluation, actors and report.
 
-use argmap::report::{ActorsReport, EvaluationReport, MarkdownDiagram, Report};
+use argmap::report::{ActorsReport, EvaluationReport, MarkdownDiagram, Page, PaperSize, Report};
 use argmap::semantics::{Evaluation, Semantics, Support};
 use argmap::{CheckOptions, Checked, SourceFile, check};
 
@@ -40,7 +40,7 @@ fn html_report_styles_a_node_in_no_extension_as_in_none() {
     assert_eq!(e.extensions().labellings.len(), 2);
     let mut html = String::new();
     Report::new("m.yaml", &e, &checked.diagnostics)
-        .write_html(&mut html, "<svg></svg>")
+        .write_html(&mut html, "<svg></svg>", Page::default())
         .unwrap();
     let row = |id: &str| {
         let start = html.find(&format!("<tr id=\"claim-{id}\"")).unwrap();
@@ -163,4 +163,48 @@ fn actor_tensions_come_from_the_findings_subject_not_their_wording() {
         .unwrap();
     assert_eq!(f501.actor, "x");
     assert_eq!(f501.nodes, ["a", "b"]);
+}
+
+#[test]
+fn html_report_prints_on_the_page_it_is_given() {
+    let checked = checked(DIAMOND);
+    let e = Evaluation::new(
+        checked.clean().unwrap(),
+        Semantics::Grounded,
+        Support::Deductive,
+        64,
+    )
+    .unwrap();
+    let report = Report::new("m.yaml", &e, &checked.diagnostics);
+    let html = |svg: &str, page: Page| {
+        let mut html = String::new();
+        report.write_html(&mut html, svg, page).unwrap();
+        html
+    };
+    // A small drawing: A4 by default, the diagram upright as it is tall,
+    // printed once.
+    let small = html(
+        "<svg width=\"200pt\" height=\"300pt\"></svg>",
+        Page::default(),
+    );
+    assert!(small.contains("@page{size:A4;margin:12mm}"), "{small}");
+    assert!(small.contains("@page diagram{size:A4;"), "{small}");
+    assert!(!small.contains("class=\"diagram-parts\""));
+    assert!(small.contains("href=\"#diagram-full\">Full size</a>"));
+    // A drawing far too wide for one page: the diagram page on its side,
+    // and the drawing again in parts, each showing its own slice.
+    let wide = "<svg width=\"3000pt\" height=\"400pt\" viewBox=\"0 0 3000 400\"></svg>";
+    let page = Page {
+        size: PaperSize::Letter,
+        landscape: true,
+    };
+    let html = html(wide, page);
+    assert!(html.contains("@page{size:letter landscape;"), "{html}");
+    assert!(
+        html.contains("@page diagram{size:letter landscape;"),
+        "{html}"
+    );
+    let parts = html.matches("<figure><svg viewBox=\"").count();
+    assert!(parts >= 3, "{parts} parts");
+    assert_eq!(html.matches(wide).count(), 1 + parts);
 }

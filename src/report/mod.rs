@@ -31,7 +31,7 @@ mod document;
 mod evaluation;
 
 pub use actors::{ActorReport, ActorsReport, Commitment, Foundation, Tension};
-pub use document::{MarkdownDiagram, Report, diagram};
+pub use document::{MarkdownDiagram, Report, diagram, diagram_with};
 pub use evaluation::EvaluationReport;
 
 /// `a, b, c`, or `(none)`.

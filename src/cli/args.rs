@@ -119,7 +119,7 @@ pub(crate) struct DrawArgs {
     pub(crate) wrap: u16,
 
     /// Node text size in points, before the drawing is scaled to fit.
-    #[arg(long, value_name = "PT", default_value_t = 11.0, value_parser = font_size)]
+    #[arg(long, value_name = "PT", default_value_t = 14.0, value_parser = font_size)]
     pub(crate) font_size: f64,
 
     /// Draw only this node and those within --depth steps of it (along any

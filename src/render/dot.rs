@@ -41,7 +41,9 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
     let font = format_pt(options.font_size);
     let mut stmts = vec![
         attr_stmt("rankdir", options.rankdir.as_str()),
-        attr_stmt("newrank", "true"),
+        // Keep edges in the order written: adding a node then moves few
+        // others (measured in tests/it/render_drawing.rs).
+        attr_stmt("ordering", "out"),
         attr_stmt("nodesep", "0.12"),
         attr_stmt("ranksep", "0.3"),
         attr_stmt("fontname", FONT),
@@ -68,6 +70,11 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
     } else if let Some(title) = &map.title {
         stmts.push(attr_stmt("label", &title.value));
         stmts.push(attr_stmt("fontsize", &format_pt(options.font_size * 1.5)));
+    }
+    if options.group_by != GroupBy::None {
+        // Ranks across clusters. (Without clusters, plain ranking keeps
+        // `rank=max` for the questions, which `newrank` ignores.)
+        stmts.push(attr_stmt("newrank", "true"));
     }
     if options.layout == super::Layout::Sfdp {
         // Straight edges: sfdp's spline routing costs minutes on dense maps.
@@ -154,9 +161,13 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
             stmts: inner,
         }));
     }
-    // Questions first: on the rank the arrows point to, where the main
-    // claims are (the left with the default right-to-left direction).
-    if !questions.is_empty() && options.layout == super::Layout::Dot {
+    // Questions first: on the last rank, the one the arrows point to, next
+    // to the main claims (the left with the default right-to-left
+    // direction, the top with bt). Clusters keep their own ranks.
+    if !questions.is_empty()
+        && options.layout == super::Layout::Dot
+        && options.group_by == GroupBy::None
+    {
         let mut inner = vec![attr_stmt("rank", "max")];
         inner.extend(
             questions

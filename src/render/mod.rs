@@ -379,7 +379,7 @@ impl Default for RenderOptions {
             status: None,
             links: false,
             layout: Layout::Dot,
-            font_size: 11.0,
+            font_size: 14.0,
             size: Size::Natural,
             min_font_pt: 7.0,
         }

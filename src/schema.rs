@@ -187,7 +187,6 @@ struct Node {
     tags: Option<Tags>,
     /// A hand-made group: `argmap render --group-by group` draws the nodes
     /// of one group in one box labelled with it.
-    #[schemars(schema_with = "non_blank")]
     group: Option<String>,
     /// Free text.
     note: Option<String>,

@@ -17,6 +17,11 @@ The format comes from --format, else from the extension of -o (.dot/.gv,
 read from stdin, `-`, is drawn to stdout).
 SVG, PNG and PDF run Graphviz's `dot` (set ARGMAP_DOT to use another
 program). Without Graphviz, SVG is drawn by a simpler built-in layout.
+A PDF is one page (A4 unless --page says otherwise, turned the way the
+drawing is larger): the drawing is scaled down to fit, and refused, with
+advice, if its node text would be smaller than --min-font (7 pt). SVG and
+PNG keep their natural size unless --page, --width or --height is given.
+The legend is the graph's label: it never changes the layout.
 A map with errors is not drawn: the errors are shown as by `argmap check`.
 Files are written atomically; a failed render leaves an existing file as
 it was.
@@ -28,7 +33,11 @@ Examples:
   argmap render maps/istanbul.yaml                    writes istanbul.svg
   argmap render maps/istanbul.yaml -o docs/map.png
   argmap render maps/istanbul.yaml -o - --format dot | less
-  argmap render maps/istanbul.yaml --group-by actor --rankdir LR
+  argmap render maps/istanbul.yaml -o map.pdf               one A4 page
+  argmap render maps/istanbul.yaml -o map.pdf --page a3 --portrait
+  argmap render maps/istanbul.yaml -o map.png --width 1600px
+  argmap render maps/istanbul.yaml --group-by source        one box per quoted passage
+  argmap render maps/istanbul.yaml --group-by actor --rankdir bt
   argmap render maps/istanbul.yaml --status grounded -o grounded.svg
   argmap render maps/istanbul.yaml --status preferred --extension 2
   argmap render maps/istanbul.yaml --format mermaid -o -   for Markdown
@@ -104,7 +113,9 @@ pub(crate) fn prepare(
             let depth = usize::try_from(draw.depth).unwrap_or(usize::MAX);
             let (part, status) =
                 argmap::render::focus(whole_graph, id, depth, status_of_whole.as_ref()).map_err(
-                    |e| Failure::Message(format!("--focus: `{}` has {e}", io::shown_path(map_path))),
+                    |e| {
+                        Failure::Message(format!("--focus: `{}` has {e}", io::shown_path(map_path)))
+                    },
                 )?;
             status_of_whole = status;
             Some(part)
@@ -182,9 +193,7 @@ pub(crate) fn draw(
     let bytes = match format {
         Format::Dot => argmap::render::dot(graph, &options).into_bytes(),
         Format::Mermaid => argmap::render::mermaid(graph, &options).into_bytes(),
-        Format::Svg if engine == EngineArg::Builtin => {
-            fallback_svg(graph, &options)?.into_bytes()
-        }
+        Format::Svg if engine == EngineArg::Builtin => fallback_svg(graph, &options)?.into_bytes(),
         _ if engine == EngineArg::Builtin => {
             return Err(Failure::Message(format!(
                 "--engine builtin draws SVG only, not {format}"

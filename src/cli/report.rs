@@ -19,6 +19,10 @@ with its source, locator, translation and whether it was checked against
 the source's file; the actors, what their positions rest on and their
 tensions; the sources; the check results (warnings, findings, notes).
 
+The diagram takes every drawing option of `argmap render` (--rankdir,
+--group-by, --status, --focus, --depth, --no-legend, --page, --width, …);
+--status colours it with the report's --support.
+
 A map with errors gets no report: the errors are shown as by `check`.
 Files are written atomically. The HTML is one file with no scripts and no
 network access, readable on screen and in print.
@@ -28,7 +32,8 @@ Exit status: 0 written, 1 the map has errors, 2 a usage or I/O failure.
 Examples:
   argmap report maps/istanbul.yaml -o report.html
   argmap report maps/istanbul.yaml -o report.md            writes report.svg too
-  argmap report maps/istanbul.yaml -o report.md --diagram mermaid";
+  argmap report maps/istanbul.yaml -o report.md --diagram mermaid
+  argmap report maps/istanbul.yaml -o report.html --status grounded --group-by source";
 
 /// Arguments of `argmap report`.
 #[derive(Debug, clap::Args)]

@@ -96,7 +96,8 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
             Some(l) if options.status.is_some() => status_fill(l),
             _ => PLAIN_FILL,
         };
-        let text_colour = Rgb::parse(fill).map_or_else(|| "#000000".to_string(), |f| text_on(f).hex());
+        let text_colour =
+            Rgb::parse(fill).map_or_else(|| "#000000".to_string(), |f| text_on(f).hex());
         let mut attrs = vec![
             attr("id", &format!("node-{}", node.id.value)),
             Attribute(
@@ -344,10 +345,7 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
             for (key, text) in line {
                 out.push_str(key);
                 if !text.is_empty() {
-                    out.push_str(&format!(
-                        "<TD ALIGN=\"LEFT\">{}</TD>",
-                        escape_html(text)
-                    ));
+                    out.push_str(&format!("<TD ALIGN=\"LEFT\">{}</TD>", escape_html(text)));
                 }
             }
             out.push_str("</TR></TABLE></TD></TR>");
@@ -375,7 +373,10 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
         })
         .collect();
     if super::roles(map).contains(&super::Role::Main) {
-        shapes.push((glyph("#000000", "<B>▣</B>"), "main claim (bold border)".into()));
+        shapes.push((
+            glyph("#000000", "<B>▣</B>"),
+            "main claim (bold border)".into(),
+        ));
     }
     section("Shapes", shapes);
     let used: Vec<&str> = colors
@@ -474,6 +475,10 @@ fn rejecting_chip(name: &str, colour: &str) -> String {
 /// it cites, a row of holder chips (three to a line), who rejects it and
 /// its status. The node's shape and fill stay those of its kind and status.
 fn html_label(parts: &NodeLabel, main: bool, wrap: usize) -> String {
+    // Each line is a table of its own, so that chips keep their own
+    // widths instead of lining up in columns.
+    const LINE: &str =
+        "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"0\"><TR>";
     let lines = |lines: &[String]| {
         lines
             .iter()
@@ -506,10 +511,6 @@ fn html_label(parts: &NodeLabel, main: bool, wrap: usize) -> String {
                 .map(|(name, colour)| (name.chars().count() + 2, rejecting_chip(name, colour))),
         )
         .collect();
-    // Each line is a table of its own, so that chips keep their own
-    // widths instead of lining up in columns.
-    const LINE: &str =
-        "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"0\"><TR>";
     let mut width = 0;
     for (k, (len, c)) in chips.iter().enumerate() {
         if k == 0 {

@@ -192,12 +192,20 @@ pub fn draw(
                 height_pt: ph,
                 landscape,
             };
-            check_font(&fit, options, w, h, &format!(
-                "one {} {} page ({} × {} pt, margins {} pt)",
-                page.paper.as_str(),
-                if landscape { "landscape" } else { "portrait" },
-                pw, ph, page.margin_pt
-            ))?;
+            check_font(
+                &fit,
+                options,
+                w,
+                h,
+                &format!(
+                    "one {} {} page ({} × {} pt, margins {} pt)",
+                    page.paper.as_str(),
+                    if landscape { "landscape" } else { "portrait" },
+                    pw,
+                    ph,
+                    page.margin_pt
+                ),
+            )?;
             if scale < 1.0 {
                 args.push(format!("-Gsize={:.4},{:.4}", aw / 72.0, ah / 72.0));
             }
@@ -211,7 +219,10 @@ pub fn draw(
             }
             fit
         }
-        super::Size::Box { width_pt, height_pt } => {
+        super::Size::Box {
+            width_pt,
+            height_pt,
+        } => {
             let bw = width_pt.unwrap_or(f64::INFINITY);
             let bh = height_pt.unwrap_or(f64::INFINITY);
             let scale = (bw / w).min(bh / h);
@@ -241,8 +252,12 @@ pub fn draw(
     if format == Format::Svg
         && let super::Size::Page(_) = size
     {
-        bytes = on_page(&String::from_utf8_lossy(&bytes), fit.width_pt, fit.height_pt)
-            .into_bytes();
+        bytes = on_page(
+            &String::from_utf8_lossy(&bytes),
+            fit.width_pt,
+            fit.height_pt,
+        )
+        .into_bytes();
     }
     Ok(Drawing {
         bytes,
@@ -280,7 +295,12 @@ fn measure(dot: &str, program: &DotProgram) -> Result<(f64, f64), Error> {
     let plain = run(dot, "plain", &[], program)?;
     let plain = String::from_utf8_lossy(&plain);
     // The first line is `graph <scale> <width> <height>`, in inches.
-    let mut words = plain.lines().next().unwrap_or("").split_whitespace().skip(2);
+    let mut words = plain
+        .lines()
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .skip(2);
     let mut next = || words.next().and_then(|w| w.parse::<f64>().ok());
     match (next(), next()) {
         (Some(w), Some(h)) => Ok((w * 72.0 + PAD_PT, h * 72.0 + PAD_PT)),

@@ -79,7 +79,11 @@ pub fn mermaid(graph: &ArgGraph, options: &RenderOptions) -> String {
             _ => PLAIN_FILL,
         };
         let ink = Rgb::parse(fill).map_or(Rgb(0, 0, 0), text_on).hex();
-        let width = if roles[i] == super::Role::Other { "1px" } else { "3px" };
+        let width = if roles[i] == super::Role::Other {
+            "1px"
+        } else {
+            "3px"
+        };
         let _ = writeln!(
             s,
             "  style n{i} fill:{fill},stroke:#333,stroke-width:{width},color:{ink}"
@@ -163,13 +167,22 @@ fn chip(name: &str, colour: &str, rejects: bool) -> String {
         ),
         (None, _) => "border:2px solid grey#59;background-color:white#59;color:black#59;padding:0 3px#59;white-space:nowrap".to_string(),
     };
-    let name = if rejects { format!("✗ {name}") } else { name.to_string() };
+    let name = if rejects {
+        format!("✗ {name}")
+    } else {
+        name.to_string()
+    };
     format!("<span style='{style}'>{}</span>", label(&name))
 }
 
 /// The legend: a subgraph of its own, unlinked, with a node per shape,
 /// holder and status, and one listing the relations.
-fn legend(s: &mut String, map: &crate::model::Map, colors: &indexmap::IndexMap<&str, String>, options: &RenderOptions) {
+fn legend(
+    s: &mut String,
+    map: &crate::model::Map,
+    colors: &indexmap::IndexMap<&str, String>,
+    options: &RenderOptions,
+) {
     let _ = writeln!(s, "  subgraph legend[\"Legend\"]");
     let _ = writeln!(s, "    direction TB");
     let mut kinds: Vec<NodeKind> = map.nodes.values().map(|n| n.kind).collect();
@@ -185,7 +198,11 @@ fn legend(s: &mut String, map: &crate::model::Map, colors: &indexmap::IndexMap<&
     }
     let mut holders = Vec::new();
     for (id, colour) in colors {
-        if !map.nodes.values().any(|n| n.held_by.iter().any(|h| h.value == *id)) {
+        if !map
+            .nodes
+            .values()
+            .any(|n| n.held_by.iter().any(|h| h.value == *id))
+        {
             continue;
         }
         if let Some(actor) = map.actors.get(*id) {
@@ -214,7 +231,9 @@ fn legend(s: &mut String, map: &crate::model::Map, colors: &indexmap::IndexMap<&
     let _ = writeln!(
         s,
         "    legend_r[\"{}\"]",
-        label("--> supports · --x attacks · -.-x undercuts · x--x contradicts · -.-> answers · ==> conclusion")
+        label(
+            "--> supports · --x attacks · -.-x undercuts · x--x contradicts · -.-> answers · ==> conclusion"
+        )
     );
     let _ = writeln!(s, "  end");
     let _ = writeln!(s, "  style legend fill:#FFFFFF,stroke:#999999");

@@ -481,7 +481,10 @@ pub(crate) fn roles(map: &Map) -> Vec<Role> {
             NodeKind::Question => Role::Question,
             NodeKind::Argument => Role::Other,
             NodeKind::Claim => {
-                let answers = node.relations.iter().any(|r| r.kind == RelationKind::Answers);
+                let answers = node
+                    .relations
+                    .iter()
+                    .any(|r| r.kind == RelationKind::Answers);
                 let gives_reasons = node
                     .relations
                     .iter()

@@ -71,7 +71,10 @@ fn labels_cannot_inject_dot() {
     let dot = dot_of(&path, &RenderOptions::default());
     // The injection attempt stays inside one label: escaped for the
     // HTML-like label and quoted in the tooltip.
-    assert!(dot.contains("&quot;]; evil -&gt; pwned [label=&quot;x"), "{dot}");
+    assert!(
+        dot.contains("&quot;]; evil -&gt; pwned [label=&quot;x"),
+        "{dot}"
+    );
     assert!(dot.contains(r#"\"]; evil -> pwned [label=\"x"#), "{dot}");
     assert!(dot.contains(r"C:\\path\\to\\file\\"), "{dot}");
     // Node and edge statements: one per line; the injected text adds none.

@@ -37,7 +37,14 @@ pub(crate) fn synthetic(n: usize) -> String {
     let mut y = String::from(
         "title: A synthetic dispute\nactors:\n  a: Alpha Ministry\n  b: Beta Alliance\n  c: Gamma Institute (analysis)\n  d: { name: Delta, color: \"#000080\" }\n  e: { name: Epsilon, color: khaki }\nsources:\n  doc: { title: The Founding Charter }\n  paper: { title: A Commentary }\nnodes:\n  q:\n    kind: question\n    text: Which reading of the charter prevails?\n",
     );
-    let holders = ["[a]", "[b, c]", "[a, d, e]", "[c]", "[b, d]", "[e, a, b, c]"];
+    let holders = [
+        "[a]",
+        "[b, c]",
+        "[a, d, e]",
+        "[c]",
+        "[b, d]",
+        "[e, a, b, c]",
+    ];
     for k in 1..n {
         let target = if k <= 4 {
             "q".to_string()
@@ -137,8 +144,14 @@ fn the_legend_never_moves_a_node_or_lengthens_an_edge() {
             assert_eq!(node_boxes(&a), node_boxes(&b), "{name}: nodes moved");
             assert_eq!(edge_lines(&a), edge_lines(&b), "{name}: edges changed");
             let size = |p: &str| -> (f64, f64) {
-                let w: Vec<f64> = p.lines().next().unwrap().split_whitespace().skip(2)
-                    .map(|x| x.parse().unwrap()).collect();
+                let w: Vec<f64> = p
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .split_whitespace()
+                    .skip(2)
+                    .map(|x| x.parse().unwrap())
+                    .collect();
                 (w[0], w[1])
             };
             // The graph's width is the same; only the label's height is added.
@@ -187,7 +200,12 @@ fn istanbul_fits_one_a4_landscape_page_with_text_of_at_least_7pt() {
     // By default a PDF is one A4 page, turned the way the drawing fits.
     let out = argmap(
         &root(),
-        &["render", "maps/istanbul.yaml", "-o", &dir.path().join("m.pdf").to_string_lossy()],
+        &[
+            "render",
+            "maps/istanbul.yaml",
+            "-o",
+            &dir.path().join("m.pdf").to_string_lossy(),
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let pdf = std::fs::read(dir.path().join("m.pdf")).unwrap();
@@ -199,7 +217,11 @@ fn istanbul_fits_one_a4_landscape_page_with_text_of_at_least_7pt() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let svg = text(&out.stdout);
-    assert!(svg.contains("<svg width=\"842pt\" height=\"595pt\""), "{}", &svg[..400]);
+    assert!(
+        svg.contains("<svg width=\"842pt\" height=\"595pt\""),
+        "{}",
+        &svg[..400]
+    );
     let smallest = smallest_text_pt(&svg);
     assert!(smallest >= 7.0, "text of {smallest:.2} pt");
     // The library says the same.
@@ -222,7 +244,10 @@ fn istanbul_fits_one_a4_landscape_page_with_text_of_at_least_7pt() {
     let fit = drawing.fit.unwrap();
     assert!(fit.landscape && fit.font_pt >= 7.0, "{fit:?}");
     // Graphviz's own rounding of the scale leaves the text a little larger.
-    assert!(smallest >= fit.font_pt - 0.01 && smallest - fit.font_pt < 0.2, "{fit:?} against {smallest}");
+    assert!(
+        smallest >= fit.font_pt - 0.01 && smallest - fit.font_pt < 0.2,
+        "{fit:?} against {smallest}"
+    );
 }
 
 #[test]
@@ -235,9 +260,24 @@ fn pages_sizes_and_a_map_too_large_to_read() {
     std::fs::write(dir.path().join("mid.yaml"), synthetic(35)).unwrap();
     let run = |args: &[&str]| argmap(dir.path(), args);
     // Every paper, both ways up.
-    for (page, w, h) in [("a4", 595.0, 842.0), ("a3", 842.0, 1191.0), ("letter", 612.0, 792.0), ("legal", 612.0, 1008.0)] {
+    for (page, w, h) in [
+        ("a4", 595.0, 842.0),
+        ("a3", 842.0, 1191.0),
+        ("letter", 612.0, 792.0),
+        ("legal", 612.0, 1008.0),
+    ] {
         for (turn, (pw, ph)) in [("--portrait", (w, h)), ("--landscape", (h, w))] {
-            let out = run(&["render", "mid.yaml", "--page", page, turn, "--min-font", "0", "-o", "p.pdf"]);
+            let out = run(&[
+                "render",
+                "mid.yaml",
+                "--page",
+                page,
+                turn,
+                "--min-font",
+                "0",
+                "-o",
+                "p.pdf",
+            ]);
             assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
             let pdf = std::fs::read(dir.path().join("p.pdf")).unwrap();
             assert_eq!(media_box(&pdf), [0.0, 0.0, pw, ph], "{page} {turn}");
@@ -247,19 +287,40 @@ fn pages_sizes_and_a_map_too_large_to_read() {
     let out = run(&["render", "big.yaml", "-o", "big.pdf"]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("does not fit") && err.contains("below the minimum of 7 pt"), "{err}");
+    assert!(
+        err.contains("does not fit") && err.contains("below the minimum of 7 pt"),
+        "{err}"
+    );
     assert!(err.contains("--focus") && err.contains("--page"), "{err}");
     assert!(!dir.path().join("big.pdf").exists());
     // With no minimum it is drawn, however small.
     let out = run(&["render", "big.yaml", "--min-font", "0", "-o", "big.pdf"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // --width in px for PNG (96 px per inch); --height in pt for SVG.
-    let out = run(&["render", "mid.yaml", "--width", "800px", "--min-font", "0", "-o", "w.png"]);
+    let out = run(&[
+        "render",
+        "mid.yaml",
+        "--width",
+        "800px",
+        "--min-font",
+        "0",
+        "-o",
+        "w.png",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let png = std::fs::read(dir.path().join("w.png")).unwrap();
     let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
     assert!((799..=801).contains(&width), "{width}");
-    let out = run(&["render", "mid.yaml", "--height", "400pt", "--min-font", "0", "-o", "-"]);
+    let out = run(&[
+        "render",
+        "mid.yaml",
+        "--height",
+        "400pt",
+        "--min-font",
+        "0",
+        "-o",
+        "-",
+    ]);
     assert!(text(&out.stdout).contains("height=\"400pt\""));
     let out = run(&["render", "mid.yaml", "--width", "10furlongs", "-o", "-"]);
     assert_eq!(out.status.code(), Some(2));
@@ -338,15 +399,21 @@ fn every_fill_and_its_text_contrast_at_least_4_5_to_1() {
                     Rgb(v[0], v[1], v[2])
                 };
                 let fill = rgb(rest);
-                let ink = rgb(&rest[rest.find(";color:").map_or_else(|| rest.find("#59;color:").unwrap(), |k| k)..]);
+                let ink = rgb(&rest[rest.find("#59;color:").unwrap()..]);
                 assert!(contrast(fill, ink) >= AA_CONTRAST, "{rest}");
             }
-            for line in mermaid.lines().filter(|l| l.trim_start().starts_with("style n")) {
+            for line in mermaid
+                .lines()
+                .filter(|l| l.trim_start().starts_with("style n"))
+            {
                 let get = |key: &str| {
                     let k = line.find(key).unwrap() + key.len();
                     Rgb::parse(line[k..].split(',').next().unwrap()).unwrap()
                 };
-                assert!(contrast(get("fill:"), get(",color:")) >= AA_CONTRAST, "{line}");
+                assert!(
+                    contrast(get("fill:"), get(",color:")) >= AA_CONTRAST,
+                    "{line}"
+                );
             }
         }
         // The library's own list of what it can emit for this map.
@@ -407,12 +474,17 @@ fn group_by_source_boxes_each_quoted_passage_and_group_by_group_the_groups() {
     };
     let by_source = dot(GroupBy::Source);
     let cluster = |dot: &str, label: &str| -> String {
-        let at = dot.find(&format!("label=\"{label}\"")).unwrap_or_else(|| panic!("{dot}"));
+        let at = dot
+            .find(&format!("label=\"{label}\""))
+            .unwrap_or_else(|| panic!("{dot}"));
         let end = at + dot[at..].find("\n  }").unwrap();
         dot[at..end].to_string()
     };
     let para8 = cluster(&by_source, "The Charter, para 8");
-    assert!(para8.contains("\"a\"[") && para8.contains("\"b\"["), "{para8}");
+    assert!(
+        para8.contains("\"a\"[") && para8.contains("\"b\"["),
+        "{para8}"
+    );
     assert!(!para8.contains("\"c\"["));
     assert!(cluster(&by_source, "The Charter, para 9").contains("\"c\"["));
     let by_group = dot(GroupBy::Group);
@@ -420,11 +492,18 @@ fn group_by_source_boxes_each_quoted_passage_and_group_by_group_the_groups() {
     assert!(side.contains("\"a\"[") && side.contains("\"b\"[") && !side.contains("\"c\"["));
     // Without groups, the question sits on the last rank, first to read.
     let plain_dot = dot(GroupBy::None);
-    assert!(plain_dot.contains("subgraph questions {\n    rank=\"max\"\n    \"q\""), "{plain_dot}");
+    assert!(
+        plain_dot.contains("subgraph questions {\n    rank=\"max\"\n    \"q\""),
+        "{plain_dot}"
+    );
     if have_dot() {
         for d in [&by_source, &by_group, &plain_dot] {
             let out = pipe(Command::new("dot").arg("-Tsvg"), d.as_bytes());
-            assert!(out.status.success() && out.stderr.is_empty(), "{}", text(&out.stderr));
+            assert!(
+                out.status.success() && out.stderr.is_empty(),
+                "{}",
+                text(&out.stderr)
+            );
         }
         // Right to left: the question is the leftmost node.
         let boxes = node_boxes(&plain(&plain_dot));
@@ -444,7 +523,7 @@ fn movement(before: &str, after: &str) -> (f64, f64) {
             moved.push(((p[0] - q[0]).hypot(p[1] - q[1])) * 72.0);
         }
     }
-    let mean = moved.iter().sum::<f64>() / moved.len() as f64;
+    let mean = moved.iter().sum::<f64>() / f64::from(u32::try_from(moved.len()).unwrap());
     (mean, moved.iter().copied().fold(0.0, f64::max))
 }
 
@@ -455,18 +534,41 @@ fn layout_is_deterministic_and_adding_a_node_moves_few() {
     }
     let base = synthetic(35);
     let options = RenderOptions::default();
-    let draw = |yaml: &str| plain(&argmap::render::dot(checked(yaml).graph().unwrap(), &options));
+    let draw = |yaml: &str| {
+        plain(&argmap::render::dot(
+            checked(yaml).graph().unwrap(),
+            &options,
+        ))
+    };
     let first = draw(&base);
     assert_eq!(first, draw(&base), "the same map, the same layout");
-    let width = first.lines().next().unwrap().split_whitespace().nth(2).unwrap().parse::<f64>().unwrap() * 72.0;
+    let width = first
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .nth(2)
+        .unwrap()
+        .parse::<f64>()
+        .unwrap()
+        * 72.0;
     // A new reason at the edge of the map, one in its middle, and a new
     // main claim answering the question.
-    for (what, target) in [("a leaf's reason", "supports: c30"), ("a middle reason", "supports: c5"), ("a new answer", "answers: q")] {
+    for (what, target) in [
+        ("a leaf's reason", "supports: c30"),
+        ("a middle reason", "supports: c5"),
+        ("a new answer", "answers: q"),
+    ] {
         let grown = format!("{base}  extra:\n    text: One more reason\n    {target}\n");
         let (mean, max) = movement(&first, &draw(&grown));
         // Printed for the record (`cargo test … -- --nocapture`).
-        println!("adding {what} to 35 nodes: the others move {mean:.1} pt on average, {max:.1} pt at most (drawing {width:.0} pt wide)");
-        assert!(mean < width / 3.0, "{what}: mean movement {mean:.1} pt of a {width:.0} pt drawing");
+        println!(
+            "adding {what} to 35 nodes: the others move {mean:.1} pt on average, {max:.1} pt at most (drawing {width:.0} pt wide)"
+        );
+        assert!(
+            mean < width / 3.0,
+            "{what}: mean movement {mean:.1} pt of a {width:.0} pt drawing"
+        );
     }
 }
 
@@ -479,24 +581,66 @@ fn report_takes_every_drawing_option_of_render() {
     let out = argmap(
         &root(),
         &[
-            "report", "maps/istanbul.yaml", "-o", &dir.path().join("r.html").to_string_lossy(),
-            "--rankdir", "bt", "--group-by", "source", "--status", "grounded", "--no-legend",
-            "--focus", "free-choice", "--depth", "1", "--wrap", "30", "--font-size", "12",
-            "--page", "a4", "--landscape", "--margin", "10mm", "--min-font", "6", "--engine", "dot",
+            "report",
+            "maps/istanbul.yaml",
+            "-o",
+            &dir.path().join("r.html").to_string_lossy(),
+            "--rankdir",
+            "bt",
+            "--group-by",
+            "source",
+            "--status",
+            "grounded",
+            "--no-legend",
+            "--focus",
+            "free-choice",
+            "--depth",
+            "1",
+            "--wrap",
+            "30",
+            "--font-size",
+            "12",
+            "--page",
+            "a4",
+            "--landscape",
+            "--margin",
+            "10mm",
+            "--min-font",
+            "6",
+            "--engine",
+            "dot",
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
     assert!(html.contains("<svg width=\"842pt\" height=\"595pt\""));
     // Graphviz writes `-` in ids as `&#45;`.
-    assert!(html.contains("id=\"node&#45;free&#45;choice\"") && html.contains("#claim-free-choice"));
+    assert!(
+        html.contains("id=\"node&#45;free&#45;choice\"") && html.contains("#claim-free-choice")
+    );
     // Only the focus and its neighbours are drawn; statuses fill them.
     assert!(!html.contains("id=\"node&#45;letter\""));
-    assert!(html.contains("fill=\"#eedd88\"") || html.contains("fill=\"#77aadd\"") || html.contains("fill=\"#ee8866\""));
+    assert!(
+        html.contains("fill=\"#eedd88\"")
+            || html.contains("fill=\"#77aadd\"")
+            || html.contains("fill=\"#ee8866\"")
+    );
     // Markdown with Mermaid takes them too.
     let out = argmap(
         &root(),
-        &["report", "maps/istanbul.yaml", "--format", "md", "--diagram", "mermaid", "-o", "-", "--rankdir", "lr", "--no-legend"],
+        &[
+            "report",
+            "maps/istanbul.yaml",
+            "--format",
+            "md",
+            "--diagram",
+            "mermaid",
+            "-o",
+            "-",
+            "--rankdir",
+            "lr",
+            "--no-legend",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = text(&out.stdout);

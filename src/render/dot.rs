@@ -149,6 +149,11 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
         debug_assert_eq!(graph.graph[petgraph::graph::NodeIndex::new(i)], i);
     }
     for (i, (key, (label, members))) in clusters.into_iter().enumerate() {
+        // A passage that one node alone quotes needs no box.
+        if options.group_by == GroupBy::Source && members.len() < 2 {
+            stmts.extend(members);
+            continue;
+        }
         let mut inner = vec![
             attr_stmt("label", &label),
             attr_stmt("style", "rounded,dashed"),
@@ -392,18 +397,21 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
         .iter()
         .filter_map(|id| {
             let actor = map.actors.get(*id)?;
-            Some((chip(&actor.name.value, &colors[*id]), String::new()))
+            Some((swatch(&colors[*id]), actor.name.value.clone()))
         })
         .collect::<Vec<_>>();
     let mut holders = holders;
     if map.nodes.values().any(|n| !n.rejected_by.is_empty()) {
-        holders.push((rejecting_chip("name", "#999999"), "rejects".into()));
+        holders.push((
+            glyph("#000000", "✗"),
+            "a white chip with a cross: rejects".into(),
+        ));
     }
     section("Held by", holders);
     if let Some(status) = &options.status {
         let mut items = vec![(String::from("<TD></TD>"), status.caption.clone())];
         for l in [Label::In, Label::Out, Label::Undecided] {
-            items.push((chip(&status_word(l), status_fill(l)), String::new()));
+            items.push((swatch(status_fill(l)), status_word(l)));
         }
         section("Status", items);
     }
@@ -439,6 +447,15 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
     section("Relations", relations);
     out.push_str("</TABLE></TD></TR></TABLE>");
     out
+}
+
+/// A legend key: a swatch of a colour, drawn as text so that it keeps its
+/// width in the legend's table (a filled cell would stretch).
+fn swatch(colour: &str) -> String {
+    format!(
+        "<TD ALIGN=\"CENTER\"><FONT COLOR=\"{}\">███</FONT></TD>",
+        escape_html(colour)
+    )
 }
 
 /// A holder's chip: a cell filled with its colour, the name in black or
@@ -515,7 +532,7 @@ fn html_label(parts: &NodeLabel, main: bool, wrap: usize) -> String {
     for (k, (len, c)) in chips.iter().enumerate() {
         if k == 0 {
             out.push_str(LINE);
-        } else if width + len + 1 > wrap.max(*len) {
+        } else if width + len + 1 > (wrap + 6).max(*len) {
             out.push_str("</TR></TABLE></TD></TR>");
             out.push_str(LINE);
             width = 0;
@@ -560,11 +577,12 @@ fn group_of(map: &Map, node: &crate::model::Node, group_by: GroupBy) -> Option<(
                 .sources
                 .get(source)
                 .map_or(source.as_str(), |s| s.title.value.as_str());
-            let title = crate::text::truncate(title, 48);
+            // The title on at most two lines, then the locator.
+            let title = super::wrap(title, 36, 2).join("\n");
             Some(match &e.at {
                 Some(at) => (
                     format!("{source}@{}", at.value),
-                    format!("{title}, {}", at.value),
+                    format!("{title}\n{}", at.value),
                 ),
                 None => (source.clone(), title),
             })

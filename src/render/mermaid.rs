@@ -51,7 +51,7 @@ pub fn mermaid(graph: &ArgGraph, options: &RenderOptions) -> String {
         let mut line = String::new();
         let mut width = 0;
         for (len, c) in chips {
-            if width > 0 && width + len + 1 > options.wrap.max(len) {
+            if width > 0 && width + len + 1 > (options.wrap + 6).max(len) {
                 lines.push(std::mem::take(&mut line));
                 width = 0;
             }

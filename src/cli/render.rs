@@ -151,11 +151,15 @@ pub(crate) fn prepare(
 }
 
 /// The message for a drawing that does not fit, with what to try.
-pub(crate) fn does_not_fit(e: &argmap::Error, map_path: &Path) -> Failure {
+pub(crate) fn does_not_fit(e: &argmap::Error, map_path: &Path, draw: &DrawArgs) -> Failure {
+    let larger = if draw.width.is_some() || draw.height.is_some() {
+        "a larger --width or --height"
+    } else {
+        "a larger --page (a3) or the other orientation (--landscape, --portrait)"
+    };
     Failure::Message(format!(
         "`{}`: {e}; draw part of it with --focus ID --depth N, try another --rankdir (bt, lr), \
-         a larger --page (a3) or the other orientation (--landscape, --portrait), a narrower --wrap, \
-         or a smaller --min-font",
+         {larger}, a narrower --wrap, or a smaller --min-font",
         io::shown_path(map_path)
     ))
 }
@@ -185,6 +189,11 @@ pub(crate) fn draw(
             "--engine builtin lays out SVG only; {format} output has no layout of its own"
         ));
     }
+    if engine == EngineArg::Builtin && options.size != Size::Natural {
+        io::warning(
+            "--engine builtin draws at its natural size; --page, --width and --height need Graphviz",
+        );
+    }
     if matches!(format, Format::Dot | Format::Mermaid) && options.size != Size::Natural {
         io::warning(&format!(
             "{format} output has no size of its own; --page, --width and --height apply to svg, png and pdf"
@@ -201,7 +210,7 @@ pub(crate) fn draw(
         }
         Format::Svg => {
             let svg = argmap::render::svg(graph, &options, &io::dot_program())
-                .map_err(|e| fit_failure(e, &args.map))?;
+                .map_err(|e| fit_failure(e, &args.map, &args.draw))?;
             if let Some(e) = svg.fallback {
                 io::warning(&format!(
                     "{e}; drawing with the built-in layout, which is simpler (no clusters, legend or shapes).\n\
@@ -219,7 +228,7 @@ pub(crate) fn draw(
                      or render to svg or dot instead"
                 )));
             }
-            Err(e) => return Err(fit_failure(e, &args.map)),
+            Err(e) => return Err(fit_failure(e, &args.map, &args.draw)),
         },
     };
     // A map read from stdin is drawn to stdout unless -o names a file.
@@ -232,9 +241,9 @@ pub(crate) fn draw(
 }
 
 /// A library error as the user sees it, with advice when it does not fit.
-pub(crate) fn fit_failure(e: argmap::Error, map_path: &Path) -> Failure {
+pub(crate) fn fit_failure(e: argmap::Error, map_path: &Path, draw: &DrawArgs) -> Failure {
     if e.kind() == ErrorKind::DoesNotFit {
-        does_not_fit(&e, map_path)
+        does_not_fit(&e, map_path, draw)
     } else {
         e.into()
     }

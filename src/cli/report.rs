@@ -136,7 +136,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
             let (out, svg) = match format {
                 ReportFormat::Html => {
                     options.links = true;
-                    let svg = diagram(graph, &options, &args.map)?;
+                    let svg = diagram(graph, &options, args)?;
                     (text(|s| report.write_html(s, &svg))?, None)
                 }
                 ReportFormat::Md if args.diagram == Diagram::Mermaid => {
@@ -152,7 +152,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                         .file_name()
                         .map_or_else(|| "report.svg".into(), |n| n.to_string_lossy().into_owned());
                     let md = text(|s| report.write_markdown(s, MarkdownDiagram::File(&name)))?;
-                    (md, Some((svg_path, diagram(graph, &options, &args.map)?)))
+                    (md, Some((svg_path, diagram(graph, &options, args)?)))
                 }
             };
             if let Some((path, svg)) = svg {
@@ -168,10 +168,10 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
 fn diagram(
     graph: &argmap::ArgGraph,
     options: &argmap::RenderOptions,
-    map_path: &std::path::Path,
+    args: &Args,
 ) -> Result<String, Failure> {
     let svg = argmap::report::diagram_with(graph, options, &io::dot_program())
-        .map_err(|e| super::render::fit_failure(e, map_path))?;
+        .map_err(|e| super::render::fit_failure(e, &args.map, &args.draw))?;
     if let Some(e) = svg.fallback {
         io::warning(&format!(
             "{e}; the diagram is drawn with the built-in layout (install Graphviz for the full drawing)"

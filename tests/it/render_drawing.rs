@@ -580,6 +580,25 @@ fn layout_is_deterministic_and_adding_a_node_moves_few() {
             "{what}: mean movement {mean:.1} pt of a {width:.0} pt drawing"
         );
     }
+    // The Istanbul map with a new answer to its question: before edges
+    // kept their order (`ordering=out`) the others moved 108 pt on average.
+    let text = std::fs::read_to_string(root().join("maps/istanbul.yaml")).unwrap();
+    let draw_named = |yaml: String| {
+        let checked = argmap::check(
+            &argmap::SourceFile::new("maps/istanbul.yaml", yaml),
+            &CheckOptions::default(),
+        );
+        plain(&argmap::render::dot(checked.graph().unwrap(), &options))
+    };
+    let before = draw_named(text.clone());
+    let after = draw_named(format!(
+        "{text}  extra:\n    text: One more answer to it\n    answers: priority\n"
+    ));
+    let (mean, max) = movement(&before, &after);
+    println!(
+        "adding an answer to the Istanbul map: the others move {mean:.1} pt on average, {max:.1} pt at most"
+    );
+    assert!(mean < 30.0, "{mean:.1} pt");
 }
 
 #[test]

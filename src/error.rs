@@ -20,6 +20,9 @@ pub enum ErrorKind {
     GraphvizFailed,
     /// Occurs when the built-in layout cannot draw the map.
     Layout,
+    /// Occurs when a drawing fitted to a page or a size would make its
+    /// text smaller than the minimum font size.
+    DoesNotFit,
 }
 
 impl ErrorKind {
@@ -31,6 +34,7 @@ impl ErrorKind {
             ErrorKind::GraphvizMissing => "Graphviz not found",
             ErrorKind::GraphvizFailed => "Graphviz failed",
             ErrorKind::Layout => "layout failed",
+            ErrorKind::DoesNotFit => "does not fit",
         }
     }
 }

@@ -106,6 +106,6 @@ pub use error::{Error, ErrorKind};
 pub use graph::ArgGraph;
 pub use load::{LoadOptions, Loaded, load};
 pub use model::Map;
-pub use render::{Format, GroupBy, Layout, RankDir, RenderOptions};
+pub use render::{Format, GroupBy, Layout, Orientation, Page, Paper, RankDir, RenderOptions, Size};
 pub use semantics::{Evaluation, Semantics, Support};
 pub use source::{LineCol, SourceFile, Span};

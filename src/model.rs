@@ -125,6 +125,9 @@ pub struct Node {
     pub evidence: Vec<Evidence>,
     /// Free-form tags.
     pub tags: Vec<Text>,
+    /// A hand-made group: nodes with the same `group:` are drawn in one box
+    /// under `--group-by group`.
+    pub group: Option<Text>,
     /// Free text.
     pub note: Option<Text>,
     /// Outgoing relations, grouped by kind in the order of

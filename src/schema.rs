@@ -185,6 +185,9 @@ struct Node {
     evidence: Option<EvidenceList>,
     /// Free words; `argmap render --group-by tag` clusters by the first.
     tags: Option<Tags>,
+    /// A hand-made group: `argmap render --group-by group` draws the nodes
+    /// of one group in one box labelled with it.
+    group: Option<String>,
     /// Free text.
     note: Option<String>,
     /// A reason for the target claim (from a claim or argument).

@@ -1,13 +1,13 @@
 //! `argmap render`: check a map, draw it, write the result atomically.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use argmap::render::{StatusColours, fallback_svg, run_dot};
+use argmap::render::{StatusColours, fallback_svg};
 use argmap::semantics::{Evaluation, Semantics};
-use argmap::{ErrorKind, Format, GroupBy, Layout, RankDir, RenderOptions};
+use argmap::{ErrorKind, Format, RenderOptions, Size};
 
-use super::args::{SemanticsArg, SupportArg};
+use super::args::{DrawArgs, EngineArg, SupportArg};
 use super::{Failure, Globals, io};
 
 const AFTER_HELP: &str = "\
@@ -17,6 +17,11 @@ The format comes from --format, else from the extension of -o (.dot/.gv,
 read from stdin, `-`, is drawn to stdout).
 SVG, PNG and PDF run Graphviz's `dot` (set ARGMAP_DOT to use another
 program). Without Graphviz, SVG is drawn by a simpler built-in layout.
+A PDF is one page (A4 unless --page says otherwise, turned the way the
+drawing is larger): the drawing is scaled down to fit, and refused, with
+advice, if its node text would be smaller than --min-font (7 pt). SVG and
+PNG keep their natural size unless --page, --width or --height is given.
+The legend is the graph's label: it never changes the layout.
 A map with errors is not drawn: the errors are shown as by `argmap check`.
 Files are written atomically; a failed render leaves an existing file as
 it was.
@@ -28,7 +33,11 @@ Examples:
   argmap render maps/istanbul.yaml                    writes istanbul.svg
   argmap render maps/istanbul.yaml -o docs/map.png
   argmap render maps/istanbul.yaml -o - --format dot | less
-  argmap render maps/istanbul.yaml --group-by actor --rankdir LR
+  argmap render maps/istanbul.yaml -o map.pdf               one A4 page
+  argmap render maps/istanbul.yaml -o map.pdf --page a3 --portrait
+  argmap render maps/istanbul.yaml -o map.png --width 1600px
+  argmap render maps/istanbul.yaml --group-by source        one box per quoted passage
+  argmap render maps/istanbul.yaml --group-by actor --rankdir bt
   argmap render maps/istanbul.yaml --status grounded -o grounded.svg
   argmap render maps/istanbul.yaml --status preferred --extension 2
   argmap render maps/istanbul.yaml --format mermaid -o -   for Markdown
@@ -56,64 +65,12 @@ pub(crate) struct Args {
     #[arg(long, value_enum, ignore_case = true)]
     format: Option<FormatArg>,
 
-    /// Layout direction: bt puts supporting claims below what they support.
-    #[arg(long, value_enum, default_value_t = RankDirArg::Bt, ignore_case = true)]
-    rankdir: RankDirArg,
-
-    /// Draw a box around the nodes of each actor (first `held_by`) or tag.
-    #[arg(long, value_enum, default_value_t = GroupArg::None, ignore_case = true)]
-    group_by: GroupArg,
-
-    /// Leave out the legend of shapes, actor colours and relations.
-    #[arg(long)]
-    no_legend: bool,
-
-    /// Colour nodes by their status under this semantics (accepted,
-    /// rejected, undecided) instead of by holder; see `argmap eval`.
-    #[arg(long, value_enum, value_name = "SEMANTICS", ignore_case = true)]
-    status: Option<SemanticsArg>,
-
     /// With --status: how support turns into attacks.
     #[arg(long, value_enum, default_value_t = SupportArg::None, ignore_case = true, requires = "status")]
     support: SupportArg,
 
-    /// With --status: which extension to colour (from 1), for semantics with several.
-    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..), requires = "status")]
-    extension: u32,
-
-    /// Wrap node text at this many characters per line (8 to 200).
-    #[arg(long, value_name = "N", default_value_t = 34, value_parser = clap::value_parser!(u16).range(8..=200))]
-    wrap: u16,
-
-    /// Draw only this node and those within --depth steps of it (along any
-    /// relation, premise or conclusion, in either direction).
-    #[arg(long, value_name = "ID")]
-    focus: Option<String>,
-
-    /// With --focus: how many steps out to draw.
-    #[arg(long, value_name = "N", default_value_t = 2, requires = "focus")]
-    depth: u32,
-
-    /// Refuse to draw more nodes than this (after --focus); 0 for no limit.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_NODES)]
-    max_nodes: usize,
-
-    /// The layout: auto picks dot (layered) for small or tree-like maps and
-    /// sfdp (force-directed, much faster) for large densely linked ones;
-    /// builtin draws SVG without Graphviz.
-    #[arg(long, value_enum, default_value_t = EngineArg::Auto, ignore_case = true)]
-    engine: EngineArg,
-}
-
-/// The default of --max-nodes.
-const DEFAULT_MAX_NODES: usize = 5_000;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum EngineArg {
-    Auto,
-    Dot,
-    Sfdp,
-    Builtin,
+    #[command(flatten)]
+    pub(crate) draw: DrawArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -126,27 +83,85 @@ enum FormatArg {
     Mermaid,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum RankDirArg {
-    Tb,
-    Bt,
-    Lr,
-    Rl,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum GroupArg {
-    None,
-    Actor,
-    Tag,
-}
-
 pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     let format = resolve_format(args)?;
     match io::checked_map(&args.map, &globals.check_options(), "drawn", true)? {
         Ok(checked) => draw(args, format, &checked),
         Err(code) => Ok(code),
     }
+}
+
+/// The part of a map to draw and its options: `--focus` and `--depth`
+/// applied, `--max-nodes` enforced, status colours carried over. `status`
+/// colours the whole map when `--status` asks for it.
+pub(crate) fn prepare(
+    draw: &DrawArgs,
+    map_path: &Path,
+    whole_graph: &argmap::ArgGraph,
+    format: Format,
+    status: impl FnOnce(Semantics, usize) -> Result<StatusColours, Failure>,
+) -> Result<(Option<argmap::ArgGraph>, RenderOptions), Failure> {
+    let mut status_of_whole = match draw.status {
+        Some(semantics) => Some(status(
+            semantics.semantics(),
+            usize::try_from(draw.extension).unwrap_or(usize::MAX),
+        )?),
+        None => None,
+    };
+    let focused = match &draw.focus {
+        Some(id) => {
+            let depth = usize::try_from(draw.depth).unwrap_or(usize::MAX);
+            let (part, status) =
+                argmap::render::focus(whole_graph, id, depth, status_of_whole.as_ref()).map_err(
+                    |e| {
+                        Failure::Message(format!("--focus: `{}` has {e}", io::shown_path(map_path)))
+                    },
+                )?;
+            status_of_whole = status;
+            Some(part)
+        }
+        None => None,
+    };
+    let graph = focused.as_ref().unwrap_or(whole_graph);
+    let map = graph.map();
+    if draw.max_nodes > 0 && map.nodes.len() > draw.max_nodes {
+        let (what, advice) = if focused.is_some() {
+            (
+                format!("the part around the focus has {} nodes", map.nodes.len()),
+                "draw fewer steps with a smaller --depth",
+            )
+        } else {
+            (
+                format!(
+                    "`{}` has {} nodes",
+                    io::shown_path(map_path),
+                    map.nodes.len()
+                ),
+                "draw part of it with --focus ID --depth N",
+            )
+        };
+        return Err(Failure::Message(format!(
+            "{what}, more than --max-nodes {} allows; {advice}, or raise the limit (--max-nodes 0 for none)",
+            draw.max_nodes
+        )));
+    }
+    let mut options = draw.options(graph, format);
+    options.status = status_of_whole;
+    Ok((focused, options))
+}
+
+/// The message for a drawing that does not fit, with what to try.
+pub(crate) fn does_not_fit(e: &argmap::Error, map_path: &Path, draw: &DrawArgs) -> Failure {
+    let larger = if draw.width.is_some() || draw.height.is_some() {
+        "a larger --width or --height"
+    } else {
+        "a larger --page (a3) or the other orientation (--landscape, --portrait)"
+    };
+    Failure::Message(format!(
+        "`{}`: {e}; draw part of it with --focus ID --depth N, try another --rankdir (bt, lr), \
+         {larger}, a narrower --wrap, or a smaller --min-font",
+        io::shown_path(map_path)
+    ))
 }
 
 /// Draws a checked map (nothing when it has errors) and writes it.
@@ -158,93 +173,44 @@ pub(crate) fn draw(
     let Some(whole_graph) = checked.clean() else {
         return Ok(ExitCode::from(1));
     };
-    let mut status_of_whole = match args.status {
-        Some(semantics) => Some(status(args, semantics.semantics(), whole_graph)?),
-        None => None,
-    };
-    let focused = match &args.focus {
-        Some(id) => {
-            let depth = usize::try_from(args.depth).unwrap_or(usize::MAX);
-            let (part, status) = argmap::render::focus(
-                whole_graph,
-                id,
-                depth,
-                status_of_whole.as_ref(),
-            )
-            .map_err(|e| {
-                Failure::Message(format!("--focus: `{}` has {e}", io::shown_path(&args.map)))
-            })?;
-            status_of_whole = status;
-            Some(part)
-        }
-        None => None,
-    };
+    let (focused, options) = prepare(
+        &args.draw,
+        &args.map,
+        whole_graph,
+        format,
+        |semantics, n| status(&args.map, semantics, args.support.support(), n, whole_graph),
+    )?;
     let graph = focused.as_ref().unwrap_or(whole_graph);
-    let map = graph.map();
-    if args.max_nodes > 0 && map.nodes.len() > args.max_nodes {
-        let (what, advice) = if focused.is_some() {
-            (
-                format!("the part around the focus has {} nodes", map.nodes.len()),
-                "draw fewer steps with a smaller --depth",
-            )
-        } else {
-            (
-                format!(
-                    "`{}` has {} nodes",
-                    io::shown_path(&args.map),
-                    map.nodes.len()
-                ),
-                "draw part of it with --focus ID --depth N",
-            )
-        };
-        return Err(Failure::Message(format!(
-            "{what}, more than --max-nodes {} allows; {advice}, or raise the limit (--max-nodes 0 for none)",
-            args.max_nodes
-        )));
-    }
-    if format == Format::Mermaid && args.engine != EngineArg::Auto {
+    let engine = args.draw.engine;
+    if format == Format::Mermaid && engine != EngineArg::Auto {
         io::warning("Mermaid output is laid out by Mermaid; --engine is ignored");
-    } else if args.engine == EngineArg::Builtin && format == Format::Dot {
+    } else if engine == EngineArg::Builtin && format == Format::Dot {
         io::warning(&format!(
             "--engine builtin lays out SVG only; {format} output has no layout of its own"
         ));
     }
-    let layout = match args.engine {
-        EngineArg::Dot => Layout::Dot,
-        EngineArg::Sfdp => Layout::Sfdp,
-        EngineArg::Auto | EngineArg::Builtin => argmap::render::auto_layout(graph),
-    };
-    let options = RenderOptions {
-        rankdir: match args.rankdir {
-            RankDirArg::Tb => RankDir::TB,
-            RankDirArg::Bt => RankDir::BT,
-            RankDirArg::Lr => RankDir::LR,
-            RankDirArg::Rl => RankDir::RL,
-        },
-        group_by: match args.group_by {
-            GroupArg::None => GroupBy::None,
-            GroupArg::Actor => GroupBy::Actor,
-            GroupArg::Tag => GroupBy::Tag,
-        },
-        legend: !args.no_legend,
-        wrap: usize::from(args.wrap),
-        links: false,
-        status: status_of_whole,
-        layout,
-    };
+    if engine == EngineArg::Builtin && options.size != Size::Natural {
+        io::warning(
+            "--engine builtin draws at its natural size; --page, --width and --height need Graphviz",
+        );
+    }
+    if matches!(format, Format::Dot | Format::Mermaid) && options.size != Size::Natural {
+        io::warning(&format!(
+            "{format} output has no size of its own; --page, --width and --height apply to svg, png and pdf"
+        ));
+    }
     let bytes = match format {
         Format::Dot => argmap::render::dot(graph, &options).into_bytes(),
         Format::Mermaid => argmap::render::mermaid(graph, &options).into_bytes(),
-        Format::Svg if args.engine == EngineArg::Builtin => {
-            fallback_svg(graph, &options)?.into_bytes()
-        }
-        _ if args.engine == EngineArg::Builtin => {
+        Format::Svg if engine == EngineArg::Builtin => fallback_svg(graph, &options)?.into_bytes(),
+        _ if engine == EngineArg::Builtin => {
             return Err(Failure::Message(format!(
                 "--engine builtin draws SVG only, not {format}"
             )));
         }
         Format::Svg => {
-            let svg = argmap::render::svg(graph, &options, &io::dot_program())?;
+            let svg = argmap::render::svg(graph, &options, &io::dot_program())
+                .map_err(|e| fit_failure(e, &args.map, &args.draw))?;
             if let Some(e) = svg.fallback {
                 io::warning(&format!(
                     "{e}; drawing with the built-in layout, which is simpler (no clusters, legend or shapes).\n\
@@ -254,19 +220,16 @@ pub(crate) fn draw(
             }
             svg.text.into_bytes()
         }
-        _ => {
-            let dot = argmap::render::dot(graph, &options);
-            match run_dot(&dot, format, &io::dot_program()) {
-                Ok(bytes) => bytes,
-                Err(e) if e.kind() == ErrorKind::GraphvizMissing => {
-                    return Err(Failure::Message(format!(
-                        "{e}; {format} needs Graphviz: install it (`apt-get install graphviz`, `brew install graphviz`) \
-                         or render to svg or dot instead"
-                    )));
-                }
-                Err(e) => return Err(e.into()),
+        _ => match argmap::render::draw(graph, &options, format, &io::dot_program()) {
+            Ok(drawing) => drawing.bytes,
+            Err(e) if e.kind() == ErrorKind::GraphvizMissing => {
+                return Err(Failure::Message(format!(
+                    "{e}; {format} needs Graphviz: install it (`apt-get install graphviz`, `brew install graphviz`) \
+                     or render to svg or dot instead"
+                )));
             }
-        }
+            Err(e) => return Err(fit_failure(e, &args.map, &args.draw)),
+        },
     };
     // A map read from stdin is drawn to stdout unless -o names a file.
     let path = match &args.output {
@@ -277,15 +240,24 @@ pub(crate) fn draw(
     io::write_output(&path, &bytes)
 }
 
-/// The statuses of the extension `--extension` picks.
-fn status(
-    args: &Args,
+/// A library error as the user sees it, with advice when it does not fit.
+pub(crate) fn fit_failure(e: argmap::Error, map_path: &Path, draw: &DrawArgs) -> Failure {
+    if e.kind() == ErrorKind::DoesNotFit {
+        does_not_fit(&e, map_path, draw)
+    } else {
+        e.into()
+    }
+}
+
+/// The statuses of extension `n` (from 1) of a map under a semantics.
+pub(crate) fn status(
+    map_path: &Path,
     semantics: Semantics,
+    support: argmap::semantics::Support,
+    n: usize,
     graph: &argmap::ArgGraph,
 ) -> Result<StatusColours, Failure> {
-    let support = args.support.support();
-    let n = usize::try_from(args.extension).unwrap_or(usize::MAX);
-    let shown = io::shown_path(&args.map);
+    let shown = io::shown_path(map_path);
     let found = Evaluation::new(graph, semantics, support, n).map_err(|e| {
         Failure::Message(format!(
             "the search for {} extensions of `{shown}` gave up: {e}; try --status grounded",

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argmap::report::{MarkdownDiagram, Page, Report};
+use argmap::report::{MarkdownDiagram, Report};
 
-use super::args::EvalArgs;
+use super::args::{DrawArgs, EvalArgs};
 use super::eval::{text, with_evaluation};
 use super::{Failure, Globals, io};
 
@@ -19,6 +19,10 @@ with its source, locator, translation and whether it was checked against
 the source's file; the actors, what their positions rest on and their
 tensions; the sources; the check results (warnings, findings, notes).
 
+The diagram takes every drawing option of `argmap render` (--rankdir,
+--group-by, --status, --focus, --depth, --no-legend, --page, --width, …);
+--status colours it with the report's --support.
+
 A map with errors gets no report: the errors are shown as by `check`.
 Files are written atomically. The HTML is one file with no scripts and no
 network access, readable on screen and in print.
@@ -28,7 +32,8 @@ Exit status: 0 written, 1 the map has errors, 2 a usage or I/O failure.
 Examples:
   argmap report maps/istanbul.yaml -o report.html
   argmap report maps/istanbul.yaml -o report.md            writes report.svg too
-  argmap report maps/istanbul.yaml -o report.md --diagram mermaid";
+  argmap report maps/istanbul.yaml -o report.md --diagram mermaid
+  argmap report maps/istanbul.yaml -o report.html --status grounded --group-by source";
 
 /// Arguments of `argmap report`.
 #[derive(Debug, clap::Args)]
@@ -52,6 +57,9 @@ pub(crate) struct Args {
 
     #[command(flatten)]
     eval: EvalArgs,
+
+    #[command(flatten)]
+    draw: DrawArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -105,24 +113,46 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         args.eval,
         64,
         |checked, evaluation| {
-            let graph = evaluation.graph();
+            let whole = evaluation.graph();
+            let drawn_as = if args.diagram == Diagram::Mermaid && format == ReportFormat::Md {
+                argmap::Format::Mermaid
+            } else {
+                argmap::Format::Svg
+            };
+            // The diagram is drawn as `render` draws it, with the report's
+            // semantics and support for --status.
+            let (focused, mut options) =
+                super::render::prepare(&args.draw, &args.map, whole, drawn_as, |semantics, n| {
+                    super::render::status(
+                        &args.map,
+                        semantics,
+                        args.eval.support.support(),
+                        n,
+                        whole,
+                    )
+                })?;
+            let graph = focused.as_ref().unwrap_or(whole);
             let report = Report::new(&io::shown_path(&args.map), evaluation, &checked.diagnostics);
             let (out, svg) = match format {
                 ReportFormat::Html => {
-                    let svg = diagram(graph, true)?;
-                    (text(|s| report.write_html(s, &svg, Page::default()))?, None)
+                    options.links = true;
+                    let svg = diagram(graph, &options, args)?;
+                    (text(|s| report.write_html(s, &svg, args.draw.report_page()))?, None)
                 }
-                ReportFormat::Md if args.diagram == Diagram::Mermaid => (
-                    text(|s| report.write_markdown(s, MarkdownDiagram::Mermaid))?,
-                    None,
-                ),
+                ReportFormat::Md if args.diagram == Diagram::Mermaid => {
+                    let mermaid = argmap::render::mermaid(graph, &options);
+                    (
+                        text(|s| report.write_markdown(s, MarkdownDiagram::MermaidText(&mermaid)))?,
+                        None,
+                    )
+                }
                 ReportFormat::Md => {
                     let svg_path = args.output.with_extension("svg");
                     let name = svg_path
                         .file_name()
                         .map_or_else(|| "report.svg".into(), |n| n.to_string_lossy().into_owned());
                     let md = text(|s| report.write_markdown(s, MarkdownDiagram::File(&name)))?;
-                    (md, Some((svg_path, diagram(graph, false)?)))
+                    (md, Some((svg_path, diagram(graph, &options, args)?)))
                 }
             };
             if let Some((path, svg)) = svg {
@@ -133,10 +163,15 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     )
 }
 
-/// The diagram as an `<svg>` element; with `links`, nodes link to their
-/// rows.
-fn diagram(graph: &argmap::ArgGraph, links: bool) -> Result<String, Failure> {
-    let svg = argmap::report::diagram(graph, links, &io::dot_program())?;
+/// The diagram as an `<svg>` element; with `options.links`, nodes link to
+/// their rows.
+fn diagram(
+    graph: &argmap::ArgGraph,
+    options: &argmap::RenderOptions,
+    args: &Args,
+) -> Result<String, Failure> {
+    let svg = argmap::report::diagram_with(graph, options, &io::dot_program())
+        .map_err(|e| super::render::fit_failure(e, &args.map, &args.draw))?;
     if let Some(e) = svg.fallback {
         io::warning(&format!(
             "{e}; the diagram is drawn with the built-in layout (install Graphviz for the full drawing)"

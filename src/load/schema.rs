@@ -35,6 +35,7 @@ const NODE_KEYS: &[&str] = &[
     "rejected_by",
     "evidence",
     "tags",
+    "group",
     "note",
     "supports",
     "attacks",
@@ -622,6 +623,7 @@ impl Cx<'_> {
             rejected_by: Vec::new(),
             evidence: Vec::new(),
             tags: Vec::new(),
+            group: None,
             note: None,
             relations: Vec::new(),
             premises: Vec::new(),
@@ -698,6 +700,7 @@ impl Cx<'_> {
         node.held_by = self.refs(&mut f, "held_by");
         node.rejected_by = self.refs(&mut f, "rejected_by");
         node.tags = self.refs(&mut f, "tags");
+        node.group = self.string(&mut f, "group");
         node.evidence = self.evidence_list(f.take("evidence"), &f.what);
         for kind in RelationKind::ALL {
             if let Some(y) = f.take(kind.as_str()) {

@@ -13,7 +13,11 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use indexmap::IndexMap;
 use petgraph::visit::EdgeRef;
 
-use super::{GroupBy, RenderOptions, actor_colors, node_lines, status_fill, status_word};
+use super::colour::PLAIN_FILL;
+use super::{
+    GroupBy, NodeLabel, RenderOptions, Rgb, actor_colors, node_label, status_fill, status_word,
+    text_on,
+};
 use crate::graph::{ArgGraph, EdgeKind};
 use crate::model::{Map, NodeKind, RelationKind};
 use crate::semantics::Label;
@@ -28,106 +32,113 @@ const GREY: &str = "#555555";
 /// Renders a checked map as DOT text.
 ///
 /// The map should be free of errors (see [`crate::check()`]); references
-/// that do not resolve are simply not drawn.
+/// that do not resolve are simply not drawn. The title and the legend are
+/// the graph's own label, which Graphviz places after the layout: the
+/// legend never moves a node or lengthens an edge.
 pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
     let map = graph.map();
     let colors = actor_colors(map);
+    let font = format_pt(options.font_size);
     let mut stmts = vec![
         attr_stmt("rankdir", options.rankdir.as_str()),
-        attr_stmt("newrank", "true"),
-        attr_stmt("nodesep", "0.35"),
-        attr_stmt("ranksep", "0.55"),
+        // Keep edges in the order written: adding a node then moves few
+        // others (measured in tests/it/render_drawing.rs).
+        attr_stmt("ordering", "out"),
+        attr_stmt("nodesep", "0.12"),
+        attr_stmt("ranksep", "0.3"),
         attr_stmt("fontname", FONT),
         attr_stmt("labelloc", "t"),
-        attr_stmt("fontsize", "18"),
+        attr_stmt("fontsize", &font),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", FONT),
-            attr("fontsize", "11"),
+            attr("fontsize", &font),
             attr("shape", "box"),
             attr("style", "rounded,filled"),
-            attr("fillcolor", "white"),
-            attr("margin", "0.14,0.07"),
+            attr("fillcolor", PLAIN_FILL),
+            attr("margin", "0.05,0.03"),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
             attr("fontname", FONT),
-            attr("fontsize", "9"),
+            attr("fontsize", &font),
         ])),
     ];
-    if let Some(title) = &map.title {
+    if options.legend {
+        stmts.push(Stmt::Attribute(Attribute(
+            Id::Plain("label".into()),
+            Id::Html(format!("<{}>", legend(graph, &colors, options))),
+        )));
+    } else if let Some(title) = &map.title {
         stmts.push(attr_stmt("label", &title.value));
+        stmts.push(attr_stmt("fontsize", &format_pt(options.font_size * 1.5)));
+    }
+    if options.group_by != GroupBy::None {
+        // Ranks across clusters. (Without clusters, plain ranking keeps
+        // `rank=max` for the questions, which `newrank` ignores.)
+        stmts.push(attr_stmt("newrank", "true"));
     }
     if options.layout == super::Layout::Sfdp {
         // Straight edges: sfdp's spline routing costs minutes on dense maps.
+        // A fixed start makes the layout the same on every run.
         stmts.push(attr_stmt("layout", "sfdp"));
         stmts.push(attr_stmt("overlap", "prism"));
         stmts.push(attr_stmt("splines", "false"));
+        stmts.push(attr_stmt("start", "1"));
     }
 
+    let roles = super::roles(map);
     // Nodes, optionally in clusters.
     let mut clusters: IndexMap<String, (String, Vec<Stmt>)> = IndexMap::new();
+    let mut questions = Vec::new();
     for (i, node) in map.nodes.values().enumerate() {
-        let lines = node_lines(map, i, options);
-        let label = options.status_of(i);
+        let parts = node_label(map, &colors, i, options);
+        let status = options.status_of(i);
+        let fill = match status {
+            Some(l) if options.status.is_some() => status_fill(l),
+            _ => PLAIN_FILL,
+        };
+        let text_colour =
+            Rgb::parse(fill).map_or_else(|| "#000000".to_string(), |f| text_on(f).hex());
         let mut attrs = vec![
             attr("id", &format!("node-{}", node.id.value)),
-            attr("label", &lines.join("\n")),
+            Attribute(
+                Id::Plain("label".into()),
+                Id::Html(format!(
+                    "<{}>",
+                    html_label(&parts, roles[i] == super::Role::Main, options.wrap)
+                )),
+            ),
             attr("tooltip", &node.text.value),
         ];
         if options.links {
             attrs.push(attr("URL", &format!("#claim-{}", node.id.value)));
             attrs.push(attr("target", "_self"));
         }
-        let fills: Vec<&str> = match (&options.status, label) {
-            (Some(_), Some(l)) => vec![status_fill(l)],
-            (Some(_), None) => Vec::new(),
-            (None, _) => node
-                .held_by
-                .iter()
-                .filter_map(|a| colors.get(a.value.as_str()).map(String::as_str))
-                .collect(),
-        };
-        if label == Some(Label::Out) {
+        if fill != PLAIN_FILL {
+            attrs.push(attr("fillcolor", fill));
+        }
+        if text_colour != "#000000" {
+            attrs.push(attr("fontcolor", &text_colour));
+        }
+        if status == Some(Label::Out) {
             attrs.push(attr("color", GREY));
         }
-        let (shape, base_style) = match node.kind {
-            NodeKind::Claim => ("box", "rounded,filled"),
-            NodeKind::Argument => ("ellipse", "filled"),
-            NodeKind::Question => ("hexagon", "filled"),
-        };
-        if shape != "box" {
-            attrs.push(attr("shape", shape));
-        }
-        match fills.as_slice() {
-            [] => {}
-            [one] => attrs.push(attr("fillcolor", one)),
-            many => {
-                // Several holders: stripes (boxes) or wedges (ellipses).
-                let style = match node.kind {
-                    NodeKind::Claim => "rounded,striped",
-                    NodeKind::Argument => "wedged",
-                    NodeKind::Question => "filled",
-                };
-                attrs.push(attr("style", style));
-                attrs.push(attr("fillcolor", &many.join(":")));
+        match node.kind {
+            NodeKind::Claim => {}
+            NodeKind::Argument => {
+                attrs.push(attr("shape", "ellipse"));
+                attrs.push(attr("style", "filled"));
+            }
+            NodeKind::Question => {
+                attrs.push(attr("shape", "hexagon"));
+                attrs.push(attr("style", "filled"));
+                questions.push(node.id.value.clone());
             }
         }
-        if fills.len() < 2 && base_style != "rounded,filled" {
-            attrs.push(attr("style", base_style));
+        if roles[i] != super::Role::Other {
+            attrs.push(attr("penwidth", "2.5"));
         }
         let stmt = Stmt::Node(DotNode::new(NodeId(quoted(&node.id.value), None), attrs));
-        let group = match options.group_by {
-            GroupBy::None => None,
-            GroupBy::Actor => node
-                .held_by
-                .first()
-                .and_then(|a| map.actors.get(&a.value))
-                .map(|a| (a.id.value.clone(), a.name.value.clone())),
-            GroupBy::Tag => node
-                .tags
-                .first()
-                .map(|t| (t.value.clone(), t.value.clone())),
-        };
-        match group {
+        match group_of(map, node, options.group_by) {
             Some((key, label)) => clusters
                 .entry(key)
                 .or_insert_with(|| (label, Vec::new()))
@@ -138,15 +149,39 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
         debug_assert_eq!(graph.graph[petgraph::graph::NodeIndex::new(i)], i);
     }
     for (i, (key, (label, members))) in clusters.into_iter().enumerate() {
+        // A passage that one node alone quotes needs no box.
+        if options.group_by == GroupBy::Source && members.len() < 2 {
+            stmts.extend(members);
+            continue;
+        }
         let mut inner = vec![
             attr_stmt("label", &label),
             attr_stmt("style", "rounded,dashed"),
             attr_stmt("color", GREY),
+            attr_stmt("fontsize", &font),
             attr_stmt("id", &format!("cluster-{key}")),
         ];
         inner.extend(members);
         stmts.push(Stmt::Subgraph(Subgraph {
             id: Id::Plain(format!("cluster_{i}")),
+            stmts: inner,
+        }));
+    }
+    // Questions first: on the last rank, the one the arrows point to, next
+    // to the main claims (the left with the default right-to-left
+    // direction, the top with bt). Clusters keep their own ranks.
+    if !questions.is_empty()
+        && options.layout == super::Layout::Dot
+        && options.group_by == GroupBy::None
+    {
+        let mut inner = vec![attr_stmt("rank", "max")];
+        inner.extend(
+            questions
+                .iter()
+                .map(|q| Stmt::Node(DotNode::new(NodeId(quoted(q), None), Vec::new()))),
+        );
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: Id::Plain("questions".into()),
             stmts: inner,
         }));
     }
@@ -230,10 +265,6 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
         }
     }
 
-    if options.legend {
-        stmts.push(legend(map, &colors, options.status.as_ref()));
-    }
-
     let graph = Graph::DiGraph {
         id: quoted("argmap"),
         strict: false,
@@ -291,51 +322,98 @@ fn edge_style(kind: EdgeKind) -> Vec<Attribute> {
     }
 }
 
-/// The legend: an HTML-table node listing kinds, actors and relations.
-fn legend(
-    map: &Map,
-    colors: &IndexMap<&str, String>,
-    status: Option<&super::StatusColours>,
-) -> Stmt {
-    let mut rows =
-        String::from("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">");
-    rows.push_str("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>");
-    let mut row = |key: String, text: &str| {
-        rows.push_str(&format!(
-            "<TR><TD ALIGN=\"CENTER\">{key}</TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
-            escape_html(text)
+/// The graph's label: the title above a legend of shapes, holders,
+/// statuses and relations, each a row of entries, five to a line.
+fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOptions) -> String {
+    let map = graph.map();
+    let mut out =
+        String::from("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+    if let Some(title) = &map.title {
+        out.push_str(&format!(
+            "<TR><TD><FONT POINT-SIZE=\"{}\">{}</FONT></TD></TR>",
+            format_pt(options.font_size * 1.5),
+            escape_html(&title.value)
         ));
-    };
-    let kinds: Vec<NodeKind> = {
-        let mut k: Vec<NodeKind> = map.nodes.values().map(|n| n.kind).collect();
-        k.sort();
-        k.dedup();
-        k
-    };
-    for kind in kinds {
-        let shape = match kind {
-            NodeKind::Claim => "▢",
-            NodeKind::Argument => "◯",
-            NodeKind::Question => "⬡",
-        };
-        row(shape.to_string(), kind.as_str());
     }
-    if let Some(status) = status {
-        row(String::new(), &format!("status: {}", status.caption));
+    out.push_str("<TR><TD><TABLE BORDER=\"1\" COLOR=\"#999999\" STYLE=\"ROUNDED\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    let mut section = |name: &str, items: Vec<(String, String)>| {
+        if items.is_empty() {
+            return;
+        }
+        out.push_str(&format!(
+            "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><B>{}</B></TD><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">",
+            escape_html(name)
+        ));
+        // A table per line: entries keep their own widths.
+        for line in items.chunks(5) {
+            out.push_str("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>");
+            for (key, text) in line {
+                out.push_str(key);
+                if !text.is_empty() {
+                    out.push_str(&format!("<TD ALIGN=\"LEFT\">{}</TD>", escape_html(text)));
+                }
+            }
+            out.push_str("</TR></TABLE></TD></TR>");
+        }
+        out.push_str("</TABLE></TD></TR>");
+    };
+    let glyph = |colour: &str, g: &str| {
+        format!(
+            "<TD ALIGN=\"CENTER\"><FONT COLOR=\"{}\">{g}</FONT></TD>",
+            escape_html(colour)
+        )
+    };
+    let mut kinds: Vec<NodeKind> = map.nodes.values().map(|n| n.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let mut shapes: Vec<(String, String)> = kinds
+        .iter()
+        .map(|kind| {
+            let g = match kind {
+                NodeKind::Claim => "▢",
+                NodeKind::Argument => "◯",
+                NodeKind::Question => "⬡",
+            };
+            (glyph("#000000", g), kind.as_str().to_string())
+        })
+        .collect();
+    if super::roles(map).contains(&super::Role::Main) {
+        shapes.push((
+            glyph("#000000", "<B>▣</B>"),
+            "main claim (bold border)".into(),
+        ));
+    }
+    section("Shapes", shapes);
+    let used: Vec<&str> = colors
+        .keys()
+        .copied()
+        .filter(|id| {
+            map.nodes
+                .values()
+                .any(|n| n.held_by.iter().any(|h| h.value == *id))
+        })
+        .collect();
+    let holders = used
+        .iter()
+        .filter_map(|id| {
+            let actor = map.actors.get(*id)?;
+            Some((swatch(&colors[*id]), actor.name.value.clone()))
+        })
+        .collect::<Vec<_>>();
+    let mut holders = holders;
+    if map.nodes.values().any(|n| !n.rejected_by.is_empty()) {
+        holders.push((
+            glyph("#000000", "✗"),
+            "a white chip with a cross: rejects".into(),
+        ));
+    }
+    section("Held by", holders);
+    if let Some(status) = &options.status {
+        let mut items = vec![(String::from("<TD></TD>"), status.caption.clone())];
         for l in [Label::In, Label::Out, Label::Undecided] {
-            row(
-                format!("<FONT COLOR=\"{}\">██</FONT>", status_fill(l)),
-                status_word(l),
-            );
+            items.push((swatch(status_fill(l)), status_word(l)));
         }
-    } else {
-        for (id, color) in colors {
-            let name = map.actors.get(*id).map_or(*id, |a| a.name.value.as_str());
-            row(
-                format!("<FONT COLOR=\"{}\">██</FONT>", escape_html(color)),
-                &format!("held by {name}"),
-            );
-        }
+        section("Status", items);
     }
     let mut kinds_used: Vec<EdgeKind> = Vec::new();
     for node in map.nodes.values() {
@@ -346,32 +424,180 @@ fn legend(
     }
     kinds_used.sort();
     kinds_used.dedup();
-    for kind in kinds_used {
-        let (color, glyph, text) = match kind {
-            EdgeKind::Relation(RelationKind::Supports) => (GREEN, "──▶", "supports"),
-            EdgeKind::Relation(RelationKind::Attacks) => (RED, "──┤", "attacks"),
-            EdgeKind::Relation(RelationKind::Undercuts) => {
-                (PURPLE, "- -┤", "undercuts an inference")
-            }
-            EdgeKind::Relation(RelationKind::Contradicts) => {
-                (RED, "╫━╫", "contradicts (both ways)")
-            }
-            EdgeKind::Relation(RelationKind::Answers) => (GREY, "- -▷", "answers"),
-            EdgeKind::Premise | EdgeKind::Conclusion => {
-                (GREEN, "━━▶", "premises → argument ━▶ conclusion")
-            }
-        };
-        row(format!("<FONT COLOR=\"{color}\">{glyph}</FONT>"), text);
+    let relations = kinds_used
+        .into_iter()
+        .map(|kind| {
+            let (color, g, text) = match kind {
+                EdgeKind::Relation(RelationKind::Supports) => (GREEN, "──▶", "supports"),
+                EdgeKind::Relation(RelationKind::Attacks) => (RED, "──┤", "attacks"),
+                EdgeKind::Relation(RelationKind::Undercuts) => {
+                    (PURPLE, "- -┤", "undercuts an inference")
+                }
+                EdgeKind::Relation(RelationKind::Contradicts) => {
+                    (RED, "╫━╫", "contradicts (both ways)")
+                }
+                EdgeKind::Relation(RelationKind::Answers) => (GREY, "- -▷", "answers"),
+                EdgeKind::Premise | EdgeKind::Conclusion => {
+                    (GREEN, "━━▶", "premises → argument ━▶ conclusion")
+                }
+            };
+            (glyph(color, g), text.to_string())
+        })
+        .collect();
+    section("Relations", relations);
+    out.push_str("</TABLE></TD></TR></TABLE>");
+    out
+}
+
+/// A legend key: a swatch of a colour, drawn as text so that it keeps its
+/// width in the legend's table (a filled cell would stretch).
+fn swatch(colour: &str) -> String {
+    format!(
+        "<TD ALIGN=\"CENTER\"><FONT COLOR=\"{}\">███</FONT></TD>",
+        escape_html(colour)
+    )
+}
+
+/// A holder's chip: a cell filled with its colour, the name in black or
+/// white, whichever contrasts more. A colour that cannot be read (an
+/// unusual colour name) colours the cell's border instead, around black
+/// text on white, so that no contrast is guessed.
+fn chip(name: &str, colour: &str) -> String {
+    match Rgb::parse(colour) {
+        Some(fill) => format!(
+            "<TD BGCOLOR=\"{}\"><FONT COLOR=\"{}\">{}</FONT></TD>",
+            fill.hex(),
+            text_on(fill).hex(),
+            escape_html(name)
+        ),
+        None => format!(
+            "<TD BORDER=\"2\" COLOR=\"{}\" BGCOLOR=\"{PLAIN_FILL}\"><FONT COLOR=\"#000000\">{}</FONT></TD>",
+            escape_html(colour),
+            escape_html(name)
+        ),
     }
-    rows.push_str("</TABLE>");
-    Stmt::Node(DotNode::new(
-        NodeId(quoted("_legend"), None),
-        vec![
-            attr("shape", "plaintext"),
-            attr("fontsize", "10"),
-            Attribute(Id::Plain("label".into()), Id::Html(format!("<{rows}>"))),
-        ],
-    ))
+}
+
+/// The chip of an actor who rejects a node: a cross and the name, black on
+/// white inside a border of the actor's colour.
+fn rejecting_chip(name: &str, colour: &str) -> String {
+    let border = Rgb::parse(colour).map_or_else(|| escape_html(colour), Rgb::hex);
+    format!(
+        "<TD BORDER=\"2\" COLOR=\"{border}\" BGCOLOR=\"{PLAIN_FILL}\"><FONT COLOR=\"#000000\">✗ {}</FONT></TD>",
+        escape_html(name)
+    )
+}
+
+/// A node's HTML-like label: its text (bold for a main claim), the sources
+/// it cites, a row of holder chips (three to a line), who rejects it and
+/// its status. The node's shape and fill stay those of its kind and status.
+fn html_label(parts: &NodeLabel, main: bool, wrap: usize) -> String {
+    // Each line is a table of its own, so that chips keep their own
+    // widths instead of lining up in columns.
+    const LINE: &str =
+        "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"0\"><TR>";
+    let lines = |lines: &[String]| {
+        lines
+            .iter()
+            .map(|l| escape_html(l))
+            .collect::<Vec<_>>()
+            .join("<BR/>")
+    };
+    let mut out =
+        String::from("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
+    let text = lines(&parts.text);
+    if main {
+        out.push_str(&format!("<TR><TD><B>{text}</B></TD></TR>"));
+    } else {
+        out.push_str(&format!("<TR><TD>{text}</TD></TR>"));
+    }
+    if !parts.cited.is_empty() {
+        out.push_str(&format!("<TR><TD><I>{}</I></TD></TR>", lines(&parts.cited)));
+    }
+    // Holders as filled chips, then those who reject it as white chips
+    // with a border of their colour and a cross: one band of names, in
+    // lines about as wide as the text.
+    let chips: Vec<(usize, String)> = parts
+        .holders
+        .iter()
+        .map(|(name, colour)| (name.chars().count(), chip(name, colour)))
+        .chain(
+            parts
+                .rejected
+                .iter()
+                .map(|(name, colour)| (name.chars().count() + 2, rejecting_chip(name, colour))),
+        )
+        .collect();
+    let mut width = 0;
+    for (k, (len, c)) in chips.iter().enumerate() {
+        if k == 0 {
+            out.push_str(LINE);
+        } else if width + len + 1 > (wrap + 6).max(*len) {
+            out.push_str("</TR></TABLE></TD></TR>");
+            out.push_str(LINE);
+            width = 0;
+        }
+        width += len + 1;
+        out.push_str(c);
+    }
+    if !chips.is_empty() {
+        out.push_str("</TR></TABLE></TD></TR>");
+    }
+    if let Some(status) = &parts.status {
+        out.push_str(&format!(
+            "<TR><TD><B>[{}]</B></TD></TR>",
+            escape_html(status)
+        ));
+    }
+    out.push_str("</TABLE>");
+    out
+}
+
+/// The cluster a node goes in, as (key, label), under `group_by`.
+fn group_of(map: &Map, node: &crate::model::Node, group_by: GroupBy) -> Option<(String, String)> {
+    match group_by {
+        GroupBy::None => None,
+        GroupBy::Actor => node
+            .held_by
+            .first()
+            .and_then(|a| map.actors.get(&a.value))
+            .map(|a| (a.id.value.clone(), a.name.value.clone())),
+        GroupBy::Tag => node
+            .tags
+            .first()
+            .map(|t| (t.value.clone(), t.value.clone())),
+        GroupBy::Source => {
+            let e = node
+                .evidence
+                .iter()
+                .find(|e| e.at.is_some() || e.quote.is_some())
+                .or_else(|| node.evidence.first())?;
+            let source = &e.source.value;
+            let title = map
+                .sources
+                .get(source)
+                .map_or(source.as_str(), |s| s.title.value.as_str());
+            // The title on at most two lines, then the locator.
+            let title = super::wrap(title, 36, 2).join("\n");
+            Some(match &e.at {
+                Some(at) => (
+                    format!("{source}@{}", at.value),
+                    format!("{title}\n{}", at.value),
+                ),
+                None => (source.clone(), title),
+            })
+        }
+        GroupBy::Group => node
+            .group
+            .as_ref()
+            .map(|g| (g.value.clone(), g.value.clone())),
+    }
+}
+
+/// A point size as DOT writes it: `11`, `16.5`.
+fn format_pt(pt: f64) -> String {
+    let s = format!("{pt:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn edge(a: &str, b: &str, attributes: Vec<Attribute>) -> Stmt {

@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 
 use petgraph::visit::EdgeRef;
 
-use super::{RenderOptions, actor_colors, node_lines, status_fill};
+use super::colour::PLAIN_FILL;
+use super::{RenderOptions, Rgb, actor_colors, node_label, status_fill, status_word, text_on};
 use crate::graph::{ArgGraph, EdgeKind};
 use crate::model::{NodeKind, RelationKind};
 
@@ -25,35 +26,71 @@ pub fn mermaid(graph: &ArgGraph, options: &RenderOptions) -> String {
         super::RankDir::RL => "RL",
     };
     let _ = writeln!(s, "flowchart {dir}");
+    let roles = super::roles(map);
     for (i, node) in map.nodes.values().enumerate() {
-        let lines = node_lines(map, i, options);
-        let status = options.status_of(i);
-        let text = lines
+        let parts = node_label(map, &colors, i, options);
+        let mut lines: Vec<String> = parts.text.iter().map(|l| label(l)).collect();
+        if roles[i] == super::Role::Main {
+            lines = lines.into_iter().map(|l| format!("<b>{l}</b>")).collect();
+        }
+        lines.extend(parts.cited.iter().map(|l| format!("<i>{}</i>", label(l))));
+        // Holders as chips: spans filled with the actor's colour (the
+        // names stay readable where a viewer drops the style).
+        let chips: Vec<(usize, String)> = parts
+            .holders
             .iter()
-            .map(|l| label(l))
-            .collect::<Vec<_>>()
-            .join("<br>");
+            .map(|(name, colour)| (name.chars().count(), chip(name, colour, false)))
+            .chain(
+                parts
+                    .rejected
+                    .iter()
+                    .map(|(name, colour)| (name.chars().count() + 2, chip(name, colour, true))),
+            )
+            .collect();
+        // In lines about as wide as the text, as in the DOT drawing.
+        let mut line = String::new();
+        let mut width = 0;
+        for (len, c) in chips {
+            if width > 0 && width + len + 1 > (options.wrap + 6).max(len) {
+                lines.push(std::mem::take(&mut line));
+                width = 0;
+            }
+            if width > 0 {
+                line.push(' ');
+            }
+            width += len + 1;
+            line.push_str(&c);
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        if let Some(status) = &parts.status {
+            lines.push(format!("<b>{}</b>", label(status)));
+        }
+        let text = lines.join("<br>");
         let (open, close) = match node.kind {
             NodeKind::Claim => ("(\"", "\")"),
             NodeKind::Argument => ("([\"", "\"])"),
             NodeKind::Question => ("{{\"", "\"}}"),
         };
         let _ = writeln!(s, "  n{i}{open}{text}{close}");
-        let fill = match (&options.status, status) {
-            (Some(_), Some(l)) => Some(status_fill(l).to_string()),
-            (Some(_), None) => None,
-            (None, _) => node
-                .held_by
-                .first()
-                .and_then(|a| colors.get(a.value.as_str()))
-                .cloned(),
+        let fill = match options.status_of(i) {
+            Some(l) if options.status.is_some() => status_fill(l),
+            _ => PLAIN_FILL,
         };
-        // Only `#rrggbb` and plain colour names reach the style line.
-        if let Some(fill) =
-            fill.filter(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '#'))
-        {
-            let _ = writeln!(s, "  style n{i} fill:{fill},stroke:#333,color:#000");
-        }
+        let ink = Rgb::parse(fill).map_or(Rgb(0, 0, 0), text_on).hex();
+        let width = if roles[i] == super::Role::Other {
+            "1px"
+        } else {
+            "3px"
+        };
+        let _ = writeln!(
+            s,
+            "  style n{i} fill:{fill},stroke:#333,stroke-width:{width},color:{ink}"
+        );
+    }
+    if options.legend {
+        legend(&mut s, map, &colors, options);
     }
     let edges_of = &graph.graph;
     // Relations that something undercuts pass through a small circle,
@@ -108,6 +145,111 @@ pub fn mermaid(graph: &ArgGraph, options: &RenderOptions) -> String {
         let _ = writeln!(s, "  linkStyle {i} stroke:{color},color:{color}");
     }
     s
+}
+
+/// A holder's chip in a label: the name in a span filled with the actor's
+/// colour, in black or white for contrast; for an actor who rejects the
+/// node, a cross and the name in a span with a border of that colour. A
+/// colour that cannot be read only colours the border. Mermaid's entity
+/// codes stand for `;` so that the style cannot end the statement.
+fn chip(name: &str, colour: &str, rejects: bool) -> String {
+    let rgb = Rgb::parse(colour);
+    let css = |c: Rgb| format!("rgb({},{},{})", c.0, c.1, c.2);
+    let style = match (rgb, rejects) {
+        (Some(c), false) => format!(
+            "background-color:{}#59;color:{}#59;padding:0 3px#59;white-space:nowrap",
+            css(c),
+            css(text_on(c))
+        ),
+        (Some(c), true) => format!(
+            "border:2px solid {}#59;background-color:#35;FFFFFF#59;color:#35;000000#59;padding:0 3px#59;white-space:nowrap",
+            css(c)
+        ),
+        (None, _) => "border:2px solid grey#59;background-color:white#59;color:black#59;padding:0 3px#59;white-space:nowrap".to_string(),
+    };
+    let name = if rejects {
+        format!("✗ {name}")
+    } else {
+        name.to_string()
+    };
+    format!("<span style='{style}'>{}</span>", label(&name))
+}
+
+/// The legend: a subgraph of its own, unlinked, with a node per shape,
+/// holder and status, and one listing the relations.
+fn legend(
+    s: &mut String,
+    map: &crate::model::Map,
+    colors: &indexmap::IndexMap<&str, String>,
+    options: &RenderOptions,
+) {
+    let _ = writeln!(s, "  subgraph legend[\"Legend\"]");
+    let _ = writeln!(s, "    direction TB");
+    let mut kinds: Vec<NodeKind> = map.nodes.values().map(|n| n.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    for (k, kind) in kinds.iter().enumerate() {
+        let (open, close) = match kind {
+            NodeKind::Claim => ("(\"", "\")"),
+            NodeKind::Argument => ("([\"", "\"])"),
+            NodeKind::Question => ("{{\"", "\"}}"),
+        };
+        let _ = writeln!(s, "    legend_k{k}{open}{}{close}", kind.as_str());
+    }
+    let mut holders = Vec::new();
+    for (id, colour) in colors {
+        if !map
+            .nodes
+            .values()
+            .any(|n| n.held_by.iter().any(|h| h.value == *id))
+        {
+            continue;
+        }
+        if let Some(actor) = map.actors.get(*id) {
+            holders.push(chip(&actor.name.value, colour, false));
+        }
+    }
+    if !holders.is_empty() {
+        let _ = writeln!(s, "    legend_h[\"held by: {}\"]", holders.join(" "));
+    }
+    if let Some(status) = &options.status {
+        let chips: Vec<String> = [
+            crate::semantics::Label::In,
+            crate::semantics::Label::Out,
+            crate::semantics::Label::Undecided,
+        ]
+        .iter()
+        .map(|&l| chip(&status_word(l), status_fill(l), false))
+        .collect();
+        let _ = writeln!(
+            s,
+            "    legend_s[\"{}: {}\"]",
+            label(&status.caption),
+            chips.join(" ")
+        );
+    }
+    let _ = writeln!(
+        s,
+        "    legend_r[\"{}\"]",
+        label(
+            "--> supports · --x attacks · -.-x undercuts · x--x contradicts · -.-> answers · ==> conclusion"
+        )
+    );
+    let _ = writeln!(s, "  end");
+    let _ = writeln!(s, "  style legend fill:#FFFFFF,stroke:#999999");
+    let _ = writeln!(
+        s,
+        "  classDef legendEntry fill:#FFFFFF,stroke:#999999,color:#000000"
+    );
+    let mut entries: Vec<String> = (0..kinds.len()).map(|k| format!("legend_k{k}")).collect();
+    if !holders.is_empty() {
+        entries.push("legend_h".into());
+    }
+    if options.status.is_some() {
+        entries.push("legend_s".into());
+    }
+    entries.push("legend_r".into());
+    let _ = writeln!(s, "  class {} legendEntry", entries.join(","));
 }
 
 fn color(kind: EdgeKind) -> &'static str {

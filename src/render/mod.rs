@@ -6,6 +6,7 @@
 //! node kind, fill colour per actor, edge style per relation. Output is
 //! deterministic: nodes and edges appear in map order.
 
+mod colour;
 mod dot;
 mod fallback;
 mod focus;
@@ -14,10 +15,11 @@ mod mermaid;
 
 use std::fmt;
 
+pub use colour::{AA_CONTRAST, Rgb, contrast, text_on};
 pub use dot::dot;
 pub use fallback::fallback_svg;
 pub use focus::{NoSuchNode, focus, neighbourhood, restrict};
-pub use graphviz::{DotProgram, Svg, run_dot, svg};
+pub use graphviz::{DotProgram, Drawing, Fit, Svg, draw, run_dot, svg};
 pub use mermaid::mermaid;
 
 /// Output formats of `argmap render`.
@@ -72,12 +74,15 @@ impl fmt::Display for Format {
 pub enum RankDir {
     /// Top to bottom.
     TB,
-    /// Bottom to top: supporting claims below what they support (default).
-    #[default]
+    /// Bottom to top: supporting claims below what they support.
     BT,
     /// Left to right.
     LR,
-    /// Right to left.
+    /// Right to left: the questions and main claims on the left, where
+    /// reading starts, their reasons to the right (default: argument maps
+    /// have many nodes per rank and few ranks, so this fits landscape
+    /// pages and screens).
+    #[default]
     RL,
 }
 
@@ -102,6 +107,100 @@ pub enum GroupBy {
     Actor,
     /// One cluster per tag, by each node's first tag.
     Tag,
+    /// One cluster per quoted passage: the source and locator (`at:`) of
+    /// each node's first evidence, so that claims quoting the same
+    /// paragraph sit in one box labelled with the source and locator.
+    Source,
+    /// One cluster per `group:` written on nodes (hand-made groups).
+    Group,
+}
+
+/// Paper sizes for `--page`, and for the printed report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// ISO A3, 297 × 420 mm.
+    A3,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// US Legal, 8.5 × 14 in.
+    Legal,
+}
+
+impl Paper {
+    /// Width and height in portrait, in points (1/72 in).
+    pub fn portrait_pt(self) -> (f64, f64) {
+        match self {
+            Paper::A4 => (595.0, 842.0),
+            Paper::A3 => (842.0, 1191.0),
+            Paper::Letter => (612.0, 792.0),
+            Paper::Legal => (612.0, 1008.0),
+        }
+    }
+
+    /// The name, as `--page` takes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A3 => "A3",
+            Paper::Letter => "Letter",
+            Paper::Legal => "Legal",
+        }
+    }
+}
+
+/// Which way up the page is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Orientation {
+    /// Whichever of the two lets the drawing be larger (landscape on a
+    /// tie) (default).
+    #[default]
+    Auto,
+    /// Taller than wide.
+    Portrait,
+    /// Wider than tall.
+    Landscape,
+}
+
+/// A page to fit the drawing on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Page {
+    /// The paper.
+    pub paper: Paper,
+    /// Which way up.
+    pub orientation: Orientation,
+    /// The margin on every side, in points.
+    pub margin_pt: f64,
+}
+
+impl Page {
+    /// The page in this orientation: width and height in points.
+    pub fn size_pt(&self, landscape: bool) -> (f64, f64) {
+        let (w, h) = self.paper.portrait_pt();
+        if landscape { (h, w) } else { (w, h) }
+    }
+}
+
+/// How large the drawing is.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Size {
+    /// As Graphviz lays it out: node text at its font size (default).
+    #[default]
+    Natural,
+    /// Scaled down (never up) to fit the page's printable area, and centred
+    /// on a page of that size (PDF, SVG and PNG).
+    Page(Page),
+    /// Scaled, up or down, to fit a box of this width and/or height in
+    /// points, keeping the proportions.
+    Box {
+        /// The width, in points.
+        width_pt: Option<f64>,
+        /// The height, in points.
+        height_pt: Option<f64>,
+    },
 }
 
 /// Options for drawing.
@@ -122,6 +221,14 @@ pub struct RenderOptions {
     pub links: bool,
     /// The Graphviz layout the DOT text asks for.
     pub layout: Layout,
+    /// The node font size in points, before any scaling.
+    pub font_size: f64,
+    /// The size of the drawing: natural, fitted to a page or to a box.
+    pub size: Size,
+    /// The smallest node text, in points after scaling, that a fitted
+    /// drawing may have; a map that cannot fit at this size is refused
+    /// ([`crate::ErrorKind::DoesNotFit`]). 0 for no minimum.
+    pub min_font_pt: f64,
 }
 
 impl RenderOptions {
@@ -223,44 +330,64 @@ impl StatusColours {
     }
 }
 
-/// Fill colours of the statuses: accepted, rejected, undecided.
+/// Fill colours of the statuses: accepted, rejected, undecided (Paul
+/// Tol's light blue, orange and yellow, apart for colour-blind readers;
+/// the status is also written in the node).
 pub(crate) fn status_fill(label: crate::semantics::Label) -> &'static str {
     match label {
-        crate::semantics::Label::In => "#a6dba0",
-        crate::semantics::Label::Out => "#f4a582",
-        crate::semantics::Label::Undecided => "#fee08b",
+        crate::semantics::Label::In => colour::ACCEPTED_FILL,
+        crate::semantics::Label::Out => colour::REJECTED_FILL,
+        crate::semantics::Label::Undecided => colour::UNDECIDED_FILL,
     }
 }
 
-/// The word shown in a node for its status.
-pub(crate) fn status_word(label: crate::semantics::Label) -> &'static str {
-    match label {
-        crate::semantics::Label::In => "accepted",
-        crate::semantics::Label::Out => "rejected",
-        crate::semantics::Label::Undecided => "undecided",
+/// The word shown in a node and in the legend for a status: the one text
+/// of [`crate::semantics::Status`], so that every output says the same.
+pub(crate) fn status_word(label: crate::semantics::Label) -> String {
+    crate::semantics::Status::of_label(label).to_string()
+}
+
+/// Every fill a node or chip of this map can get, each with the text
+/// colour drawn on it: the plain fill, the status fills and each actor's
+/// chip colour (`None` for an actor colour that cannot be read, whose chip
+/// is then drawn white with a coloured border). For checking contrast.
+pub fn fills_and_text(map: &Map) -> Vec<(String, Option<(Rgb, Rgb)>)> {
+    let mut out: Vec<(String, Option<(Rgb, Rgb)>)> = Vec::new();
+    let mut push = |c: &str| {
+        out.push((c.to_string(), Rgb::parse(c).map(|f| (f, text_on(f)))));
+    };
+    push(colour::PLAIN_FILL);
+    for l in [
+        crate::semantics::Label::In,
+        crate::semantics::Label::Out,
+        crate::semantics::Label::Undecided,
+    ] {
+        push(status_fill(l));
     }
+    for c in actor_colors(map).values() {
+        push(c);
+    }
+    out
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
         RenderOptions {
-            rankdir: RankDir::BT,
+            rankdir: RankDir::RL,
             group_by: GroupBy::None,
             legend: true,
-            wrap: 34,
+            wrap: 28,
             status: None,
             links: false,
             layout: Layout::Dot,
+            font_size: 14.0,
+            size: Size::Natural,
+            min_font_pt: 7.0,
         }
     }
 }
 
-/// Fill colours for actors without a `color:` (`ColorBrewer` Set3, light
-/// enough for black text, distinguishable in print).
-pub(crate) const PALETTE: &[&str] = &[
-    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
-    "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",
-];
+use colour::PALETTE;
 
 /// Wraps text into lines of at most `width` characters at spaces (a longer
 /// word stays whole), keeping at most `max_lines` lines and marking a cut
@@ -312,23 +439,120 @@ pub(crate) fn actor_colors(map: &Map) -> IndexMap<&str, String> {
         .collect()
 }
 
-/// The lines drawn inside the node with this index (in [`Map::nodes`]): its
-/// label or wrapped text, then the sources it cites, the actors who hold it
-/// (with status colours) and reject it, and its status in brackets.
-pub(crate) fn node_lines(map: &Map, i: usize, options: &RenderOptions) -> Vec<String> {
+/// What a node is to the drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A main claim: it answers a question, or it is a conclusion that
+    /// gives no reason for anything (only reasons point at it).
+    Main,
+    /// A question.
+    Question,
+    /// Any other node.
+    Other,
+}
+
+/// The role of each node of a map, by index in [`Map::nodes`].
+pub(crate) fn roles(map: &Map) -> Vec<Role> {
+    use crate::model::{NodeKind, RelationKind};
+    let mut targeted = vec![false; map.nodes.len()];
+    let mut premise = vec![false; map.nodes.len()];
+    for node in map.nodes.values() {
+        for r in &node.relations {
+            if r.kind != RelationKind::Contradicts
+                && let Some(k) = map.nodes.get_index_of(&r.target.value)
+            {
+                targeted[k] = true;
+            }
+        }
+        if let Some(c) = &node.conclusion
+            && let Some(k) = map.nodes.get_index_of(&c.value)
+        {
+            targeted[k] = true;
+        }
+        for p in &node.premises {
+            if let Some(k) = map.nodes.get_index_of(&p.value) {
+                premise[k] = true;
+            }
+        }
+    }
+    map.nodes
+        .values()
+        .enumerate()
+        .map(|(i, node)| match node.kind {
+            NodeKind::Question => Role::Question,
+            NodeKind::Argument => Role::Other,
+            NodeKind::Claim => {
+                let answers = node
+                    .relations
+                    .iter()
+                    .any(|r| r.kind == RelationKind::Answers);
+                let gives_reasons = node
+                    .relations
+                    .iter()
+                    .any(|r| r.kind != RelationKind::Contradicts)
+                    || premise[i];
+                if answers || (!gives_reasons && targeted[i]) {
+                    Role::Main
+                } else {
+                    Role::Other
+                }
+            }
+        })
+        .collect()
+}
+
+/// What a node shows, in parts, for every back end to lay out its own way.
+pub(crate) struct NodeLabel {
+    /// The label, or the wrapped text.
+    pub(crate) text: Vec<String>,
+    /// The sources it cites, wrapped: `[a ×2, b]`.
+    pub(crate) cited: Vec<String>,
+    /// Its holders: the short name and chip colour of each.
+    pub(crate) holders: Vec<(String, String)>,
+    /// Who rejects it: the short name and colour of each.
+    pub(crate) rejected: Vec<(String, String)>,
+    /// Its status word, when nodes are coloured by status.
+    pub(crate) status: Option<String>,
+}
+
+/// An actor's name as a chip shows it: the name without a trailing
+/// parenthesis ("War on the Rocks (analysis)" → "War on the Rocks"), or
+/// the id when that is still longer than 18 characters.
+pub(crate) fn short_name(actor: &crate::model::Actor) -> String {
+    let name = actor.name.value.trim();
+    let name = match name.rfind(" (") {
+        Some(k) if name.ends_with(')') && k > 0 => &name[..k],
+        _ => name,
+    };
+    if name.chars().count() <= 18 {
+        name.to_string()
+    } else {
+        crate::text::truncate(&actor.id.value, 18)
+    }
+}
+
+/// The parts of the node with this index (in [`Map::nodes`]).
+pub(crate) fn node_label(
+    map: &Map,
+    colors: &IndexMap<&str, String>,
+    i: usize,
+    options: &RenderOptions,
+) -> NodeLabel {
     let node: &Node = &map.nodes[i];
-    let mut lines = match &node.label {
+    let mut text = match &node.label {
         Some(label) => wrap(&label.value, options.wrap, 3),
         None => wrap(&node.text.value, options.wrap, 8),
     };
-    if lines.is_empty() {
-        lines.push(node.id.value.clone());
+    if text.is_empty() {
+        text.push(node.id.value.clone());
     }
     let mut cited: IndexMap<&str, usize> = IndexMap::new();
     for e in &node.evidence {
         *cited.entry(e.source.value.as_str()).or_default() += 1;
     }
-    if !cited.is_empty() {
+    let cited = if cited.is_empty() {
+        Vec::new()
+    } else {
         let list: Vec<String> = cited
             .iter()
             .map(|(s, &n)| {
@@ -339,36 +563,59 @@ pub(crate) fn node_lines(map: &Map, i: usize, options: &RenderOptions) -> Vec<St
                 }
             })
             .collect();
-        lines.extend(wrap(&format!("[{}]", list.join(", ")), options.wrap, 3));
-    }
-    // With status colours, fills no longer say who holds a node.
-    // The actors of a `held_by` or `rejected_by` list, by display name.
-    let names = |refs: &[crate::model::Ref]| -> String {
-        refs.iter()
-            .map(|r| {
-                map.actors
-                    .get(&r.value)
-                    .map_or(r.value.as_str(), |a| a.name.value.as_str())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+        wrap(&format!("[{}]", list.join(", ")), options.wrap, 3)
     };
-    if options.status.is_some() && !node.held_by.is_empty() {
+    let holders = node
+        .held_by
+        .iter()
+        .filter_map(|r| {
+            let actor = map.actors.get(&r.value)?;
+            Some((short_name(actor), colors.get(r.value.as_str())?.clone()))
+        })
+        .collect();
+    let rejected = node
+        .rejected_by
+        .iter()
+        .filter_map(|r| {
+            let actor = map.actors.get(&r.value)?;
+            Some((short_name(actor), colors.get(r.value.as_str())?.clone()))
+        })
+        .collect();
+    NodeLabel {
+        text,
+        cited,
+        holders,
+        rejected,
+        status: options.status_of(i).map(status_word),
+    }
+}
+
+/// The lines drawn inside the node with this index (in [`Map::nodes`]), for
+/// back ends with plain-text labels: its label or wrapped text, the sources
+/// it cites, who holds and who rejects it, and its status in brackets.
+pub(crate) fn node_lines(map: &Map, i: usize, options: &RenderOptions) -> Vec<String> {
+    let colors = actor_colors(map);
+    let parts = node_label(map, &colors, i, options);
+    let mut lines = parts.text;
+    lines.extend(parts.cited);
+    if !parts.holders.is_empty() {
+        let names: Vec<&str> = parts.holders.iter().map(|(n, _)| n.as_str()).collect();
         lines.extend(wrap(
-            &format!("held by {}", names(&node.held_by)),
+            &format!("held by {}", names.join(", ")),
             options.wrap,
             2,
         ));
     }
-    if !node.rejected_by.is_empty() {
+    if !parts.rejected.is_empty() {
+        let names: Vec<&str> = parts.rejected.iter().map(|(n, _)| n.as_str()).collect();
         lines.extend(wrap(
-            &format!("rejected by {}", names(&node.rejected_by)),
+            &format!("rejected by {}", names.join(", ")),
             options.wrap,
             2,
         ));
     }
-    if let Some(l) = options.status_of(i) {
-        lines.push(format!("[{}]", status_word(l)));
+    if let Some(s) = parts.status {
+        lines.push(format!("[{s}]"));
     }
     lines
 }

@@ -42,7 +42,21 @@ pub fn diagram(
         layout: crate::render::auto_layout(graph),
         ..RenderOptions::default()
     };
-    let mut svg = crate::render::svg(graph, &options, program)?;
+    diagram_with(graph, &options, program)
+}
+
+/// The report's diagram drawn with these options (those of `render`: the
+/// part of the map, direction, groups, status colours, page fit), as an
+/// `<svg>` element as [`diagram`] gives it.
+///
+/// # Errors
+/// As [`crate::render::svg`].
+pub fn diagram_with(
+    graph: &crate::ArgGraph,
+    options: &RenderOptions,
+    program: &crate::render::DotProgram,
+) -> Result<crate::render::Svg, crate::Error> {
+    let mut svg = crate::render::svg(graph, options, program)?;
     if let Some(start) = svg.text.find("<svg") {
         svg.text.drain(..start);
     }
@@ -56,6 +70,9 @@ pub enum MarkdownDiagram<'a> {
     File(&'a str),
     /// A Mermaid block (GitHub and GitLab draw it).
     Mermaid,
+    /// A Mermaid block with this flowchart, drawn by the caller (with
+    /// drawing options of its own).
+    MermaidText(&'a str),
 }
 
 /// The report of an evaluated map.
@@ -256,6 +273,9 @@ impl<'a> Report<'a> {
             MarkdownDiagram::Mermaid => {
                 let mermaid =
                     crate::render::mermaid(self.evaluation.graph(), &RenderOptions::default());
+                writeln!(out, "```mermaid\n{mermaid}```\n")?;
+            }
+            MarkdownDiagram::MermaidText(mermaid) => {
                 writeln!(out, "```mermaid\n{mermaid}```\n")?;
             }
         }

@@ -33,9 +33,9 @@ mod page;
 mod questions;
 
 pub use actors::{ActorReport, ActorsReport, Commitment, Foundation, Tension};
-pub use document::{MarkdownDiagram, Report, diagram};
+pub use document::{MarkdownDiagram, Report, diagram, diagram_with};
 pub use evaluation::EvaluationReport;
-pub use page::{Page, PaperSize};
+pub use page::Page;
 pub use questions::{AnswerReport, QuestionReport, questions};
 
 /// `a, b, c`, or `(none)`.

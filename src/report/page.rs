@@ -1,38 +1,26 @@
 //! The printed page of the HTML report: paper size and orientation, as the
 //! report's `@page` rules state them.
 
-/// A sheet of paper by its standard name.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum PaperSize {
-    /// ISO A4, 210 × 297 mm.
-    #[default]
-    A4,
-    /// ISO A3, 297 × 420 mm.
-    A3,
-    /// US Letter, 8.5 × 11 in.
-    Letter,
-    /// US Legal, 8.5 × 14 in.
-    Legal,
-}
+use crate::render::Paper;
 
-impl PaperSize {
+impl Paper {
     /// Width and height in millimetres, upright.
     pub fn millimetres(self) -> (f64, f64) {
         match self {
-            PaperSize::A4 => (210.0, 297.0),
-            PaperSize::A3 => (297.0, 420.0),
-            PaperSize::Letter => (215.9, 279.4),
-            PaperSize::Legal => (215.9, 355.6),
+            Paper::A4 => (210.0, 297.0),
+            Paper::A3 => (297.0, 420.0),
+            Paper::Letter => (215.9, 279.4),
+            Paper::Legal => (215.9, 355.6),
         }
     }
 
     /// The name CSS gives it in `@page { size: … }`.
     pub fn css(self) -> &'static str {
         match self {
-            PaperSize::A4 => "A4",
-            PaperSize::A3 => "A3",
-            PaperSize::Letter => "letter",
-            PaperSize::Legal => "legal",
+            Paper::A4 => "A4",
+            Paper::A3 => "A3",
+            Paper::Letter => "letter",
+            Paper::Legal => "legal",
         }
     }
 }
@@ -45,7 +33,7 @@ impl PaperSize {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Page {
     /// The paper.
-    pub size: PaperSize,
+    pub size: Paper,
     /// Whether the text pages lie on their side.
     pub landscape: bool,
 }
@@ -215,7 +203,7 @@ mod tests {
         );
         assert!(css.contains("max-width:273mm;max-height:156mm"), "{css}");
         let css = Page {
-            size: PaperSize::Letter,
+            size: Paper::Letter,
             landscape: true,
         }
         .print_layout(Some([100.0, 200.0]))

@@ -1,7 +1,7 @@
 //! The documents of `argmap::report` built through the library, as a
 //! program that uses the crate would: evaluation, actors and report.
 
-use argmap::report::{ActorsReport, EvaluationReport, MarkdownDiagram, Page, PaperSize, Report};
+use argmap::report::{ActorsReport, EvaluationReport, MarkdownDiagram, Page, Report};
 use argmap::semantics::{Evaluation, Semantics, Support};
 use argmap::{CheckOptions, Checked, SourceFile, check};
 
@@ -195,7 +195,7 @@ fn html_report_prints_on_the_page_it_is_given() {
     // and the drawing again in parts, each showing its own slice.
     let wide = "<svg width=\"3000pt\" height=\"400pt\" viewBox=\"0 0 3000 400\"></svg>";
     let page = Page {
-        size: PaperSize::Letter,
+        size: argmap::render::Paper::Letter,
         landscape: true,
     };
     let html = html(wide, page);

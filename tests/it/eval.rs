@@ -189,25 +189,25 @@ fn render_status_colours_nodes_and_picks_extensions() {
             .unwrap_or_else(|| panic!("no node {id}"))
             .to_string()
     };
-    assert!(line(&s, "open-door").contains("fillcolor=\"#fee08b\""));
+    assert!(line(&s, "open-door").contains("fillcolor=\"#EEDD88\""));
     assert!(line(&s, "open-door").contains("[undecided]"));
-    assert!(line(&s, "free-choice").contains("fillcolor=\"#a6dba0\""));
-    assert!(line(&s, "free-choice-grounds").contains("fillcolor=\"#f4a582\""));
-    assert!(s.contains("status: grounded, supports read as none"));
+    assert!(line(&s, "free-choice").contains("fillcolor=\"#77AADD\""));
+    assert!(line(&s, "free-choice-grounds").contains("fillcolor=\"#EE8866\""));
+    assert!(s.contains(">grounded, supports read as none<"), "{s}");
     // Questions are not evaluated: no fill, no status.
     assert!(!line(&s, "enlargement").contains("fillcolor"));
     // Each preferred extension colours one side.
     let one = text(&dot(&["--status", "preferred"]).stdout);
     let two = text(&dot(&["--status", "preferred", "--extension", "2"]).stdout);
     assert_ne!(line(&one, "open-door"), line(&two, "open-door"));
-    assert!(two.contains("status: preferred extension 2, supports read as none"));
+    assert!(two.contains(">preferred extension 2, supports read as none<"));
     let out = dot(&["--status", "preferred", "--extension", "3"]);
     assert_exit(&out, 2, "has 2 preferred extensions");
     let out = dot(&["--extension", "2"]);
     assert_eq!(out.status.code(), Some(2));
-    // Without --status nothing changes: fills are the holders' colours.
+    // Without --status there are no status fills; holders are chips.
     let plain = text(&dot(&[]).stdout);
-    assert!(!plain.contains("[undecided]") && !plain.contains("#fee08b"));
+    assert!(!plain.contains("[undecided]") && !plain.contains("#EEDD88"));
 }
 
 /// Numbers in a grounded reference file.

@@ -10,6 +10,7 @@ mod interchange;
 mod modules;
 mod quotes;
 mod render;
+mod render_drawing;
 mod report;
 mod schema;
 mod semantics;

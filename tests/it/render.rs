@@ -69,7 +69,12 @@ fn valid_fixtures_dot() {
 fn labels_cannot_inject_dot() {
     let path = root().join("tests/fixtures/valid/tricky-labels.yaml");
     let dot = dot_of(&path, &RenderOptions::default());
-    // The injection attempt stays inside one quoted label.
+    // The injection attempt stays inside one label: escaped for the
+    // HTML-like label and quoted in the tooltip.
+    assert!(
+        dot.contains("&quot;]; evil -&gt; pwned [label=&quot;x"),
+        "{dot}"
+    );
     assert!(dot.contains(r#"\"]; evil -> pwned [label=\"x"#), "{dot}");
     assert!(dot.contains(r"C:\\path\\to\\file\\"), "{dot}");
     // Node and edge statements: one per line; the injected text adds none.
@@ -79,13 +84,14 @@ fn labels_cannot_inject_dot() {
         .count();
     assert_eq!(edges, 3, "{dot}");
     if have_dot() {
-        // Graphviz itself sees four nodes and the legend, three edges.
+        // Graphviz itself sees four nodes (the legend is the graph's
+        // label, not a node), three edges.
         let plain =
             String::from_utf8(pipe(Command::new("dot").arg("-Tplain"), dot.as_bytes()).stdout)
                 .unwrap();
         assert_eq!(
             plain.lines().filter(|l| l.starts_with("node ")).count(),
-            5,
+            4,
             "{plain}"
         );
         assert_eq!(

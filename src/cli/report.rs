@@ -137,7 +137,10 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                 ReportFormat::Html => {
                     options.links = true;
                     let svg = diagram(graph, &options, args)?;
-                    (text(|s| report.write_html(s, &svg, args.draw.report_page()))?, None)
+                    (
+                        text(|s| report.write_html(s, &svg, args.draw.report_page()))?,
+                        None,
+                    )
                 }
                 ReportFormat::Md if args.diagram == Diagram::Mermaid => {
                     let mermaid = argmap::render::mermaid(graph, &options);

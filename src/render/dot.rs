@@ -55,7 +55,7 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
             attr("shape", "box"),
             attr("style", "rounded,filled"),
             attr("fillcolor", PLAIN_FILL),
-            attr("margin", "0.05,0.03"),
+            attr("margin", "0.08,0.03"),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
             attr("fontname", FONT),
@@ -102,10 +102,7 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
             attr("id", &format!("node-{}", node.id.value)),
             Attribute(
                 Id::Plain("label".into()),
-                Id::Html(format!(
-                    "<{}>",
-                    html_label(&parts, roles[i] == super::Role::Main, options.wrap)
-                )),
+                Id::Html(format!("<{}>", html_label(&parts, options.wrap))),
             ),
             attr("tooltip", &node.text.value),
         ];
@@ -491,7 +488,7 @@ fn rejecting_chip(name: &str, colour: &str) -> String {
 /// A node's HTML-like label: its text (bold for a main claim), the sources
 /// it cites, a row of holder chips (three to a line), who rejects it and
 /// its status. The node's shape and fill stay those of its kind and status.
-fn html_label(parts: &NodeLabel, main: bool, wrap: usize) -> String {
+fn html_label(parts: &NodeLabel, wrap: usize) -> String {
     // Each line is a table of its own, so that chips keep their own
     // widths instead of lining up in columns.
     const LINE: &str =
@@ -506,11 +503,10 @@ fn html_label(parts: &NodeLabel, main: bool, wrap: usize) -> String {
     let mut out =
         String::from("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
     let text = lines(&parts.text);
-    if main {
-        out.push_str(&format!("<TR><TD><B>{text}</B></TD></TR>"));
-    } else {
-        out.push_str(&format!("<TR><TD>{text}</TD></TR>"));
-    }
+    // Main claims are marked by their border (`penwidth`), not by bold
+    // text: Graphviz measures bold HTML text as regular, so it would run out
+    // of its box.
+    out.push_str(&format!("<TR><TD>{text}</TD></TR>"));
     if !parts.cited.is_empty() {
         out.push_str(&format!("<TR><TD><I>{}</I></TD></TR>", lines(&parts.cited)));
     }
@@ -544,10 +540,7 @@ fn html_label(parts: &NodeLabel, main: bool, wrap: usize) -> String {
         out.push_str("</TR></TABLE></TD></TR>");
     }
     if let Some(status) = &parts.status {
-        out.push_str(&format!(
-            "<TR><TD><B>[{}]</B></TD></TR>",
-            escape_html(status)
-        ));
+        out.push_str(&format!("<TR><TD>[{}]</TD></TR>", escape_html(status)));
     }
     out.push_str("</TABLE>");
     out

@@ -278,7 +278,10 @@ fn check_font(
     h: f64,
     onto: &str,
 ) -> Result<(), Error> {
-    if options.min_font_pt > 0.0 && fit.font_pt + 1e-9 < options.min_font_pt {
+    // Graphviz writes the scale with two decimals, rounded down, and draws
+    // the text at that scale: check the size it will have.
+    let drawn_pt = options.font_size * (fit.scale * 100.0).floor() / 100.0;
+    if options.min_font_pt > 0.0 && drawn_pt + 1e-9 < options.min_font_pt {
         return Err(Error::new(
             ErrorKind::DoesNotFit,
             format!(

@@ -539,9 +539,16 @@ pub(crate) fn node_label(
     options: &RenderOptions,
 ) -> NodeLabel {
     let node: &Node = &map.nodes[i];
+    // A hexagon is wider than its text by half its height on each side:
+    // questions wrap narrower, so that they take no more width than a claim.
+    let width = if node.kind == crate::model::NodeKind::Question {
+        (options.wrap * 2 / 3).max(8)
+    } else {
+        options.wrap
+    };
     let mut text = match &node.label {
-        Some(label) => wrap(&label.value, options.wrap, 3),
-        None => wrap(&node.text.value, options.wrap, 8),
+        Some(label) => wrap(&label.value, width, 4),
+        None => wrap(&node.text.value, width, 8),
     };
     if text.is_empty() {
         text.push(node.id.value.clone());

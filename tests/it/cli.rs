@@ -512,11 +512,12 @@ fn render_focus_draws_the_neighbourhood() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let dot = text(&out.stdout);
     assert!(dot.contains("\"free-choice\""));
-    // One step: the argument built on it and the question it answers,
-    // nothing further.
+    // One step: the argument built on it, the principle that supports it
+    // and the question it answers, nothing further.
     assert!(dot.contains("\"free-choice-grounds\"["), "{dot}");
+    assert!(dot.contains("\"indivisible\"["), "{dot}");
     assert!(dot.contains("\"para-8\"["), "{dot}");
-    assert_eq!(dot.matches("id=\"node-").count(), 3, "{dot}");
+    assert_eq!(dot.matches("id=\"node-").count(), 4, "{dot}");
     assert!(
         dot.contains("around `free-choice`, 1 step:"),
         "the title says it"
@@ -936,7 +937,7 @@ fn import_and_export_map_formats() {
         // What the format has no place for is said, not dropped in silence.
         let err = text(&out.stderr);
         assert!(
-            err.contains("not exported") && err.contains("42 evidence entries"),
+            err.contains("not exported") && err.contains("46 evidence entries"),
             "{file}: {err}"
         );
         assert!(
@@ -950,7 +951,9 @@ fn import_and_export_map_formats() {
         assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
         let back = std::fs::read_to_string(dir.path().join("back.yaml")).unwrap();
         assert!(
-            back.contains("so states that choose NATO may join it, and the Open Door stays"),
+            back.contains(
+                "so NATO may admit states that choose to seek membership, and the Open Door stays"
+            ),
             "{file}"
         );
     }

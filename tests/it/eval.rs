@@ -272,7 +272,7 @@ fn export_feeds_the_solver_and_round_trips_through_import() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let af = std::fs::read_to_string(dir.path().join("ist.af")).unwrap();
     assert!(
-        af.starts_with("p af 22\n# argument names (number, name):\n# 1 equal-right\n"),
+        af.starts_with("p af 24\n# argument names (number, name):\n# 1 equal-right\n"),
         "{af}"
     );
     // The solver's preferred extension is one of eval's two.

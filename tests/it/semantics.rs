@@ -729,15 +729,24 @@ nodes:
                 "{support:?}"
             );
             assert_eq!(
-                labels(
-                    &f,
-                    &["conditional-choice", "russia-signed", "nato-defensive"]
-                ),
-                [In; 3],
+                labels(&f, &["conditional-choice", "russia-signed"]),
+                [In; 2],
+                "{support:?}"
+            );
+            // Russia's factual premise and NATO's reply contradict each
+            // other and stay undecided, like the positions they bear on.
+            assert_eq!(
+                labels(&f, &["enlargement-expense", "nato-defensive"]),
+                [Undecided; 2],
                 "{support:?}"
             );
             assert!(attacks(&f, "conditional-choice", "free-choice-grounds"));
             assert!(attacks(&f, "russia-signed", "enlargement-argument"));
+            assert!(
+                attacks(&f, "nato-defensive", "enlargement-expense")
+                    && attacks(&f, "enlargement-expense", "nato-defensive")
+            );
+            // An attack on a premise reaches the argument.
             assert!(attacks(&f, "nato-defensive", "enlargement-argument"));
             assert!(
                 attacks(&f, "open-door", "guarantees") && attacks(&f, "guarantees", "open-door")
@@ -763,6 +772,15 @@ nodes:
                 .unwrap();
             assert!(
                 !has(nato, "guarantees") && !has(russia, "open-door"),
+                "{support:?}"
+            );
+            // Each side's factual claim goes with its position.
+            assert!(
+                has(nato, "nato-defensive") && !has(nato, "enlargement-expense"),
+                "{support:?}"
+            );
+            assert!(
+                has(russia, "enlargement-expense") && !has(russia, "nato-defensive"),
                 "{support:?}"
             );
             for l in &pref.labellings {

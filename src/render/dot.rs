@@ -44,8 +44,8 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
         // Keep edges in the order written: adding a node then moves few
         // others (measured in tests/it/render_drawing.rs).
         attr_stmt("ordering", "out"),
-        attr_stmt("nodesep", "0.12"),
-        attr_stmt("ranksep", "0.3"),
+        attr_stmt("nodesep", "0.06"),
+        attr_stmt("ranksep", "0.2"),
         attr_stmt("fontname", FONT),
         attr_stmt("labelloc", "t"),
         attr_stmt("fontsize", &font),
@@ -210,8 +210,9 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
         let mut attrs = edge_style(data.kind);
         if let EdgeKind::Relation(_) = data.kind {
             let rel = &map.nodes[data.written_on].relations[data.position];
+            // Wrapped narrow: a label takes room between two ranks.
             if let Some(label) = &rel.label {
-                attrs.push(attr("label", &label.value));
+                attrs.push(attr("label", &super::wrap(&label.value, 12, 4).join("\n")));
             }
             if !rel.evidence.is_empty() {
                 let sources: Vec<&str> = rel

@@ -531,6 +531,30 @@ pub(crate) fn short_name(actor: &crate::model::Actor) -> String {
     }
 }
 
+/// The sources a node cites, on one line of at most about `width`
+/// characters: `[a, b +2]` names as many as fit and counts the rest (the
+/// report and `argmap check` list them all).
+fn one_line(list: &[String], width: usize) -> String {
+    let mut shown: Vec<&str> = Vec::new();
+    let mut len = 2;
+    for (k, item) in list.iter().enumerate() {
+        let rest = list.len() - k - 1;
+        let more = if rest > 0 { 4 } else { 0 };
+        let add = item.chars().count() + if shown.is_empty() { 0 } else { 2 };
+        if !shown.is_empty() && len + add + more > width {
+            break;
+        }
+        shown.push(item);
+        len += add;
+    }
+    let hidden = list.len() - shown.len();
+    if hidden == 0 {
+        format!("[{}]", shown.join(", "))
+    } else {
+        format!("[{} +{hidden}]", shown.join(", "))
+    }
+}
+
 /// The parts of the node with this index (in [`Map::nodes`]).
 pub(crate) fn node_label(
     map: &Map,
@@ -570,7 +594,7 @@ pub(crate) fn node_label(
                 }
             })
             .collect();
-        wrap(&format!("[{}]", list.join(", ")), options.wrap, 3)
+        vec![one_line(&list, width)]
     };
     let holders = node
         .held_by

@@ -109,7 +109,7 @@ pub fn meaning(semantics: Semantics) -> &'static str {
             "each extension is one consistent reading of the map that accepts everything it defends (complete semantics); accepted in k of n = accepted in k of those readings; it does not mean true."
         }
         Semantics::Preferred => {
-            "each extension is one side's most complete defensible position (preferred semantics); accepted in k of n = defended in k of those positions; accepted in every extension = defended whichever position one takes; it does not mean true."
+            "each extension is a most complete position the map can defend (preferred semantics); accepted in k of n = defended in k of those positions; accepted in every extension = defended whichever position one takes; it does not mean true."
         }
         Semantics::Stable => {
             "each extension is a position that takes a stand on every node, accepting or rejecting it (stable semantics); accepted in k of n = accepted in k of those positions; it does not mean true."

@@ -29,9 +29,11 @@ fn eval_istanbul_preferred_json() {
     assert_eq!(v["support"], "none");
     assert_eq!(v["truncated"], false);
     let exts = v["extensions"].as_array().unwrap();
-    assert_eq!(exts.len(), 2);
+    // Two choices the map keeps apart: the position, and whether
+    // enlargement came at Russia's expense.
+    assert_eq!(exts.len(), 4);
     let has = |e: &serde_json::Value, id: &str| e["in"].as_array().unwrap().iter().any(|x| x == id);
-    // One extension per side's position; the text of paragraph 8 is in both.
+    // Each side's position in some extension; the text of paragraph 8 in all.
     assert!(
         exts.iter()
             .any(|e| has(e, "open-door") && !has(e, "guarantees"))
@@ -201,8 +203,8 @@ fn render_status_colours_nodes_and_picks_extensions() {
     let two = text(&dot(&["--status", "preferred", "--extension", "2"]).stdout);
     assert_ne!(line(&one, "open-door"), line(&two, "open-door"));
     assert!(two.contains(">preferred extension 2, supports read as none<"));
-    let out = dot(&["--status", "preferred", "--extension", "3"]);
-    assert_exit(&out, 2, "has 2 preferred extensions");
+    let out = dot(&["--status", "preferred", "--extension", "5"]);
+    assert_exit(&out, 2, "has 4 preferred extensions");
     let out = dot(&["--extension", "2"]);
     assert_eq!(out.status.code(), Some(2));
     // Without --status there are no status fills; holders are chips.
@@ -472,12 +474,12 @@ fn the_examples_in_docs_semantics_behave_as_documented() {
     assert_eq!(status_of(&v, 0, "fever-argument"), "out");
     assert_eq!(status_of(&v, 0, "infection"), "in");
     assert_eq!(status_of(&v, 0, "reading"), "in");
-    // Istanbul: one preferred extension per side under every reading.
+    // Istanbul: the same four preferred extensions under every reading.
     for (support, n) in [
-        ("deductive", 2),
-        ("none", 2),
-        ("necessary", 2),
-        ("arguments", 2),
+        ("deductive", 4),
+        ("none", 4),
+        ("necessary", 4),
+        ("arguments", 4),
     ] {
         let out = argmap(
             &root(),
@@ -705,7 +707,7 @@ fn actors_show_which_half_each_side_builds_on() {
         &["actors", "maps/istanbul.yaml", "--semantics", "preferred"],
     );
     let s = text(&out.stdout);
-    assert!(s.contains("guarantees (accepted in 1 of 2)"), "{s}");
+    assert!(s.contains("guarantees (accepted in 2 of 4)"), "{s}");
     assert!(s.contains("free-choice          held by osce"), "{s}");
     // Tensions are the commitment findings.
     let fixture = "tests/fixtures/invalid/F501-conflicting-commitments.yaml";

@@ -258,7 +258,7 @@ fn pages_sizes_and_a_map_too_large_to_read() {
     }
     let dir = workspace();
     std::fs::write(dir.path().join("big.yaml"), synthetic(160)).unwrap();
-    std::fs::write(dir.path().join("mid.yaml"), synthetic(35)).unwrap();
+    std::fs::write(dir.path().join("mid.yaml"), synthetic(45)).unwrap();
     let run = |args: &[&str]| argmap(dir.path(), args);
     // Every paper, both ways up.
     for (page, w, h) in [
@@ -284,7 +284,7 @@ fn pages_sizes_and_a_map_too_large_to_read() {
             assert_eq!(media_box(&pdf), [0.0, 0.0, pw, ph], "{page} {turn}");
         }
     }
-    // 35 nodes whose reasons fan out three to a claim: too many in one
+    // 45 nodes whose reasons fan out three to a claim: too many in one
     // rank for A4 at 7 pt, but A3 takes them (turned as they fit best).
     let out = run(&["render", "mid.yaml", "-o", "mid.pdf"]);
     assert_eq!(out.status.code(), Some(2));

@@ -747,7 +747,10 @@ nodes:
                     && attacks(&f, "enlargement-expense", "nato-defensive")
             );
             // An attack on a premise reaches the argument.
-            assert!(attacks(&f, "nato-defensive", "enlargement-argument"));
+            assert!(
+                attacks(&f, "nato-defensive", "enlargement-argument"),
+                "rebuts its premise"
+            );
             assert!(
                 attacks(&f, "open-door", "guarantees") && attacks(&f, "guarantees", "open-door")
             );
@@ -755,32 +758,30 @@ nodes:
             for n in PARA_8 {
                 assert!(f.attackers(at(n)).is_empty(), "{n} {support:?}");
             }
-            // Preferred: two extensions, one per side's position; the text
-            // is in both, and neither inference is in either.
+            // Preferred: four extensions, one for each choice of a position
+            // (`guarantees` or `open-door`) and of the factual claim
+            // (`enlargement-expense` or `nato-defensive`), two disputes the
+            // map keeps apart; the text is in all, neither inference in any.
             let pref = extensions(&f.framework, Semantics::Preferred, 10, DEFAULT_STEPS).unwrap();
-            assert_eq!(pref.labellings.len(), 2, "{support:?}");
+            assert_eq!(pref.labellings.len(), 4, "{support:?}");
             let has = |l: &[Label], n: &str| l[at(n)] == In;
-            let nato = pref
+            let mut choices: Vec<(bool, bool)> = pref
                 .labellings
                 .iter()
-                .find(|l| has(l, "open-door"))
-                .unwrap();
-            let russia = pref
-                .labellings
-                .iter()
-                .find(|l| has(l, "guarantees"))
-                .unwrap();
-            assert!(
-                !has(nato, "guarantees") && !has(russia, "open-door"),
-                "{support:?}"
-            );
-            // Each side's factual claim goes with its position.
-            assert!(
-                has(nato, "nato-defensive") && !has(nato, "enlargement-expense"),
-                "{support:?}"
-            );
-            assert!(
-                has(russia, "enlargement-expense") && !has(russia, "nato-defensive"),
+                .map(|l| {
+                    assert_ne!(has(l, "guarantees"), has(l, "open-door"), "{support:?}");
+                    assert_ne!(
+                        has(l, "enlargement-expense"),
+                        has(l, "nato-defensive"),
+                        "{support:?}"
+                    );
+                    (has(l, "guarantees"), has(l, "enlargement-expense"))
+                })
+                .collect();
+            choices.sort_unstable();
+            assert_eq!(
+                choices,
+                [(false, false), (false, true), (true, false), (true, true)],
                 "{support:?}"
             );
             for l in &pref.labellings {

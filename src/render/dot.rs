@@ -338,9 +338,14 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
         if items.is_empty() {
             return;
         }
+        // Graphviz refuses an empty <B></B>.
+        let name = if name.is_empty() {
+            String::new()
+        } else {
+            format!("<B>{}</B>", escape_html(name))
+        };
         out.push_str(&format!(
-            "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><B>{}</B></TD><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">",
-            escape_html(name)
+            "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\">{name}</TD><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
         ));
         // A table per line: entries keep their own widths.
         for line in items.chunks(5) {
@@ -412,6 +417,14 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
             items.push((swatch(status_fill(l)), status_word(l)));
         }
         section("Status", items);
+        // On a line of its own, so the legend stays narrow.
+        section(
+            "",
+            vec![(
+                String::from("<TD></TD>"),
+                crate::semantics::ACCEPTED_MEANS.to_string(),
+            )],
+        );
     }
     let mut kinds_used: Vec<EdgeKind> = Vec::new();
     for node in map.nodes.values() {
@@ -508,8 +521,20 @@ fn html_label(parts: &NodeLabel, wrap: usize) -> String {
     // text: Graphviz measures bold HTML text as regular, so it would run out
     // of its box.
     out.push_str(&format!("<TR><TD>{text}</TD></TR>"));
-    if !parts.cited.is_empty() {
-        out.push_str(&format!("<TR><TD><I>{}</I></TD></TR>", lines(&parts.cited)));
+    // The status shares the line of the cited sources: one line, not two.
+    match (&parts.status, parts.cited.is_empty()) {
+        (Some(status), false) => out.push_str(&format!(
+            "<TR><TD>{} <I>{}</I></TD></TR>",
+            escape_html(status),
+            lines(&parts.cited)
+        )),
+        (Some(status), true) => {
+            out.push_str(&format!("<TR><TD>{}</TD></TR>", escape_html(status)));
+        }
+        (None, false) => {
+            out.push_str(&format!("<TR><TD><I>{}</I></TD></TR>", lines(&parts.cited)));
+        }
+        (None, true) => {}
     }
     // Holders as filled chips, then those who reject it as white chips
     // with a border of their colour and a cross: one band of names, in
@@ -539,9 +564,6 @@ fn html_label(parts: &NodeLabel, wrap: usize) -> String {
     }
     if !chips.is_empty() {
         out.push_str("</TR></TABLE></TD></TR>");
-    }
-    if let Some(status) = &parts.status {
-        out.push_str(&format!("<TR><TD>[{}]</TD></TR>", escape_html(status)));
     }
     out.push_str("</TABLE>");
     out

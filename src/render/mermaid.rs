@@ -223,9 +223,10 @@ fn legend(
         .collect();
         let _ = writeln!(
             s,
-            "    legend_s[\"{}: {}\"]",
+            "    legend_s[\"{}: {} ({})\"]",
             label(&status.caption),
-            chips.join(" ")
+            chips.join(" "),
+            label(crate::semantics::ACCEPTED_MEANS)
         );
     }
     let _ = writeln!(

@@ -594,7 +594,11 @@ pub(crate) fn node_label(
                 }
             })
             .collect();
-        vec![one_line(&list, width)]
+        // The status word shares this line.
+        let status = options
+            .status_of(i)
+            .map_or(0, |l| status_word(l).chars().count() + 1);
+        vec![one_line(&list, width.saturating_sub(status).max(8))]
     };
     let holders = node
         .held_by

@@ -98,6 +98,9 @@ pub fn word(label: Label) -> &'static str {
     }
 }
 
+/// What "accepted" means, short enough for a diagram's legend.
+pub const ACCEPTED_MEANS: &str = "accepted = defended against every attack in the map, not “true”";
+
 /// What the statuses of a semantics mean, in one line for a reader who
 /// does not know the theory.
 pub fn meaning(semantics: Semantics) -> &'static str {

@@ -19,7 +19,7 @@ pub mod map;
 pub mod search;
 pub mod task;
 
-pub use evaluation::{Evaluation, Status, meaning, word};
+pub use evaluation::{ACCEPTED_MEANS, Evaluation, Status, meaning, word};
 pub use map::{MapFramework, Support};
 pub use search::{Exhausted, Extensions, Semantics};
 

@@ -192,7 +192,7 @@ fn render_status_colours_nodes_and_picks_extensions() {
             .to_string()
     };
     assert!(line(&s, "open-door").contains("fillcolor=\"#EEDD88\""));
-    assert!(line(&s, "open-door").contains("[undecided]"));
+    assert!(line(&s, "open-door").contains("<TD>undecided <I>["));
     assert!(line(&s, "free-choice").contains("fillcolor=\"#77AADD\""));
     assert!(line(&s, "free-choice-grounds").contains("fillcolor=\"#EE8866\""));
     assert!(s.contains(">grounded, supports read as none<"), "{s}");

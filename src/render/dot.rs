@@ -347,8 +347,20 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
         out.push_str(&format!(
             "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\">{name}</TD><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
         ));
-        // A table per line: entries keep their own widths.
-        for line in items.chunks(5) {
+        // A table per line: entries keep their own widths; a line holds
+        // about 80 characters, so the legend stays narrower than most maps.
+        let mut lines: Vec<&[(String, String)]> = Vec::new();
+        let (mut start, mut chars) = (0, 0);
+        for (k, (_, text)) in items.iter().enumerate() {
+            let len = text.chars().count() + 4;
+            if k > start && chars + len > 80 {
+                lines.push(&items[start..k]);
+                (start, chars) = (k, 0);
+            }
+            chars += len;
+        }
+        lines.push(&items[start..]);
+        for line in lines {
             out.push_str("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>");
             for (key, text) in line {
                 out.push_str(key);

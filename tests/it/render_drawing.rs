@@ -688,3 +688,48 @@ fn report_takes_every_drawing_option_of_render() {
     let md = text(&out.stdout);
     assert!(md.contains("flowchart LR") && !md.contains("subgraph legend"));
 }
+
+/// docs/gallery.md shows what `docs/gallery/make` drew: every picture of
+/// docs/gallery/pictures.tsv is there, with the DOT text the renderer
+/// gives today (so a change to the drawing or a map without a redrawn
+/// gallery fails here) and its PNG.
+#[test]
+fn the_gallery_is_current() {
+    let dir = root().join("docs/gallery");
+    let page = std::fs::read_to_string(root().join("docs/gallery.md")).unwrap();
+    let list = std::fs::read_to_string(dir.join("pictures.tsv")).unwrap();
+    let mut pictures = 0;
+    for line in list
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 4, "{line}");
+        let (name, map, options) = (fields[0], fields[1], fields[2]);
+        let mut args = vec!["render", map, "--format", "dot", "-o", "-"];
+        if options != "-" {
+            args.extend(options.split_whitespace());
+        }
+        let out = argmap(&root(), &args);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let committed =
+            std::fs::read_to_string(dir.join(format!("{name}.dot"))).unwrap_or_else(|_| {
+                panic!("docs/gallery/{name}.dot is missing: run docs/gallery/make")
+            });
+        assert!(
+            text(&out.stdout) == committed,
+            "docs/gallery/{name} is stale: run docs/gallery/make"
+        );
+        let png = std::fs::metadata(dir.join(format!("{name}.png"))).unwrap();
+        assert!(png.len() > 10_000, "{name}.png");
+        assert!(page.contains(&format!("(gallery/{name}.png)")), "{name}");
+        pictures += 1;
+    }
+    assert!(pictures >= 12, "{pictures}");
+    assert!(page.contains("(gallery/istanbul-report.png)"));
+    assert!(dir.join("istanbul-report.png").exists());
+    // Three maps of real disputes, each drawn.
+    for map in ["istanbul", "whaling", "pluto"] {
+        assert!(list.contains(&format!("\n{map}\t")), "{map}");
+    }
+}

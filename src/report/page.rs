@@ -50,9 +50,9 @@ const DIAGRAM_CHROME_MM: f64 = 30.0;
 const TILE_CHROME_MM: f64 = 12.0;
 
 /// The smallest scale at which the printed diagram is still read without
-/// a lens: Graphviz draws node labels at 10 and 11 pt, so 0.6 prints them
-/// at 6 pt or more.
-const LEGIBLE_SCALE: f64 = 0.6;
+/// a lens: node text is drawn at 14 pt by default, so 0.5 prints it at
+/// 7 pt, the smallest size `render --page` accepts.
+const LEGIBLE_SCALE: f64 = 0.5;
 
 /// How much of a part of the enlarged diagram its neighbour shows again.
 const OVERLAP: f64 = 0.05;

@@ -11,12 +11,11 @@ use super::{Failure, Globals, io};
 
 const AFTER_HELP: &str = "\
 For each actor: the nodes it holds, with their status under the semantics
-(accepted, rejected, undecided; for several extensions, in how many each is
-accepted), the
-nodes it rejects, what its position rests on that others hold (the nodes
-from which support reaches what it holds), the sources it cites, and its
-tensions (the F5xx findings of `argmap check`). Then, for every node some
-position rests on, who builds on it.
+(accepted, rejected, undecided; for several extensions, in how many each
+is accepted), the nodes it rejects, what its position rests on that others
+hold (the nodes from which support reaches what it holds), the sources it
+cites, and its tensions (the F5xx findings of `argmap check`). Then, for
+every node some position rests on, who builds on it.
 
 Exit status: 0 listed, 1 the map has errors, 2 a usage or I/O failure.
 

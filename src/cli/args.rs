@@ -168,18 +168,27 @@ pub(crate) struct DrawArgs {
 
     /// Scale the drawing to this width (pt, px, mm, cm, in; a bare number
     /// is pt; 1px = 0.75pt, PNG is drawn at 96 px per inch).
-    #[arg(long, value_name = "LENGTH", value_parser = length)]
+    #[arg(long, value_name = "LENGTH", value_parser = size)]
     pub(crate) width: Option<Length>,
 
     /// Scale the drawing to this height (units as --width); with both, it
     /// fits inside.
-    #[arg(long, value_name = "LENGTH", value_parser = length)]
+    #[arg(long, value_name = "LENGTH", value_parser = size)]
     pub(crate) height: Option<Length>,
 }
 
 /// A length, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Length(pub(crate) f64);
+
+/// A `--width` or `--height`: a length greater than 0.
+fn size(s: &str) -> Result<Length, String> {
+    let l = length(s)?;
+    if l.0 < 1.0 {
+        return Err(format!("`{s}` is too small: a drawing needs at least 1pt"));
+    }
+    Ok(l)
+}
 
 /// Parses `20pt`, `800px`, `10mm`, `1.5cm`, `2in` or a bare number of
 /// points.

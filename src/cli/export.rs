@@ -40,7 +40,7 @@ pub(crate) struct Args {
     #[arg(long, value_enum, ignore_case = true)]
     format: Option<ExportFormatArg>,
 
-    /// How support turns into attacks.
+    /// How a plain `supports` turns into attacks (as for `eval`).
     #[arg(long, value_enum, default_value_t = SupportArg::None, ignore_case = true)]
     support: SupportArg,
 

@@ -65,7 +65,7 @@ pub(crate) struct Args {
     #[arg(long, value_enum, ignore_case = true)]
     format: Option<FormatArg>,
 
-    /// With --status: how support turns into attacks.
+    /// With --status: how a plain `supports` turns into attacks (as for `eval`).
     #[arg(long, value_enum, default_value_t = SupportArg::None, ignore_case = true, requires = "status")]
     support: SupportArg,
 
@@ -152,10 +152,15 @@ pub(crate) fn prepare(
 
 /// The message for a drawing that does not fit, with what to try.
 pub(crate) fn does_not_fit(e: &argmap::Error, map_path: &Path, draw: &DrawArgs) -> Failure {
+    // Without --landscape or --portrait both orientations were tried.
     let larger = if draw.width.is_some() || draw.height.is_some() {
         "a larger --width or --height"
+    } else if draw.landscape {
+        "a larger --page (a3) or --portrait"
+    } else if draw.portrait {
+        "a larger --page (a3) or --landscape"
     } else {
-        "a larger --page (a3) or the other orientation (--landscape, --portrait)"
+        "a larger --page (a3)"
     };
     Failure::Message(format!(
         "`{}`: {e}; draw part of it with --focus ID --depth N, try another --rankdir (bt, lr), \
@@ -265,10 +270,10 @@ pub(crate) fn status(
         ))
     })?;
     let caption = if semantics == Semantics::Grounded {
-        format!("grounded, supports read as {}", support.as_str())
+        format!("grounded, `supports` read as {}", support.as_str())
     } else {
         format!(
-            "{} extension {n}, supports read as {}",
+            "{} extension {n}, `supports` read as {}",
             semantics.as_str(),
             support.as_str()
         )
@@ -277,13 +282,13 @@ pub(crate) fn status(
         let count = found.extensions().labellings.len();
         return Err(Failure::Message(if count == 0 {
             format!(
-                "`{shown}` has no {} extension (support read as `{}`); nothing was drawn",
+                "`{shown}` has no {} extension (`supports` read as `{}`); nothing was drawn",
                 semantics.as_str(),
                 support.as_str()
             )
         } else {
             format!(
-                "--extension {n}: `{shown}` has {count} {} extension{} (support read as `{}`)",
+                "--extension {n}: `{shown}` has {count} {} extension{} (`supports` read as `{}`)",
                 semantics.as_str(),
                 if count == 1 { "" } else { "s" },
                 support.as_str()

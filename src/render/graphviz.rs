@@ -198,7 +198,7 @@ pub fn draw(
                 w,
                 h,
                 &format!(
-                    "one {} {} page ({} × {} pt, margins {} pt)",
+                    "one {} {} page ({:.0} × {:.0} pt, margins {:.0} pt)",
                     page.paper.as_str(),
                     if landscape { "landscape" } else { "portrait" },
                     pw,
@@ -234,9 +234,9 @@ pub fn draw(
                 landscape: w > h,
             };
             let what = match (width_pt, height_pt) {
-                (Some(a), Some(b)) => format!("{a} × {b} pt"),
-                (Some(a), None) => format!("a width of {a} pt"),
-                (None, Some(b)) => format!("a height of {b} pt"),
+                (Some(a), Some(b)) => format!("{a:.0} × {b:.0} pt"),
+                (Some(a), None) => format!("a width of {a:.0} pt"),
+                (None, Some(b)) => format!("a height of {b:.0} pt"),
                 (None, None) => "its natural size".into(),
             };
             check_font(&fit, options, w, h, &what)?;

@@ -245,7 +245,7 @@ impl EvaluationReport {
         };
         writeln!(
             out,
-            "{}{aux}, {} ({derived} derived from support)",
+            "{}{aux}, {} ({derived} derived from arguments and supports)",
             plural(self.arguments.len() - auxiliary, "argument", "arguments"),
             plural(self.attacks.len(), "attack", "attacks")
         )?;

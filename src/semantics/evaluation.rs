@@ -106,13 +106,13 @@ pub const ACCEPTED_MEANS: &str = "accepted = defended against every attack in th
 pub fn meaning(semantics: Semantics) -> &'static str {
     match semantics {
         Semantics::Grounded => {
-            "accepted = defended against every attack in the map on grounds no reasonable reading of it can deny (grounded semantics); it does not mean true. rejected = attacked by something accepted. undecided = the map does not settle it, usually because two sides attack each other."
+            "accepted = defended against every attack in the map by what the map accepts beyond dispute (grounded semantics); it does not mean true. rejected = attacked by something accepted. undecided = the map does not settle it, usually because two sides attack each other."
         }
         Semantics::Complete => {
             "each extension is one consistent reading of the map that accepts everything it defends (complete semantics); accepted in k of n = accepted in k of those readings; it does not mean true."
         }
         Semantics::Preferred => {
-            "each extension is a most complete position the map can defend (preferred semantics); accepted in k of n = defended in k of those positions; accepted in every extension = defended whichever position one takes; it does not mean true."
+            "each extension is one of the largest positions the map can defend (preferred semantics); accepted in k of n = defended in k of those positions; accepted in every extension = defended whichever position one takes; it does not mean true."
         }
         Semantics::Stable => {
             "each extension is a position that takes a stand on every node, accepting or rejecting it (stable semantics); accepted in k of n = accepted in k of those positions; it does not mean true."

@@ -408,18 +408,21 @@ impl MapFramework {
                 let mut s = if attackers.is_empty() {
                     "accepted: nothing attacks it".to_string()
                 } else {
-                    let reason =
-                        |x: &Attack| match self.first_with(labels, x.from as usize, Label::In) {
-                            Some(y) if y.from as usize == a => {
-                                format!("it attacks {} back", self.display_name(x.from))
-                            }
-                            Some(y) => format!(
-                                "{} attacks {} and is accepted",
-                                self.attacker(y),
-                                self.display_name(x.from)
-                            ),
-                            None => format!("{} is rejected", self.display_name(x.from)),
-                        };
+                    let reason = |x: &Attack| match self.first_accepted_besides(
+                        labels,
+                        x.from as usize,
+                        a,
+                    ) {
+                        Some(y) if y.from as usize == a => {
+                            format!("it attacks {} back", self.display_name(x.from))
+                        }
+                        Some(y) => format!(
+                            "{} attacks {} and is accepted",
+                            self.attacker(y),
+                            self.display_name(x.from)
+                        ),
+                        None => format!("{} is rejected", self.display_name(x.from)),
+                    };
                     if let [x] = attackers.as_slice() {
                         format!(
                             "accepted: its one attacker, {}, is rejected, because {}",
@@ -432,11 +435,12 @@ impl MapFramework {
                             .take(SHOWN)
                             .map(|x| format!("{} ({})", self.attacker(x), reason(x)))
                             .collect();
-                        format!(
-                            "accepted: all {} of its attackers are rejected: {}",
-                            attackers.len(),
-                            list(shown, attackers.len())
-                        )
+                        let all = if attackers.len() == 2 {
+                            "both its attackers are".to_string()
+                        } else {
+                            format!("all {} of its attackers are", attackers.len())
+                        };
+                        format!("accepted: {all} rejected: {}", list(shown, attackers.len()))
                     }
                 };
                 let fallen: Vec<String> = self
@@ -544,6 +548,19 @@ impl MapFramework {
             (rank, x.from)
         });
         attackers
+    }
+
+    /// The best-ranked accepted attacker of `x` other than `me`, else `me`
+    /// if it attacks `x`: why `x` is rejected, for `me`'s explanation.
+    /// (Under grounded semantics there is always another: a node is never
+    /// accepted there only because it attacks back.)
+    fn first_accepted_besides(&self, labels: &[Label], x: usize, me: usize) -> Option<&Attack> {
+        let ranked = self.ranked(x);
+        ranked
+            .iter()
+            .copied()
+            .find(|y| labels[y.from as usize] == Label::In && y.from as usize != me)
+            .or_else(|| ranked.into_iter().find(|y| y.from as usize == me))
     }
 
     /// The best-ranked attacker of `a` with label `l`.

@@ -195,14 +195,14 @@ fn render_status_colours_nodes_and_picks_extensions() {
     assert!(line(&s, "open-door").contains("<TD>undecided <I>["));
     assert!(line(&s, "free-choice").contains("fillcolor=\"#77AADD\""));
     assert!(line(&s, "free-choice-grounds").contains("fillcolor=\"#EE8866\""));
-    assert!(s.contains(">grounded, supports read as none<"), "{s}");
+    assert!(s.contains(">grounded, `supports` read as none<"), "{s}");
     // Questions are not evaluated: no fill, no status.
     assert!(!line(&s, "enlargement").contains("fillcolor"));
     // Each preferred extension colours one side.
     let one = text(&dot(&["--status", "preferred"]).stdout);
     let two = text(&dot(&["--status", "preferred", "--extension", "2"]).stdout);
     assert_ne!(line(&one, "open-door"), line(&two, "open-door"));
-    assert!(two.contains(">preferred extension 2, supports read as none<"));
+    assert!(two.contains(">preferred extension 2, `supports` read as none<"));
     let out = dot(&["--status", "preferred", "--extension", "5"]);
     assert_exit(&out, 2, "has 4 preferred extensions");
     let out = dot(&["--extension", "2"]);

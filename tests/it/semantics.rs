@@ -588,6 +588,24 @@ nodes:
     }
 
     #[test]
+    fn grounded_never_explains_acceptance_by_attacking_back() {
+        // Dung's I-A dialogue: `i1` and `a` attack each other, `i2`
+        // defeats `a`. `i1` is accepted because of `i2`, not because it
+        // attacks `a` back.
+        let text = std::fs::read_to_string(
+            crate::support::root().join("tests/fixtures/literature/dung-dialogue.yaml"),
+        )
+        .unwrap();
+        let f = framework(&text, Support::None);
+        let i1 = f.arguments.iter().position(|a| a.name == "i1").unwrap();
+        let why = f.explain(&grounded(&f.framework), i1);
+        assert_eq!(
+            why,
+            "accepted: its one attacker, `a`, is rejected, because `i2` attacks `a` and is accepted."
+        );
+    }
+
+    #[test]
     fn deductive_commitments_are_closed() {
         // a ⇒ b → c ⇐ d: accepting a rules out d, whose commitment c is
         // attacked by a's commitment b.

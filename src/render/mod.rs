@@ -516,8 +516,9 @@ pub(crate) struct NodeLabel {
 }
 
 /// An actor's name as a chip shows it: the name without a trailing
-/// parenthesis ("War on the Rocks (analysis)" → "War on the Rocks"), or
-/// the id when that is still longer than 18 characters.
+/// parenthesis ("War on the Rocks (analysis)" → "War on the Rocks"); when
+/// that is longer than 18 characters, the part before its first comma if
+/// short enough, else the name cut at 18 characters with "…".
 pub(crate) fn short_name(actor: &crate::model::Actor) -> String {
     let name = actor.name.value.trim();
     let name = match name.rfind(" (") {
@@ -525,9 +526,13 @@ pub(crate) fn short_name(actor: &crate::model::Actor) -> String {
         _ => name,
     };
     if name.chars().count() <= 18 {
-        name.to_string()
-    } else {
-        crate::text::truncate(&actor.id.value, 18)
+        return name.to_string();
+    }
+    // "D. Morrison, Labour Affairs" → "D. Morrison"; else the name cut
+    // short, so that a chip always shows a name, never an id.
+    match name.split_once(", ") {
+        Some((head, _)) if !head.is_empty() && head.chars().count() <= 18 => head.to_string(),
+        _ => crate::text::truncate(name, 18),
     }
 }
 

@@ -32,7 +32,7 @@ pub struct AnswerReport {
     pub id: String,
     /// How it stands.
     pub status: Status,
-    /// The names of the actors who hold it.
+    /// The names of the actors who hold it (without a closing parenthesis).
     pub held_by: Vec<String>,
     /// The extensions (from 1) that accept it; empty under grounded.
     pub extensions: Vec<usize>,
@@ -67,7 +67,7 @@ pub fn questions(e: &Evaluation<'_>) -> Vec<QuestionReport> {
                     .map(|r| {
                         map.actors
                             .get(&r.value)
-                            .map_or_else(|| r.value.clone(), |actor| actor.name.value.clone())
+                            .map_or_else(|| r.value.clone(), |actor| plain_name(&actor.name.value))
                     })
                     .collect();
                 let extensions = if grounded {
@@ -209,6 +209,17 @@ fn bottom_line(
             parts.join("; ")
         ),
     )
+}
+
+/// An actor's name without a closing parenthesis ("OSCE documents (the
+/// text itself)" → "OSCE documents"), so that it reads inside "(held by
+/// …)".
+fn plain_name(name: &str) -> String {
+    let name = name.trim();
+    match name.rfind(" (") {
+        Some(k) if name.ends_with(')') && k > 0 => name[..k].to_string(),
+        _ => name.to_string(),
+    }
 }
 
 /// "a", "a and b", "a, b and c".

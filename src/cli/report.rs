@@ -131,6 +131,13 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                         whole,
                     )
                 })?;
+            // In a report --page and --landscape choose the printed page;
+            // the page's stylesheet fits the diagram to it (enlarged in
+            // parts when it would print too small), so the drawing itself
+            // keeps its natural size unless --width or --height is given.
+            if matches!(options.size, argmap::Size::Page(_)) {
+                options.size = argmap::Size::Natural;
+            }
             let graph = focused.as_ref().unwrap_or(whole);
             let report = Report::new(&io::shown_path(&args.map), evaluation, &checked.diagnostics);
             let (out, svg) = match format {

@@ -733,3 +733,30 @@ fn the_gallery_is_current() {
         assert!(list.contains(&format!("\n{map}\t")), "{map}");
     }
 }
+
+/// In a report, --page chooses the printed page: a map too large for the
+/// page at 7 pt is still reported (the stylesheet enlarges the diagram in
+/// parts), where `render` would refuse it.
+#[test]
+fn report_page_is_the_printed_page_not_a_fit_of_the_drawing() {
+    let dir = workspace();
+    let out = argmap(
+        dir.path(),
+        &[
+            "report",
+            "maps/istanbul.yaml",
+            "--page",
+            "letter",
+            "--landscape",
+            "-o",
+            "r.html",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(
+        html.contains("@page{size:letter landscape;"),
+        "{}",
+        &html[..200]
+    );
+}

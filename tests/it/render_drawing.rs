@@ -655,7 +655,10 @@ fn report_takes_every_drawing_option_of_render() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
-    assert!(html.contains("<svg width=\"842pt\" height=\"595pt\""));
+    // --page and --landscape choose the printed page; the drawing keeps
+    // its natural size for the stylesheet to fit.
+    assert!(html.contains("@page{size:A4 landscape;"), "{}", &html[..300]);
+    assert!(!html.contains("<svg width=\"842pt\" height=\"595pt\""));
     // Graphviz writes `-` in ids as `&#45;`.
     assert!(
         html.contains("id=\"node&#45;free&#45;choice\"") && html.contains("#claim-free-choice")

@@ -657,7 +657,11 @@ fn report_takes_every_drawing_option_of_render() {
     let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
     // --page and --landscape choose the printed page; the drawing keeps
     // its natural size for the stylesheet to fit.
-    assert!(html.contains("@page{size:A4 landscape;"), "{}", &html[..300]);
+    assert!(
+        html.contains("@page{size:A4 landscape;"),
+        "{}",
+        &html[..300]
+    );
     assert!(!html.contains("<svg width=\"842pt\" height=\"595pt\""));
     // Graphviz writes `-` in ids as `&#45;`.
     assert!(

@@ -96,6 +96,25 @@ pub fn truncate(text: &str, max: usize) -> String {
     format!("{}…", out.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// "a", "a and b", "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A name without a closing parenthesis: "War on the Rocks (analysis)" →
+/// "War on the Rocks".
+pub fn without_closing_parenthesis(name: &str) -> &str {
+    let name = name.trim();
+    match name.rfind(" (") {
+        Some(k) if name.ends_with(')') && k > 0 => &name[..k],
+        _ => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

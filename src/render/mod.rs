@@ -344,7 +344,7 @@ pub(crate) fn status_fill(label: crate::semantics::Label) -> &'static str {
 /// The word shown in a node and in the legend for a status: the one text
 /// of [`crate::semantics::Status`], so that every output says the same.
 pub(crate) fn status_word(label: crate::semantics::Label) -> String {
-    crate::semantics::Status::of_label(label).to_string()
+    crate::semantics::word(label).to_string()
 }
 
 /// Every fill a node or chip of this map can get, each with the text
@@ -520,11 +520,7 @@ pub(crate) struct NodeLabel {
 /// that is longer than 18 characters, the part before its first comma if
 /// short enough, else the name cut at 18 characters with "…".
 pub(crate) fn short_name(actor: &crate::model::Actor) -> String {
-    let name = actor.name.value.trim();
-    let name = match name.rfind(" (") {
-        Some(k) if name.ends_with(')') && k > 0 => &name[..k],
-        _ => name,
-    };
+    let name = crate::text::without_closing_parenthesis(&actor.name.value);
     if name.chars().count() <= 18 {
         return name.to_string();
     }

@@ -467,6 +467,8 @@ impl<'a> Report<'a> {
         if !print.tiles.is_empty() {
             out.write_str("<div class=\"diagram-parts\">\n")?;
             let parts = print.tiles.len();
+            // The copies drop the ids, which the page must hold once.
+            let svg = &without_ids(svg);
             for (i, tile) in print.tiles.iter().enumerate() {
                 let [left, top, width, height] = tile.view_box;
                 let [mm_w, mm_h] = tile.mm;
@@ -720,6 +722,25 @@ fn md_code(s: &str) -> String {
             out.push_str(&md(piece));
         }
     }
+    out
+}
+
+/// An element's text without its `id="…"` attributes.
+fn without_ids(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(k) = rest.find(" id=\"") {
+        out.push_str(&rest[..k]);
+        let value = &rest[k + 5..];
+        match value.find('"') {
+            Some(end) => rest = &value[end + 1..],
+            None => {
+                rest = &rest[k..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::graph::EdgeKind;
 use crate::model::{NodeKind, RelationKind};
 use crate::semantics::{Evaluation, Label, Semantics, Status};
+use crate::text::{join_and, without_closing_parenthesis};
 
 /// A question of the map and how its answers stand.
 #[derive(Clone, Debug, Serialize)]
@@ -65,9 +66,10 @@ pub fn questions(e: &Evaluation<'_>) -> Vec<QuestionReport> {
                     .held_by
                     .iter()
                     .map(|r| {
-                        map.actors
-                            .get(&r.value)
-                            .map_or_else(|| r.value.clone(), |actor| plain_name(&actor.name.value))
+                        map.actors.get(&r.value).map_or_else(
+                            || r.value.clone(),
+                            |actor| without_closing_parenthesis(&actor.name.value).to_string(),
+                        )
                     })
                     .collect();
                 let extensions = if grounded {
@@ -129,12 +131,12 @@ fn bottom_line(
             let holders = if group[i].held_by.is_empty() {
                 String::new()
             } else {
-                format!(" (held by {})", join(&group[i].held_by))
+                format!(" (held by {})", join_and(&group[i].held_by))
             };
-            parts.push(format!("{}{holders}", join(&ids)));
+            parts.push(format!("{}{holders}", join_and(&ids)));
             i = j;
         }
-        join(&parts)
+        join_and(&parts)
     };
     let name = |a: &AnswerReport| names(&[a]);
     let accepted: Vec<&AnswerReport> = answers
@@ -195,7 +197,7 @@ fn bottom_line(
                 [one] => format!("in extension {one}"),
                 many => {
                     let ks: Vec<String> = many.iter().map(usize::to_string).collect();
-                    format!("in extensions {}", join(&ks))
+                    format!("in extensions {}", join_and(&ks))
                 }
             };
             format!("{} is accepted {ext}", name(a))
@@ -209,24 +211,4 @@ fn bottom_line(
             parts.join("; ")
         ),
     )
-}
-
-/// An actor's name without a closing parenthesis ("OSCE documents (the
-/// text itself)" → "OSCE documents"), so that it reads inside "(held by
-/// …)".
-fn plain_name(name: &str) -> String {
-    let name = name.trim();
-    match name.rfind(" (") {
-        Some(k) if name.ends_with(')') && k > 0 => name[..k].to_string(),
-        _ => name.to_string(),
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

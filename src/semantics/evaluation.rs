@@ -80,9 +80,9 @@ impl std::fmt::Display for Status {
     /// of n` or `not evaluated`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Status::In => f.write_str("accepted"),
-            Status::Out => f.write_str("rejected"),
-            Status::Undecided => f.write_str("undecided"),
+            Status::In => f.write_str(word(Label::In)),
+            Status::Out => f.write_str(word(Label::Out)),
+            Status::Undecided => f.write_str(word(Label::Undecided)),
             Status::InSome { k, n } => write!(f, "accepted in {k} of {n}"),
             Status::NotEvaluated => f.write_str("not evaluated"),
         }

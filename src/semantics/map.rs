@@ -397,7 +397,7 @@ impl MapFramework {
                 .collect()
         };
         let list = |items: Vec<String>, total: usize| {
-            let mut s = join_words(&items);
+            let mut s = crate::text::join_and(&items);
             if total > items.len() {
                 s.push_str(&format!(", and {} more", total - items.len()));
             }
@@ -627,15 +627,6 @@ impl MapFramework {
                 format!("{who} (through {}, which attacks {})", name(by), name(on))
             }
         }
-    }
-}
-
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
-fn join_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

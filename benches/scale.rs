@@ -152,7 +152,7 @@ fn generate_eval(n: usize) -> String {
 /// support), the extensions (at most 64) and every explanation.
 fn child_eval(semantics: &str, path: &Path) {
     use argmap::semantics::map::{MapFramework, Support};
-    use argmap::semantics::search::{DEFAULT_STEPS, Semantics, extensions};
+    use argmap::semantics::solver::{Semantics, extensions};
     let semantics = match semantics {
         "grounded" => Semantics::Grounded,
         _ => Semantics::Preferred,
@@ -162,7 +162,7 @@ fn child_eval(semantics: &str, path: &Path) {
     let checked = argmap::check(&source, &CheckOptions::default());
     assert!(!checked.has_errors(), "{:?}", &checked.diagnostics[..1]);
     let f = MapFramework::build(checked.graph().unwrap(), Support::Deductive);
-    let found = extensions(&f.framework, semantics, 64, DEFAULT_STEPS).unwrap();
+    let found = extensions(&f.framework, semantics, 64, None).unwrap();
     let mut bytes = 0;
     for labels in &found.labellings {
         for a in 0..labels.len() {

@@ -17,23 +17,27 @@ pub(crate) const FRAMEWORK_LIMIT: u64 = 4 << 30;
 
 const AFTER_HELP: &str = "\
 Tasks: SE (give an extension), DC (is ARG in some extension?), DS (is ARG in
-every extension?) under GR (grounded), CO (complete), PR (preferred) and ST
-(stable): SE-GR DC-GR DS-GR SE-CO DC-CO DS-CO SE-PR DC-PR DS-PR SE-ST DC-ST DS-ST.
+every extension?) under GR (grounded), CO (complete), PR (preferred), ST
+(stable), SST (semi-stable), STG (stage) and ID (ideal): SE-GR DC-GR DS-GR
+SE-CO DC-CO DS-CO SE-PR DC-PR DS-PR SE-ST DC-ST DS-ST SE-SST DC-SST DS-SST
+SE-STG DC-STG DS-STG SE-ID DC-ID DS-ID.
 Output follows ICCMA 2023: SE prints `w 1 4 5` (or NO when there is no
 stable extension); DC prints YES and a witness line, or NO; DS prints YES,
 or NO and a counterexample line. With -fo apx or tgf, extensions print as
 [a,b] and no witness lines are printed. Grounded tasks take linear time;
-the others search, and stop with an error after a bounded number of steps.
+the others are decided by an embedded SAT solver, with no limit on the
+search unless --timeout gives one.
 
-Exit status: 0 answered, 2 usage error or a malformed framework file (the
-message names the line).
+Exit status: 0 answered, 2 usage error, a malformed framework file (the
+message names the line) or no answer within --timeout.
 
 Examples:
   argmap af                                   name and version
   argmap af --problems
   argmap af -p SE-GR -f framework.af
   argmap af -p DC-GR -f framework.af -a 7
-  argmap af -p DS-GR -f framework.apx -fo apx -a b";
+  argmap af -p DS-GR -f framework.apx -fo apx -a b
+  argmap af -p DS-PR -f framework.af -a 3 --timeout 60";
 
 /// Arguments of `argmap af`.
 #[derive(Debug, clap::Args)]
@@ -59,6 +63,12 @@ pub(crate) struct Args {
     /// List the supported tasks.
     #[arg(long)]
     problems: bool,
+
+    /// Give up after this many seconds (e.g. 60 or 0.5), with a message on
+    /// standard error and exit status 2. Without it the solver runs until
+    /// it has the answer.
+    #[arg(long, value_name = "SECONDS", value_parser = super::args::seconds)]
+    timeout: Option<std::time::Duration>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -94,6 +104,8 @@ pub(crate) fn input_format(file: &std::path::Path, given: Option<FormatArg>) -> 
 }
 
 pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
+    // The time limit counts from the start, reading the file included.
+    let deadline = super::args::deadline(args.timeout);
     let mut out = BufWriter::new(std::io::stdout().lock());
     if args.problems {
         writeln!(out, "[{}]", TASKS.join(","))?;
@@ -139,8 +151,12 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     } else {
         None
     };
-    let answer =
-        solve(&af.framework, task, query).map_err(|e| Failure::Message(format!("{task}: {e}")))?;
+    let answer = solve(&af.framework, task, query, deadline).map_err(|e| {
+        Failure::Message(format!(
+            "{task}: {e} (--timeout {} s)",
+            args.timeout.map_or(0.0, |t| t.as_secs_f64())
+        ))
+    })?;
     iccma::write_answer(&mut out, &af, &answer, probo)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

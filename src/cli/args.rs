@@ -14,6 +14,39 @@ pub(crate) struct EvalArgs {
     /// needs all its premises and entails its conclusion.
     #[arg(long, value_enum, default_value_t = SupportArg::None, ignore_case = true)]
     pub(crate) support: SupportArg,
+
+    /// Give up after this many seconds (e.g. 10 or 0.5) with a message
+    /// instead of an answer. Without it the solver runs until it has the
+    /// answer.
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    pub(crate) timeout: Option<std::time::Duration>,
+}
+
+impl EvalArgs {
+    /// When the solver gives up: `--timeout` from now.
+    pub(crate) fn deadline(&self) -> Option<std::time::Instant> {
+        deadline(self.timeout)
+    }
+}
+
+/// The instant a `--timeout` ends, counted from now.
+pub(crate) fn deadline(timeout: Option<std::time::Duration>) -> Option<std::time::Instant> {
+    timeout.and_then(|t| std::time::Instant::now().checked_add(t))
+}
+
+/// Reads `--timeout`: a positive number of seconds.
+pub(crate) fn seconds(text: &str) -> Result<std::time::Duration, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if value.is_nan() || value <= 0.0 {
+        return Err(format!(
+            "`{text}`: the time limit must be more than 0 seconds"
+        ));
+    }
+    std::time::Duration::try_from_secs_f64(value)
+        .map_err(|_| format!("`{text}` seconds is too long a time limit"))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -26,6 +59,15 @@ pub(crate) enum SemanticsArg {
     Preferred,
     /// The labellings where everything is accepted or rejected.
     Stable,
+    /// The complete labellings that leave the least undecided (stable ones
+    /// when there are any).
+    SemiStable,
+    /// The conflict-free sets that accept or reject the most, defended or
+    /// not (stable ones when there are any).
+    Stage,
+    /// The one labelling that accepts the largest defensible position
+    /// inside every preferred one: between grounded and preferred.
+    Ideal,
 }
 
 impl SemanticsArg {
@@ -35,6 +77,9 @@ impl SemanticsArg {
             SemanticsArg::Complete => Semantics::Complete,
             SemanticsArg::Preferred => Semantics::Preferred,
             SemanticsArg::Stable => Semantics::Stable,
+            SemanticsArg::SemiStable => Semantics::SemiStable,
+            SemanticsArg::Stage => Semantics::Stage,
+            SemanticsArg::Ideal => Semantics::Ideal,
         }
     }
 }

@@ -67,13 +67,15 @@ pub(crate) fn with_evaluation(
     };
     let semantics = eval.semantics.semantics();
     let evaluation =
-        Evaluation::new(graph, semantics, eval.support.support(), limit).map_err(|e| {
-            Failure::Message(format!(
-                "the search for {} extensions of `{}` gave up: {e}; try --semantics grounded",
-                semantics.as_str(),
-                io::shown_path(path)
-            ))
-        })?;
+        Evaluation::until(graph, semantics, eval.support.support(), limit, eval.deadline())
+            .map_err(|e| {
+                Failure::Message(format!(
+                    "the {} extensions of `{}`: {e} (--timeout {}); try a longer --timeout or --semantics grounded",
+                    semantics.as_str(),
+                    io::shown_path(path),
+                    eval.timeout.map_or_else(String::new, |t| format!("{} s", t.as_secs_f64())),
+                ))
+            })?;
     then(&checked, &evaluation)
 }
 

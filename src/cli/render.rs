@@ -265,12 +265,16 @@ pub(crate) fn status(
     let shown = io::shown_path(map_path);
     let found = Evaluation::new(graph, semantics, support, n).map_err(|e| {
         Failure::Message(format!(
-            "the search for {} extensions of `{shown}` gave up: {e}; try --status grounded",
+            "the {} extensions of `{shown}`: {e}",
             semantics.as_str(),
         ))
     })?;
-    let caption = if semantics == Semantics::Grounded {
-        format!("grounded, `supports` read as {}", support.as_str())
+    let caption = if semantics.is_unique() {
+        format!(
+            "{}, `supports` read as {}",
+            semantics.as_str(),
+            support.as_str()
+        )
     } else {
         format!(
             "{} extension {n}, `supports` read as {}",

@@ -156,11 +156,11 @@ impl ActorsReport {
     /// # Errors
     /// Whatever `out` returns.
     pub fn write_text(&self, out: &mut impl Write) -> fmt::Result {
-        let grounded = self.semantics == Semantics::Grounded.as_str();
+        let grounded = Semantics::from_name(self.semantics).is_some_and(Semantics::is_unique);
         let over = if grounded {
             format!(
-                "status under grounded semantics, `supports` read as `{}`",
-                self.support
+                "status under {} semantics, `supports` read as `{}`",
+                self.semantics, self.support
             )
         } else {
             format!(

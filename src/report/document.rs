@@ -12,7 +12,7 @@ use std::fmt::{self, Write};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Map, Source};
 use crate::render::RenderOptions;
-use crate::semantics::{Evaluation, Label, Semantics, Status};
+use crate::semantics::{Evaluation, Label, Status};
 use crate::text::{escape_html as esc, escape_markdown as md};
 
 use super::actors::{ActorsReport, Commitment, commitments_text};
@@ -189,7 +189,7 @@ impl<'a> Report<'a> {
     /// The ids in each extension (none listed under grounded semantics).
     fn extensions(&self) -> Vec<Vec<String>> {
         let e = self.evaluation;
-        if e.semantics() == Semantics::Grounded {
+        if e.semantics().is_unique() {
             return Vec::new();
         }
         let f = e.framework();
@@ -214,7 +214,7 @@ impl<'a> Report<'a> {
             e.semantics().as_str(),
             e.support().as_str()
         );
-        if e.semantics() == Semantics::Grounded {
+        if e.semantics().is_unique() {
             if let Some(l) = ext.labellings.first() {
                 let count = |want: Label| {
                     (0..l.len())

@@ -216,7 +216,7 @@ impl EvaluationReport {
     }
 
     fn grounded(&self) -> bool {
-        self.semantics == Semantics::Grounded.as_str()
+        Semantics::from_name(self.semantics).is_some_and(Semantics::is_unique)
     }
 
     /// Writes the text output: a table per extension, then acceptance.

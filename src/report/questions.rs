@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::graph::EdgeKind;
 use crate::model::{NodeKind, RelationKind};
-use crate::semantics::{Evaluation, Label, Semantics, Status};
+use crate::semantics::{Evaluation, Label, Status};
 use crate::text::{join_and, without_closing_parenthesis};
 
 /// A question of the map and how its answers stand.
@@ -45,7 +45,7 @@ pub fn questions(e: &Evaluation<'_>) -> Vec<QuestionReport> {
     let graph = e.graph();
     let map = graph.map();
     let pg = graph.petgraph();
-    let grounded = e.semantics() == Semantics::Grounded;
+    let grounded = e.semantics().is_unique();
     let n = e.extensions().labellings.len();
     let mut out = Vec::new();
     for (q, node) in map.nodes.values().enumerate() {

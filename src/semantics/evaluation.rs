@@ -4,7 +4,7 @@
 
 use super::Label;
 use super::map::{MapFramework, Support};
-use super::search::{DEFAULT_STEPS, Exhausted, Extensions, Semantics, extensions};
+use super::solver::{Extensions, Semantics, TimedOut, extensions};
 use crate::graph::ArgGraph;
 
 /// How a node stands under an evaluation.
@@ -117,6 +117,15 @@ pub fn meaning(semantics: Semantics) -> &'static str {
         Semantics::Stable => {
             "each extension is a position that takes a stand on every node, accepting or rejecting it (stable semantics); accepted in k of n = accepted in k of those positions; it does not mean true."
         }
+        Semantics::SemiStable => {
+            "each extension is a position the map can defend that leaves as little as possible undecided (semi-stable semantics; the stable positions when there are any); accepted in k of n = accepted in k of those positions; it does not mean true."
+        }
+        Semantics::Stage => {
+            "each extension is a consistent set of nodes that accepts or rejects as much of the map as possible, without needing to defend what it accepts (stage semantics; the stable positions when there are any); accepted in k of n = accepted in k of those sets; it does not mean true."
+        }
+        Semantics::Ideal => {
+            "accepted = in the largest position the map can defend that lies inside every one of its largest defensible positions (ideal semantics): more cautious than preferred, bolder than grounded; it does not mean true. rejected = attacked by something accepted. undecided = neither."
+        }
     }
 }
 
@@ -157,9 +166,10 @@ impl<'g> Evaluation<'g> {
     /// [`Extensions::truncated`] says whether there are more). A `limit` of
     /// 0 lists none, under grounded semantics too.
     ///
+    /// Nothing bounds the search: see [`Evaluation::until`] for a deadline.
+    ///
     /// # Errors
-    /// [`Exhausted`] when the search for complete, preferred or stable
-    /// extensions runs out of steps.
+    /// None in practice: [`TimedOut`] is only returned with a deadline.
     ///
     /// # Example
     /// ```
@@ -169,16 +179,31 @@ impl<'g> Evaluation<'g> {
     /// let e = Evaluation::new(checked.clean().unwrap(), Semantics::Grounded, Support::None, 64)?;
     /// assert_eq!(e.status(0), Status::In);
     /// assert_eq!(e.status(1), Status::Out);
-    /// # Ok::<(), argmap::semantics::Exhausted>(())
+    /// # Ok::<(), argmap::semantics::TimedOut>(())
     /// ```
     pub fn new(
         graph: &'g ArgGraph,
         semantics: Semantics,
         support: Support,
         limit: usize,
-    ) -> Result<Self, Exhausted> {
+    ) -> Result<Self, TimedOut> {
+        Self::until(graph, semantics, support, limit, None)
+    }
+
+    /// As [`Evaluation::new`], giving up at `deadline`.
+    ///
+    /// # Errors
+    /// [`TimedOut`] when the deadline passes before every extension asked
+    /// for is found.
+    pub fn until(
+        graph: &'g ArgGraph,
+        semantics: Semantics,
+        support: Support,
+        limit: usize,
+        deadline: Option<std::time::Instant>,
+    ) -> Result<Self, TimedOut> {
         let framework = MapFramework::build(graph, support);
-        let extensions = extensions(&framework.framework, semantics, limit, DEFAULT_STEPS)?;
+        let extensions = extensions(&framework.framework, semantics, limit, deadline)?;
         Ok(Evaluation {
             graph,
             semantics,
@@ -210,7 +235,7 @@ impl<'g> Evaluation<'g> {
         let Some(a) = self.argument(node) else {
             return Status::NotEvaluated;
         };
-        if self.semantics == Semantics::Grounded {
+        if self.semantics.is_unique() {
             // No labelling only when the limit was 0: nothing was evaluated.
             return self
                 .grounded_labels()
@@ -250,7 +275,7 @@ impl<'g> Evaluation<'g> {
     }
 
     fn grounded_labels(&self) -> Option<&[Label]> {
-        if self.semantics == Semantics::Grounded {
+        if self.semantics.is_unique() {
             self.extensions.labellings.first().map(Vec::as_slice)
         } else {
             None

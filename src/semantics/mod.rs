@@ -5,8 +5,9 @@
 //! millions of arguments fit in a few bytes per attack. Semantics compute
 //! labellings: every argument is `In`, `Out` or `Undecided`.
 //!
-//! The grounded semantics is [`grounded`] (linear time); complete, preferred
-//! and stable labellings come from a bounded search in [`search`].
+//! The grounded semantics is [`grounded`] (linear time); complete,
+//! preferred, stable, semi-stable, stage and ideal labellings come from
+//! the SAT-based [`solver`].
 //! Files of frameworks (the ICCMA formats) are read and written by
 //! [`crate::interchange::iccma`]; this module knows no file format.
 //!
@@ -16,12 +17,13 @@
 
 mod evaluation;
 pub mod map;
-pub mod search;
+mod sat;
+pub mod solver;
 pub mod task;
 
 pub use evaluation::{ACCEPTED_MEANS, Evaluation, Status, meaning, word};
 pub use map::{MapFramework, Support};
-pub use search::{Exhausted, Extensions, Semantics};
+pub use solver::{Extensions, Semantics, TimedOut};
 
 /// An argument framework: arguments `0..len()` and who attacks whom.
 #[derive(Clone, Debug, Default)]

@@ -1,9 +1,12 @@
 //! The reasoning tasks of the ICCMA competitions: give an extension (SE),
 //! decide credulous (DC) or sceptical (DS) acceptance of one argument,
-//! under grounded, complete, preferred or stable semantics.
+//! under grounded, complete, preferred, stable, semi-stable, stage or
+//! ideal semantics.
 
-use super::search::{self, DEFAULT_STEPS, Exhausted, Semantics};
-use super::{Framework, Label, grounded};
+use std::time::Instant;
+
+use super::solver::{self, Semantics, TimedOut};
+use super::{Framework, Label};
 
 /// What a task asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,27 +31,21 @@ pub struct Task {
 /// Every task answered, in ICCMA's order.
 pub const TASKS: &[&str] = &[
     "SE-GR", "DC-GR", "DS-GR", "SE-CO", "DC-CO", "DS-CO", "SE-PR", "DC-PR", "DS-PR", "SE-ST",
-    "DC-ST", "DS-ST",
+    "DC-ST", "DS-ST", "SE-SST", "DC-SST", "DS-SST", "SE-STG", "DC-STG", "DS-STG", "SE-ID", "DC-ID",
+    "DS-ID",
 ];
 
 impl Task {
     /// Reads a task name such as `DC-PR` (case-insensitive).
     pub fn parse(name: &str) -> Option<Task> {
-        let name = name.to_ascii_uppercase();
         let (problem, semantics) = name.split_once('-')?;
-        let problem = match problem {
+        let problem = match problem.to_ascii_uppercase().as_str() {
             "SE" => Problem::SomeExtension,
             "DC" => Problem::Credulous,
             "DS" => Problem::Sceptical,
             _ => return None,
         };
-        let semantics = match semantics {
-            "GR" => Semantics::Grounded,
-            "CO" => Semantics::Complete,
-            "PR" => Semantics::Preferred,
-            "ST" => Semantics::Stable,
-            _ => return None,
-        };
+        let semantics = Semantics::from_code(semantics)?;
         Some(Task { problem, semantics })
     }
 
@@ -65,13 +62,7 @@ impl std::fmt::Display for Task {
             Problem::Credulous => "DC",
             Problem::Sceptical => "DS",
         };
-        let semantics = match self.semantics {
-            Semantics::Grounded => "GR",
-            Semantics::Complete => "CO",
-            Semantics::Preferred => "PR",
-            Semantics::Stable => "ST",
-        };
-        write!(f, "{problem}-{semantics}")
+        write!(f, "{problem}-{}", self.semantics.code())
     }
 }
 
@@ -86,72 +77,47 @@ pub struct Answer {
     pub extension: Option<Vec<usize>>,
 }
 
-/// Solves a task; `query` is the argument of DC and DS tasks.
+/// Solves a task; `query` is the argument of DC and DS tasks. Nothing
+/// bounds the search but `deadline`.
 ///
 /// # Errors
-/// [`Exhausted`] when a search runs out of steps. A DC or DS task without a
-/// query answers as if the query were missing from the framework: it is
-/// the caller's to ask for one (see [`Task::needs_query`]).
-pub fn solve(af: &Framework, task: Task, query: Option<usize>) -> Result<Answer, Exhausted> {
-    use Problem::{Credulous, Sceptical, SomeExtension};
-    use Semantics::{Complete, Grounded, Preferred, Stable};
+/// [`TimedOut`] when `deadline` passes before the answer is found. A DC or
+/// DS task without a query answers as if the query were missing from the
+/// framework: it is the caller's to ask for one (see [`Task::needs_query`]).
+pub fn solve(
+    af: &Framework,
+    task: Task,
+    query: Option<usize>,
+    deadline: Option<Instant>,
+) -> Result<Answer, TimedOut> {
     let in_set = |labels: &[Label]| -> Vec<usize> {
         (0..labels.len())
             .filter(|&i| labels[i] == Label::In)
             .collect()
     };
     let q = query.filter(|&q| q < af.len());
-    let decided = |accepted: bool, certificate: Option<Vec<Label>>| Answer {
-        accepted: Some(accepted),
-        extension: certificate.as_deref().map(in_set),
-    };
-    Ok(match (task.problem, task.semantics, q) {
-        (SomeExtension, Grounded | Complete, _) => Answer {
+    Ok(match (task.problem, q) {
+        (Problem::SomeExtension, _) => Answer {
             accepted: None,
-            extension: Some(in_set(&grounded(af))),
+            extension: solver::some_extension(af, task.semantics, deadline)?.map(|l| in_set(&l)),
         },
-        (SomeExtension, Preferred, _) => Answer {
-            accepted: None,
-            extension: Some(in_set(&search::some_preferred(af, DEFAULT_STEPS)?)),
-        },
-        (SomeExtension, Stable, _) => {
-            let found = search::extensions(af, Stable, 1, DEFAULT_STEPS)?;
-            Answer {
-                accepted: None,
-                extension: found.labellings.first().map(|l| in_set(l)),
-            }
-        }
-        (_, _, None) => Answer {
+        (_, None) => Answer {
             accepted: Some(false),
             extension: None,
         },
-        (Credulous | Sceptical, Grounded, Some(q)) | (Sceptical, Complete, Some(q)) => {
-            // Grounded: one extension, so both questions are membership;
-            // sceptical acceptance under complete is membership in grounded.
-            let labels = grounded(af);
-            let accepted = labels[q] == Label::In;
-            let witness = (task.problem == Credulous) == accepted;
-            decided(accepted, witness.then_some(labels))
+        (Problem::Credulous, Some(q)) => {
+            let witness = solver::credulous(af, task.semantics, q, deadline)?;
+            Answer {
+                accepted: Some(witness.is_some()),
+                extension: witness.map(|l| in_set(&l)),
+            }
         }
-        (Credulous, Complete | Preferred, Some(q)) => {
-            // Credulous under complete = under preferred = under admissible.
-            let found = search::find_with(af, false, q, Label::In, DEFAULT_STEPS)?;
-            decided(found.is_some(), found)
-        }
-        (Sceptical, Preferred, Some(q)) => {
-            // A counterexample: some preferred extension without q.
-            let all = search::extensions(af, Preferred, usize::MAX, DEFAULT_STEPS)?;
-            let counter = all.labellings.into_iter().find(|l| l[q] != Label::In);
-            decided(counter.is_none(), counter)
-        }
-        (Credulous, Stable, Some(q)) => {
-            let found = search::find_with(af, true, q, Label::In, DEFAULT_STEPS)?;
-            decided(found.is_some(), found)
-        }
-        (Sceptical, Stable, Some(q)) => {
-            // In a stable labelling, not in means out.
-            let counter = search::find_with(af, true, q, Label::Out, DEFAULT_STEPS)?;
-            decided(counter.is_none(), counter)
+        (Problem::Sceptical, Some(q)) => {
+            let counter = solver::counterexample(af, task.semantics, q, deadline)?;
+            Answer {
+                accepted: Some(counter.is_none()),
+                extension: counter.map(|l| in_set(&l)),
+            }
         }
     })
 }
@@ -171,7 +137,11 @@ mod tests {
             Some("DC-PR")
         );
         assert!(Task::parse("EE-PR").is_none());
-        assert!(Task::parse("DC-SST").is_none());
+        assert!(Task::parse("DC-XYZ").is_none());
+        assert_eq!(
+            Task::parse("ds-stg").map(|t| t.to_string()).as_deref(),
+            Some("DS-STG")
+        );
     }
 
     #[test]
@@ -179,13 +149,17 @@ mod tests {
         // Dung 1995: a 3-cycle has the empty set as its only complete
         // (hence preferred and grounded) extension, and no stable one.
         let af = Framework::new(3, &[(0, 1), (1, 2), (2, 0)]);
-        let se = |s| solve(&af, Task::parse(s).unwrap(), None).unwrap().extension;
+        let se = |s| {
+            solve(&af, Task::parse(s).unwrap(), None, None)
+                .unwrap()
+                .extension
+        };
         assert_eq!(se("SE-ST"), None);
         assert_eq!(se("SE-PR"), Some(vec![]));
-        let dc = solve(&af, Task::parse("DC-PR").unwrap(), Some(0)).unwrap();
+        let dc = solve(&af, Task::parse("DC-PR").unwrap(), Some(0), None).unwrap();
         assert_eq!(dc.accepted, Some(false));
         // Sceptical acceptance under stable holds vacuously.
-        let ds = solve(&af, Task::parse("DS-ST").unwrap(), Some(0)).unwrap();
+        let ds = solve(&af, Task::parse("DS-ST").unwrap(), Some(0), None).unwrap();
         assert_eq!(ds.accepted, Some(true));
     }
 }

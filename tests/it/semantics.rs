@@ -3,9 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use argmap::semantics::search::{
-    DEFAULT_STEPS, Semantics, all_labellings, extensions, find_with, preferred, some_preferred,
+use argmap::semantics::solver::{
+    Semantics, counterexample, credulous, extensions, ideal, is_complete, some_extension,
 };
+use argmap::semantics::task::{TASKS, Task, solve};
 use argmap::semantics::{Framework, Label, grounded};
 use proptest::prelude::*;
 
@@ -17,7 +18,11 @@ fn ins(labels: &[Label]) -> Ext {
         .collect()
 }
 
-/// The definitions of Dung 1995, checked over every subset.
+/// The definitions, checked over every subset: Dung 1995 (conflict-free,
+/// admissible, complete, stable, preferred), Caminada 2006 (semi-stable:
+/// complete with a maximal range), Verheij 1996 (stage: conflict-free with
+/// a maximal range), Dung, Mancarella and Toni 2007 (ideal: the largest
+/// admissible set inside every preferred extension).
 struct Brute {
     n: usize,
     attacks: Vec<(usize, usize)>,
@@ -41,14 +46,63 @@ impl Brute {
     fn complete(&self, s: &Ext) -> bool {
         self.admissible(s) && (0..self.n).all(|a| !self.defends(s, a) || s.contains(&a))
     }
+    fn range(&self, s: &Ext) -> Ext {
+        (0..self.n)
+            .filter(|&a| s.contains(&a) || s.iter().any(|&c| self.attacks(c, a)))
+            .collect()
+    }
     fn stable(&self, s: &Ext) -> bool {
-        self.conflict_free(s)
-            && (0..self.n).all(|a| s.contains(&a) || s.iter().any(|&c| self.attacks(c, a)))
+        self.conflict_free(s) && self.range(s).len() == self.n
     }
     fn subsets(&self) -> Vec<Ext> {
         (0u32..1 << self.n)
             .map(|m| (0..self.n).filter(|&i| m & (1 << i) != 0).collect())
             .collect()
+    }
+    /// The members of `sets` that are maximal under `key` (by inclusion).
+    fn maximal(sets: &[Ext], key: impl Fn(&Ext) -> Ext) -> BTreeSet<Ext> {
+        let keys: Vec<Ext> = sets.iter().map(&key).collect();
+        (0..sets.len())
+            .filter(|&i| {
+                !keys
+                    .iter()
+                    .any(|k| k.len() > keys[i].len() && keys[i].is_subset(k))
+            })
+            .map(|i| sets[i].clone())
+            .collect()
+    }
+    fn extensions(&self, semantics: Semantics) -> BTreeSet<Ext> {
+        let all = self.subsets();
+        let complete: Vec<Ext> = all.iter().filter(|s| self.complete(s)).cloned().collect();
+        let admissible: Vec<Ext> = all.iter().filter(|s| self.admissible(s)).cloned().collect();
+        let free: Vec<Ext> = all
+            .iter()
+            .filter(|s| self.conflict_free(s))
+            .cloned()
+            .collect();
+        let preferred = Self::maximal(&admissible, Ext::clone);
+        match semantics {
+            Semantics::Grounded => {
+                // The least complete extension.
+                let least = complete.iter().min_by_key(|s| s.len()).unwrap().clone();
+                assert!(complete.iter().all(|c| least.is_subset(c)));
+                [least].into()
+            }
+            Semantics::Complete => complete.into_iter().collect(),
+            Semantics::Preferred => preferred,
+            Semantics::Stable => all.into_iter().filter(|s| self.stable(s)).collect(),
+            Semantics::SemiStable => Self::maximal(&complete, |s| self.range(s)),
+            Semantics::Stage => Self::maximal(&free, |s| self.range(s)),
+            Semantics::Ideal => {
+                let inside: Vec<Ext> = admissible
+                    .into_iter()
+                    .filter(|s| preferred.iter().all(|p| s.is_subset(p)))
+                    .collect();
+                let largest = inside.iter().max_by_key(|s| s.len()).unwrap().clone();
+                assert!(inside.iter().all(|s| s.is_subset(&largest)));
+                [largest].into()
+            }
+        }
     }
 }
 
@@ -69,81 +123,91 @@ fn build(n: usize, attacks: &[(usize, usize)]) -> Framework {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
+    /// Every semantics, enumerated and decided, against the definitions.
     #[test]
     fn semantics_match_the_definitions((n, attacks) in framework()) {
         let af = build(n, &attacks);
         let brute = Brute { n, attacks: attacks.clone() };
-        let subsets = brute.subsets();
-
-        let complete: BTreeSet<Ext> = all_labellings(&af, false, DEFAULT_STEPS).unwrap().iter().map(|l| ins(l)).collect();
-        let expected: BTreeSet<Ext> = subsets.iter().filter(|s| brute.complete(s)).cloned().collect();
-        prop_assert_eq!(&complete, &expected);
-
-        let stable: BTreeSet<Ext> = all_labellings(&af, true, DEFAULT_STEPS).unwrap().iter().map(|l| ins(l)).collect();
-        let expected_stable: BTreeSet<Ext> = subsets.iter().filter(|s| brute.stable(s)).cloned().collect();
-        prop_assert_eq!(&stable, &expected_stable);
-
-        let pref: BTreeSet<Ext> = preferred(&af, DEFAULT_STEPS).unwrap().iter().map(|l| ins(l)).collect();
-        let admissible: Vec<&Ext> = subsets.iter().filter(|s| brute.admissible(s)).collect();
-        let expected_pref: BTreeSet<Ext> = admissible
-            .iter()
-            .filter(|s| !admissible.iter().any(|t| t.len() > s.len() && s.is_subset(t)))
-            .map(|s| (*s).clone())
-            .collect();
-        prop_assert_eq!(&pref, &expected_pref);
-
-        // The SCC-decomposed enumeration gives the same sets, each once.
-        for (semantics, want) in [
-            (Semantics::Complete, &expected),
-            (Semantics::Stable, &expected_stable),
-            (Semantics::Preferred, &expected_pref),
-        ] {
-            let found = extensions(&af, semantics, usize::MAX, DEFAULT_STEPS).unwrap();
+        for semantics in Semantics::ALL {
+            let want = brute.extensions(semantics);
+            let found = extensions(&af, semantics, usize::MAX - 1, None).unwrap();
             prop_assert!(!found.truncated);
             let sets: Vec<Ext> = found.labellings.iter().map(|l| ins(l)).collect();
             let unique: BTreeSet<Ext> = sets.iter().cloned().collect();
-            prop_assert_eq!(unique.len(), sets.len());
-            prop_assert_eq!(&unique, want);
-            // Every labelling is a legal complete labelling.
+            prop_assert_eq!(unique.len(), sets.len(), "{:?} listed twice", semantics);
+            prop_assert_eq!(&unique, &want, "{:?}", semantics);
             for l in &found.labellings {
+                // Out is exactly what the extension attacks; every
+                // labelling but stage's is a complete labelling.
+                let s = ins(l);
                 for a in 0..n {
-                    let attackers: Vec<Label> = attacks.iter().filter(|p| p.1 == a).map(|p| l[p.0]).collect();
-                    let legal = match l[a] {
-                        Label::In => attackers.iter().all(|&x| x == Label::Out),
-                        Label::Out => attackers.contains(&Label::In),
-                        Label::Undecided => !attackers.contains(&Label::In) && attackers.contains(&Label::Undecided),
-                    };
-                    prop_assert!(legal, "argument {} in {:?}", a, l);
+                    let attacked = s.iter().any(|&c| brute.attacks(c, a));
+                    prop_assert_eq!(l[a] == Label::Out, attacked && !s.contains(&a));
+                }
+                if semantics != Semantics::Stage {
+                    prop_assert!(is_complete(&af, l), "{:?}: {:?}", semantics, l);
                 }
             }
             // A limit stops the enumeration and says so.
             if want.len() > 1 {
-                let one = extensions(&af, semantics, 1, DEFAULT_STEPS).unwrap();
+                let one = extensions(&af, semantics, 1, None).unwrap();
                 prop_assert!(one.truncated && one.labellings.len() == 1);
+                prop_assert!(want.contains(&ins(&one.labellings[0])));
             }
-            let exact = extensions(&af, semantics, want.len().max(1), DEFAULT_STEPS).unwrap();
+            let exact = extensions(&af, semantics, want.len().max(1), None).unwrap();
             prop_assert!(!exact.truncated);
+            // Some extension is one of them (none only when there is none).
+            let some = some_extension(&af, semantics, None).unwrap();
+            prop_assert_eq!(some.is_none(), want.is_empty());
+            if let Some(l) = some {
+                prop_assert!(want.contains(&ins(&l)), "{:?}: {:?}", semantics, l);
+            }
+            // Credulous and sceptical acceptance of every argument, with
+            // witnesses and counterexamples that are extensions.
+            for a in 0..n {
+                let witness = credulous(&af, semantics, a, None).unwrap();
+                prop_assert_eq!(witness.is_some(), want.iter().any(|e| e.contains(&a)), "DC {:?} {}", semantics, a);
+                if let Some(l) = witness {
+                    prop_assert!(want.contains(&ins(&l)) && l[a] == Label::In);
+                }
+                let counter = counterexample(&af, semantics, a, None).unwrap();
+                prop_assert_eq!(counter.is_none(), want.iter().all(|e| e.contains(&a)), "DS {:?} {}", semantics, a);
+                if let Some(l) = counter {
+                    prop_assert!(want.contains(&ins(&l)) && l[a] != Label::In);
+                }
+            }
         }
-
-        // One preferred labelling found by growth is one of them.
-        let one = some_preferred(&af, DEFAULT_STEPS).unwrap();
-        prop_assert!(expected_pref.contains(&ins(&one)), "{:?}", one);
-
-        // The grounded extension is the least complete one.
+        // The grounded extension is the least complete one, the ideal one
+        // lies between it and every preferred one; stable extensions are
+        // semi-stable and stage ones.
         let g = ins(&grounded(&af));
-        prop_assert!(complete.contains(&g));
-        prop_assert!(complete.iter().all(|c| g.is_subset(c)));
-        // Every stable extension is preferred.
-        prop_assert!(stable.is_subset(&pref));
-
-        // Credulous acceptance by a forced search agrees with enumeration.
-        for a in 0..n {
-            let found = find_with(&af, false, a, Label::In, DEFAULT_STEPS).unwrap();
-            prop_assert_eq!(found.is_some(), complete.iter().any(|c| c.contains(&a)));
-            if let Some(l) = found {
-                prop_assert!(expected.contains(&ins(&l)) && l[a] == Label::In);
+        let i = ins(&ideal(&af, None).unwrap());
+        prop_assert!(g.is_subset(&i));
+        prop_assert!(brute.extensions(Semantics::Preferred).iter().all(|p| i.is_subset(p)));
+        let stable = brute.extensions(Semantics::Stable);
+        if !stable.is_empty() {
+            prop_assert_eq!(&stable, &brute.extensions(Semantics::SemiStable));
+            prop_assert_eq!(&stable, &brute.extensions(Semantics::Stage));
+        }
+        // Every ICCMA task answers as the functions above.
+        for name in TASKS {
+            let task = Task::parse(name).unwrap();
+            let want = brute.extensions(task.semantics);
+            for q in 0..n {
+                let answer = solve(&af, task, Some(q), None).unwrap();
+                if let Some(e) = &answer.extension {
+                    prop_assert!(want.contains(&e.iter().copied().collect::<Ext>()), "{}", name);
+                }
+                if task.needs_query() {
+                    let expected = if name.starts_with("DC") {
+                        want.iter().any(|e| e.contains(&q))
+                    } else {
+                        want.iter().all(|e| e.contains(&q))
+                    };
+                    prop_assert_eq!(answer.accepted, Some(expected), "{} {}", name, q);
+                }
             }
         }
     }
@@ -151,24 +215,27 @@ proptest! {
 
 #[test]
 fn textbook_examples() {
-    // Nixon diamond: two preferred extensions, both stable; grounded empty.
-    let af = build(2, &[(0, 1), (1, 0)]);
-    assert_eq!(preferred(&af, DEFAULT_STEPS).unwrap().len(), 2);
-    assert_eq!(all_labellings(&af, true, DEFAULT_STEPS).unwrap().len(), 2);
-    // Odd cycle: no stable extension, one (empty) preferred.
-    let af = build(3, &[(0, 1), (1, 2), (2, 0)]);
-    assert!(all_labellings(&af, true, DEFAULT_STEPS).unwrap().is_empty());
-    assert_eq!(
-        preferred(&af, DEFAULT_STEPS)
+    let sets = |af: &Framework, s: Semantics| -> Vec<Ext> {
+        extensions(af, s, 64, None)
             .unwrap()
+            .labellings
             .iter()
             .map(|l| ins(l))
-            .collect::<Vec<_>>(),
-        [Ext::new()]
-    );
+            .collect()
+    };
+    // Nixon diamond: two preferred extensions, both stable; grounded empty.
+    let af = build(2, &[(0, 1), (1, 0)]);
+    assert_eq!(sets(&af, Semantics::Preferred).len(), 2);
+    assert_eq!(sets(&af, Semantics::Stable).len(), 2);
+    // Odd cycle: no stable extension, one (empty) preferred.
+    let af = build(3, &[(0, 1), (1, 2), (2, 0)]);
+    assert!(sets(&af, Semantics::Stable).is_empty());
+    assert_eq!(sets(&af, Semantics::Preferred), [Ext::new()]);
     // Floating reinstatement: d is in every preferred extension but not grounded.
     let af = build(4, &[(0, 1), (1, 0), (0, 2), (1, 2), (2, 3)]);
-    let pref = preferred(&af, DEFAULT_STEPS).unwrap();
+    let pref = extensions(&af, Semantics::Preferred, 64, None)
+        .unwrap()
+        .labellings;
     assert_eq!(pref.len(), 2);
     assert!(pref.iter().all(|l| l[3] == Label::In));
     assert_eq!(grounded(&af)[3], Label::Undecided);
@@ -179,7 +246,7 @@ mod maps {
     //! the Istanbul map's two positions.
 
     use argmap::semantics::map::{MapFramework, Support};
-    use argmap::semantics::search::{DEFAULT_STEPS, Semantics, extensions};
+    use argmap::semantics::solver::{Semantics, extensions};
     use argmap::semantics::{Label, grounded};
     use argmap::{CheckOptions, SourceFile, check};
 
@@ -358,12 +425,8 @@ nodes:
                             }
                         }
                         semantics => {
-                            let semantics = match semantics {
-                                "complete" => Semantics::Complete,
-                                "preferred" => Semantics::Preferred,
-                                "stable" => Semantics::Stable,
-                                other => panic!("{name}: unknown semantics {other}"),
-                            };
+                            let semantics = Semantics::from_name(semantics)
+                                .unwrap_or_else(|| panic!("{name}: unknown semantics {semantics}"));
                             let expected: BTreeSet<BTreeSet<String>> = body
                                 .split('{')
                                 .skip(1)
@@ -376,7 +439,7 @@ nodes:
                                 })
                                 .collect();
                             let got: BTreeSet<BTreeSet<String>> =
-                                extensions(&f.framework, semantics, 64, DEFAULT_STEPS)
+                                extensions(&f.framework, semantics, 64, None)
                                     .unwrap()
                                     .labellings
                                     .iter()
@@ -508,7 +571,7 @@ nodes:
             for support in Support::ALL {
                 let Some(f) = try_framework(&yaml, support) else { return Ok(()) };
                 let g = grounded(&f.framework);
-                let complete = extensions(&f.framework, Semantics::Complete, 512, DEFAULT_STEPS).unwrap();
+                let complete = extensions(&f.framework, Semantics::Complete, 512, None).unwrap();
                 proptest::prop_assert!(complete.labellings.contains(&g), "{yaml}");
                 let source = SourceFile::new("random.yaml", yaml.clone());
                 let checked = check(&source, &CheckOptions::default());
@@ -579,7 +642,7 @@ nodes:
                 let grounded_of = |f: &MapFramework| in_sets(f, &[grounded(&f.framework)], keep);
                 proptest::prop_assert_eq!(grounded_of(&a), grounded_of(&b), "{}", with);
                 let pref = |f: &MapFramework| {
-                    let e = extensions(&f.framework, Semantics::Preferred, 512, DEFAULT_STEPS).unwrap();
+                    let e = extensions(&f.framework, Semantics::Preferred, 512, None).unwrap();
                     in_sets(f, &e.labellings, keep)
                 };
                 proptest::prop_assert_eq!(pref(&a), pref(&b), "{}", with);
@@ -704,7 +767,7 @@ nodes:
         );
         assert_eq!(f.arguments.len(), 2);
         assert_eq!(labels(&f, &["a", "b"]), [Undecided, Undecided]);
-        let pref = extensions(&f.framework, Semantics::Preferred, 10, DEFAULT_STEPS).unwrap();
+        let pref = extensions(&f.framework, Semantics::Preferred, 10, None).unwrap();
         assert_eq!(pref.labellings.len(), 2);
         let why = f.explain(&pref.labellings[0], 0);
         assert!(
@@ -780,7 +843,7 @@ nodes:
             // (`guarantees` or `open-door`) and of the factual claim
             // (`enlargement-expense` or `nato-defensive`), two disputes the
             // map keeps apart; the text is in all, neither inference in any.
-            let pref = extensions(&f.framework, Semantics::Preferred, 10, DEFAULT_STEPS).unwrap();
+            let pref = extensions(&f.framework, Semantics::Preferred, 10, None).unwrap();
             assert_eq!(pref.labellings.len(), 4, "{support:?}");
             let has = |l: &[Label], n: &str| l[at(n)] == In;
             let mut choices: Vec<(bool, bool)> = pref

@@ -142,9 +142,9 @@ proptest! {
                 // Out is exactly what the extension attacks; every
                 // labelling but stage's is a complete labelling.
                 let s = ins(l);
-                for a in 0..n {
+                for (a, &label) in l.iter().enumerate() {
                     let attacked = s.iter().any(|&c| brute.attacks(c, a));
-                    prop_assert_eq!(l[a] == Label::Out, attacked && !s.contains(&a));
+                    prop_assert_eq!(label == Label::Out, attacked && !s.contains(&a));
                 }
                 if semantics != Semantics::Stage {
                     prop_assert!(is_complete(&af, l), "{:?}: {:?}", semantics, l);

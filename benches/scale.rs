@@ -5,6 +5,11 @@
 //! `-- af` runs only the argumentation-framework part, `-- maps` only maps,
 //! `-- eval` only `argmap eval` on the Istanbul map and on generated maps,
 //! `-- quotes` only quote verification: 10k quotes against a 10 MB source).
+//! `-- af` also runs the solver part: every ICCMA task but grounded on the
+//! shared ICCMA instances, the test fixtures and AFGen-style random
+//! frameworks of 100 to 1,000 arguments, each run under a time limit
+//! (`ARGMAP_BENCH_LIMIT` seconds, default 10), with solved counts and times
+//! per task; `-- solver` runs that part alone.
 //! Each measurement runs in a fresh child process so that its peak resident
 //! memory (`VmHWM`) is its own. The maps are tree-like, as real ones are: each
 //! node supports (70%) or attacks (30%) one earlier node, 15% add a
@@ -233,6 +238,10 @@ fn child_af(path: &Path) {
 
 /// Child mode: measure one step on one file and print `ms kib`.
 fn child(step: &str, path: &Path) {
+    if let Some(task) = step.strip_prefix("task-") {
+        child_task(task, path);
+        return;
+    }
     if step == "af" {
         child_af(path);
         return;
@@ -285,10 +294,15 @@ fn main() {
     let only_af = args.iter().any(|a| a == "af");
     let only_maps = args.iter().any(|a| a == "maps");
     let only_eval = args.iter().any(|a| a == "eval");
+    let only_solver = args.iter().any(|a| a == "solver");
 
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-maps");
     std::fs::create_dir_all(&dir).unwrap();
     let exe = std::env::current_exe().unwrap();
+    if only_solver {
+        bench_solver(&exe, &dir);
+        return;
+    }
     if args.iter().any(|a| a == "render") {
         bench_render(&dir);
         return;
@@ -321,6 +335,7 @@ fn main() {
             sizes
         };
         bench_af(&exe, &dir, &sizes);
+        bench_solver(&exe, &dir);
     }
 }
 
@@ -617,5 +632,238 @@ fn bench_render(dir: &Path) {
             "{name:>12} {edges:>7} | {:>12} {:>12} {:>12} {:>12}",
             cells[0], cells[1], cells[2], cells[3]
         );
+    }
+}
+
+/// An AFGen-style random framework (after AFBenchGen2: Cerutti, Giacomin
+/// and Vallati, "Generating structured argumentation frameworks:
+/// AFBenchGen2", COMMA 2016) in ICCMA 2023 `.af` format: the undirected
+/// graph of one of three random-graph families, each edge turned into an
+/// attack of a random direction, or into a mutual attack with
+/// probability 1/4.
+/// - `er`: Erdős–Rényi, each pair an edge with probability `4 / n`;
+/// - `ba`: Barabási–Albert, each new argument linked to 2 earlier ones
+///   chosen by degree;
+/// - `ws`: Watts–Strogatz, a ring of 4 neighbours with each edge rewired
+///   with probability 1/5.
+fn generate_afgen(family: &str, n: usize, seed: u64) -> String {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ (n as u64) << 8 ^ seed);
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    match family {
+        "er" => {
+            for a in 0..n {
+                for b in a + 1..n {
+                    if rng.below(n) < 4 {
+                        edges.push((a, b));
+                    }
+                }
+            }
+        }
+        "ba" => {
+            let mut ends: Vec<usize> = vec![0, 1];
+            edges.push((0, 1));
+            for a in 2..n {
+                let mut chosen: Vec<usize> = Vec::new();
+                while chosen.len() < 2.min(a) {
+                    let b = ends[rng.below(ends.len())];
+                    if !chosen.contains(&b) {
+                        chosen.push(b);
+                    }
+                }
+                for b in chosen {
+                    edges.push((b, a));
+                    ends.extend([a, b]);
+                }
+            }
+        }
+        _ => {
+            for a in 0..n {
+                for k in 1..=2 {
+                    let mut b = (a + k) % n;
+                    if rng.below(5) == 0 {
+                        b = rng.below(n);
+                    }
+                    if b != a {
+                        edges.push((a, b));
+                    }
+                }
+            }
+        }
+    }
+    let mut attacks: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in edges {
+        match rng.below(8) {
+            0 | 1 => attacks.extend([(a, b), (b, a)]),
+            2..=4 => attacks.push((a, b)),
+            _ => attacks.push((b, a)),
+        }
+    }
+    attacks.sort_unstable();
+    attacks.dedup();
+    let mut s = format!("p af {n}\n");
+    for (a, b) in attacks {
+        let _ = writeln!(s, "{} {}", a + 1, b + 1);
+    }
+    s
+}
+
+/// Child mode `task-<TASK>`: `path` is `FILE:ARG` (ARG empty for SE);
+/// solves under the time limit and prints `ms kib answer` (`answer`:
+/// `YES`, `NO`, `w` or `timeout`).
+fn child_task(task: &str, path: &Path) {
+    use argmap::interchange::iccma::{FrameworkFormat, parse};
+    use argmap::semantics::task::{Task, solve};
+    let spec = path.to_string_lossy();
+    let (file, arg) = spec.rsplit_once(':').unwrap();
+    let limit: f64 = std::env::var("ARGMAP_BENCH_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10.0);
+    let start = Instant::now();
+    let deadline = start + std::time::Duration::from_secs_f64(limit);
+    let bytes = std::fs::read(file).unwrap();
+    let format = if file.ends_with(".apx") {
+        FrameworkFormat::Apx
+    } else {
+        FrameworkFormat::Af
+    };
+    let af = parse(&bytes, format).unwrap();
+    drop(bytes);
+    let task = Task::parse(task).unwrap();
+    let query = (!arg.is_empty()).then(|| af.find(arg).unwrap());
+    let answer = match solve(&af.framework, task, query, Some(deadline)) {
+        Ok(a) => match a.accepted {
+            Some(true) => "YES",
+            Some(false) => "NO",
+            None if a.extension.is_some() => "w",
+            None => "NO",
+        },
+        Err(_) => "timeout",
+    };
+    println!(
+        "{} {} {answer}",
+        start.elapsed().as_millis(),
+        peak_rss_kib()
+    );
+}
+
+/// Every ICCMA task but grounded ones on the shared ICCMA instances, the
+/// test fixtures and AFGen-style frameworks: solved counts and times.
+fn bench_solver(exe: &Path, dir: &Path) {
+    use argmap::semantics::task::TASKS;
+    let limit = std::env::var("ARGMAP_BENCH_LIMIT").unwrap_or_else(|_| "10".into());
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for (family, folder) in [
+        ("iccma", root.join("../shared/bench/iccma/instances")),
+        ("fixture", root.join("tests/fixtures/iccma")),
+    ] {
+        if let Ok(entries) = std::fs::read_dir(&folder) {
+            let mut more: Vec<PathBuf> = entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "af"))
+                .collect();
+            more.sort();
+            files.extend(more.into_iter().map(|p| (family.to_string(), p)));
+        }
+    }
+    for family in ["er", "ba", "ws"] {
+        for n in [100, 200, 500, 1000] {
+            for seed in 0..2 {
+                let path = dir.join(format!("afgen-{family}-{n}-{seed}.af"));
+                if !path.exists() {
+                    std::fs::write(&path, generate_afgen(family, n, seed)).unwrap();
+                }
+                files.push((format!("afgen-{family}"), path));
+            }
+        }
+    }
+    println!();
+    println!(
+        "solver: every task but grounded, {limit} s limit per run ({} frameworks; 2 query arguments each for DC and DS)",
+        files.len()
+    );
+    // task -> (runs, solved, times in ms)
+    let tasks: Vec<&str> = TASKS.iter().copied().filter(|t| !t.ends_with("-GR")).collect();
+    let mut per_task: Vec<(usize, usize, Vec<u64>, u64)> = vec![(0, 0, Vec::new(), 0); tasks.len()];
+    let mut per_family: std::collections::BTreeMap<String, (usize, usize, u64)> =
+        std::collections::BTreeMap::new();
+    for (family, path) in &files {
+        let text = std::fs::read(path).unwrap();
+        let n = argmap::interchange::iccma::parse(
+            &text,
+            argmap::interchange::iccma::FrameworkFormat::Af,
+        )
+        .unwrap()
+        .framework
+        .len();
+        let mut rng = Rng(0x9e37_79b9 ^ n as u64);
+        let queries = [1 + rng.below(n), 1 + rng.below(n)];
+        for (k, task) in tasks.iter().enumerate() {
+            let args: Vec<String> = if task.starts_with("SE") {
+                vec![String::new()]
+            } else {
+                queries.iter().map(usize::to_string).collect()
+            };
+            for arg in args {
+                let out = Command::new(exe)
+                    .args(["--child", &format!("task-{task}")])
+                    .arg(format!("{}:{arg}", path.display()))
+                    .env("ARGMAP_BENCH_LIMIT", &limit)
+                    .output()
+                    .unwrap();
+                assert!(
+                    out.status.success(),
+                    "{task} {}: {}",
+                    path.display(),
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                let line = String::from_utf8_lossy(&out.stdout).into_owned();
+                let v: Vec<&str> = line.split_whitespace().collect();
+                let ms: u64 = v[0].parse().unwrap();
+                let kib: u64 = v[1].parse().unwrap();
+                let solved = v[2] != "timeout";
+                let entry = &mut per_task[k];
+                entry.0 += 1;
+                entry.3 = entry.3.max(kib);
+                let fam = per_family.entry(family.clone()).or_default();
+                fam.0 += 1;
+                if solved {
+                    entry.1 += 1;
+                    entry.2.push(ms);
+                    fam.1 += 1;
+                    fam.2 += ms;
+                }
+            }
+        }
+    }
+    println!(
+        "{:>8} {:>8} {:>10} {:>10} {:>10} {:>10}",
+        "task", "solved", "median ms", "p90 ms", "max ms", "peak MiB"
+    );
+    let mut all = (0, 0);
+    for (task, (runs, solved, mut times, kib)) in tasks.iter().zip(per_task) {
+        times.sort_unstable();
+        let at = |q: f64| {
+            times
+                .get(((times.len() as f64 - 1.0) * q).round() as usize)
+                .copied()
+                .unwrap_or(0)
+        };
+        println!(
+            "{task:>8} {:>8} {:>10} {:>10} {:>10} {:>10.1}",
+            format!("{solved}/{runs}"),
+            at(0.5),
+            at(0.9),
+            times.last().copied().unwrap_or(0),
+            kib as f64 / 1024.0
+        );
+        all.0 += runs;
+        all.1 += solved;
+    }
+    println!("{:>8} {:>8}", "all", format!("{}/{}", all.1, all.0));
+    println!("{:>14} {:>8} {:>14}", "family", "solved", "total ms");
+    for (family, (runs, solved, ms)) in per_family {
+        println!("{family:>14} {:>8} {ms:>14}", format!("{solved}/{runs}"));
     }
 }

@@ -37,7 +37,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         globals,
         "listed",
         args.document.eval,
-        64,
+        super::args::EXTENSIONS_LISTED,
         |checked, evaluation| {
             let report = ActorsReport::new(evaluation, &checked.diagnostics);
             let out = match args.document.format {

@@ -2,6 +2,11 @@
 
 use argmap::semantics::{Semantics, Support};
 
+/// How many extensions `eval` lists by default, and `report`, `actors`
+/// and `render --status` look for, so that extension k is the same in
+/// each of them.
+pub(crate) const EXTENSIONS_LISTED: usize = 64;
+
 /// `--semantics` and `--support`: how a map is evaluated.
 #[derive(Clone, Copy, Debug, clap::Args)]
 pub(crate) struct EvalArgs {

@@ -23,13 +23,14 @@ docs/semantics.md.
 Statuses: accepted (defended against every attack under the semantics; not
 \"true\"), rejected (attacked by something accepted), undecided (the map does
 not settle it); JSON says in, out, undecided. Each node gets a sentence
-saying why, and each question a bottom line. Grounded gives one labelling;
-complete, preferred and stable list each extension, then which nodes are
-accepted in every extension (sceptically) and in some (credulously).
+saying why, and each question a bottom line. Grounded and ideal give one
+labelling; complete, preferred, stable, semi-stable and stage list each
+extension, then which nodes are accepted in every extension (sceptically)
+and in some (credulously).
 
 Exit status: 0 evaluated (also when --max-extensions cut the list short,
-with a warning), 1 the map has errors, 2 a usage or I/O failure, or the
-search gave up.
+with a warning), 1 the map has errors, 2 a usage or I/O failure, or no
+answer within --timeout.
 
 Examples:
   argmap eval maps/istanbul.yaml
@@ -43,8 +44,9 @@ pub(crate) struct Args {
     #[command(flatten)]
     document: DocumentArgs,
 
-    /// Stop listing extensions after this many (complete, preferred, stable).
-    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Stop listing extensions after this many (every semantics but grounded
+    /// and ideal, which have one).
+    #[arg(long, value_name = "N", default_value_t = super::args::EXTENSIONS_LISTED as u32, value_parser = clap::value_parser!(u32).range(1..))]
     max_extensions: u32,
 }
 

@@ -263,7 +263,9 @@ pub(crate) fn status(
     graph: &argmap::ArgGraph,
 ) -> Result<StatusColours, Failure> {
     let shown = io::shown_path(map_path);
-    let found = Evaluation::new(graph, semantics, support, n).map_err(|e| {
+    // As many as `eval` lists, so that extension n is the one it numbers n.
+    let limit = n.max(super::args::EXTENSIONS_LISTED);
+    let found = Evaluation::new(graph, semantics, support, limit).map_err(|e| {
         Failure::Message(format!(
             "the {} extensions of `{shown}`: {e}",
             semantics.as_str(),

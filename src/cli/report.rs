@@ -111,7 +111,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         globals,
         "reported",
         args.eval,
-        64,
+        super::args::EXTENSIONS_LISTED,
         |checked, evaluation| {
             let whole = evaluation.graph();
             let drawn_as = if args.diagram == Diagram::Mermaid && format == ReportFormat::Md {

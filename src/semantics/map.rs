@@ -404,6 +404,18 @@ impl MapFramework {
             s
         };
         match labels[a] {
+            // Only under stage semantics, which need not defend what it
+            // accepts, is an accepted node attacked by an undecided one.
+            Label::In if !with(Label::Undecided).is_empty() => {
+                let open = with(Label::Undecided);
+                let shown: Vec<String> = open.iter().take(SHOWN).map(|x| self.attacker(x)).collect();
+                format!(
+                    "accepted: nothing accepted attacks it, though {} {} it and {} undecided (a stage extension need not defend what it accepts).",
+                    list(shown, open.len()),
+                    if open.len() == 1 { "attacks" } else { "attack" },
+                    if open.len() == 1 { "is" } else { "are" }
+                )
+            }
             Label::In => {
                 let mut s = if attackers.is_empty() {
                     "accepted: nothing attacks it".to_string()
@@ -488,7 +500,21 @@ impl MapFramework {
             Label::Undecided => {
                 let undecided = with(Label::Undecided);
                 let Some(x) = undecided.first() else {
-                    return "undecided.".to_string();
+                    // Under stage semantics: left out because it attacks
+                    // what the extension accepts.
+                    let target = self
+                        .framework
+                        .attacked_by(a)
+                        .iter()
+                        .copied()
+                        .find(|&t| labels[t as usize] == Label::In);
+                    return match target {
+                        Some(t) => format!(
+                            "undecided: nothing accepted attacks it, but it attacks {}, which is accepted, so the two cannot both be accepted.",
+                            self.display_name(t)
+                        ),
+                        None => "undecided.".to_string(),
+                    };
                 };
                 let more = if undecided.len() > 1 {
                     let rest: Vec<String> = undecided[1..]

@@ -43,6 +43,11 @@ impl Sat {
         Lit::new(self.solver.new_var_default(), true)
     }
 
+    /// A new variable that the search tries true first.
+    pub(crate) fn fresh_true_first(&mut self) -> Lit {
+        Lit::new(self.solver.new_var(lbool::TRUE, true), true)
+    }
+
     /// The literal that is always true.
     pub(crate) fn truth(&self) -> Lit {
         self.truth

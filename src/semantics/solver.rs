@@ -215,8 +215,10 @@ impl<'a> Encoding<'a> {
         }
         drop(local);
         let mut sat = Sat::new(deadline);
-        let in_: Vec<Lit> = (0..k).map(|_| sat.fresh()).collect();
-        let range: Vec<Lit> = (0..k).map(|_| sat.fresh()).collect();
+        // Trying `in` and `range` true first makes models large, so that
+        // growing one to a maximal one takes few steps.
+        let in_: Vec<Lit> = (0..k).map(|_| sat.fresh_true_first()).collect();
+        let range: Vec<Lit> = (0..k).map(|_| sat.fresh_true_first()).collect();
         let mut clause = Vec::new();
         if base == Base::ConflictFree {
             for i in 0..k {

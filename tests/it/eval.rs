@@ -133,6 +133,57 @@ fn eval_other_semantics_and_readings() {
     // Grounded, and one per side.
     let v = eval_example("nixon", &["--semantics", "complete"]);
     assert_eq!(v["extensions"].as_array().unwrap().len(), 3);
+    // Both sides are stable, so semi-stable and stage give them; ideal,
+    // like grounded, one labelling with the facts alone.
+    for semantics in ["semi-stable", "stage"] {
+        let v = eval_example("nixon", &["--semantics", semantics]);
+        assert_eq!(v["semantics"], semantics);
+        assert_eq!(v["extensions"].as_array().unwrap().len(), 2, "{semantics}");
+    }
+    let out = argmap(
+        &root(),
+        &["eval", "docs/examples/nixon.yaml", "--semantics", "ideal"],
+    );
+    let s = text(&out.stdout);
+    assert!(s.contains("ideal semantics") && s.contains("quaker"), "{s}");
+    assert!(!s.contains("extension 1"), "one labelling, not a list: {s}");
+}
+
+#[test]
+fn eval_stage_says_what_it_accepts_undefended() {
+    // An odd cycle: each stage extension accepts one witness, rejects the
+    // one it discredits and leaves the third undecided; the explanations
+    // say so rather than call the undecided attacker rejected.
+    let out = argmap(
+        &root(),
+        &["eval", "docs/examples/odd-cycle.yaml", "--semantics", "stage"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let s = text(&out.stdout);
+    assert!(s.contains("3 extensions"), "{s}");
+    assert!(s.contains("is undecided (a stage extension need not defend what it accepts)"), "{s}");
+    assert!(s.contains("which is accepted, so the two cannot both be accepted"), "{s}");
+    assert!(!s.contains("is rejected, because"), "{s}");
+}
+
+#[test]
+fn timeout_is_checked_and_reported() {
+    let map = "docs/examples/nixon.yaml";
+    for bad in ["0", "-1", "soon", "NaN"] {
+        let out = argmap(&root(), &["eval", map, &format!("--timeout={bad}")]);
+        assert_exit(&out, 2, "--timeout");
+    }
+    let out = argmap(&root(), &["eval", map, "--semantics", "preferred", "--timeout", "30"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // A dense ICCMA framework on which credulous acceptance under complete
+    // semantics is hard: a short limit gives up with a message, exit 2.
+    let hard = root().join("tests/fixtures/iccma/st_890_86_9_572.af");
+    let out = argmap(
+        &root(),
+        &["af", "-p", "DC-CO", "-f", hard.to_str().unwrap(), "-a", "1", "--timeout", "0.3"],
+    );
+    assert_exit(&out, 2, "DC-CO: the time limit was reached");
+    assert!(out.stdout.is_empty());
 }
 
 #[test]
@@ -153,7 +204,7 @@ fn eval_refuses_a_map_with_errors_and_bad_arguments() {
     assert!(out.stdout.is_empty());
     let out = argmap(dir.path(), &["eval", "missing.yaml"]);
     assert_eq!(out.status.code(), Some(2));
-    let out = argmap(dir.path(), &["eval", "bad.yaml", "--semantics", "ideal"]);
+    let out = argmap(dir.path(), &["eval", "bad.yaml", "--semantics", "naive"]);
     assert_exit(&out, 2, "possible values");
     let out = argmap(dir.path(), &["eval", "bad.yaml", "--max-extensions", "0"]);
     assert_eq!(out.status.code(), Some(2));

@@ -635,9 +635,9 @@ fn bench_render(dir: &Path) {
     }
 }
 
-/// An AFGen-style random framework (after AFBenchGen2: Cerutti, Giacomin
+/// An AFGen-style random framework (after `AFBenchGen2`: Cerutti, Giacomin
 /// and Vallati, "Generating structured argumentation frameworks:
-/// AFBenchGen2", COMMA 2016) in ICCMA 2023 `.af` format: the undirected
+/// `AFBenchGen2`", COMMA 2016) in ICCMA 2023 `.af` format: the undirected
 /// graph of one of three random-graph families, each edge turned into an
 /// attack of a random direction, or into a mutual attack with
 /// probability 1/4.
@@ -722,7 +722,10 @@ fn child_task(task: &str, path: &Path) {
     let start = Instant::now();
     let deadline = start + std::time::Duration::from_secs_f64(limit);
     let bytes = std::fs::read(file).unwrap();
-    let format = if file.ends_with(".apx") {
+    let format = if Path::new(file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("apx"))
+    {
         FrameworkFormat::Apx
     } else {
         FrameworkFormat::Af
@@ -734,9 +737,8 @@ fn child_task(task: &str, path: &Path) {
     let answer = match solve(&af.framework, task, query, Some(deadline)) {
         Ok(a) => match a.accepted {
             Some(true) => "YES",
-            Some(false) => "NO",
             None if a.extension.is_some() => "w",
-            None => "NO",
+            Some(false) | None => "NO",
         },
         Err(_) => "timeout",
     };
@@ -764,6 +766,8 @@ fn bench_solver(exe: &Path, dir: &Path) {
                 .filter(|p| p.extension().is_some_and(|e| e == "af"))
                 .collect();
             more.sort();
+            // The fixtures copy some shared instances: each file once.
+            more.retain(|p| !files.iter().any(|(_, f)| f.file_name() == p.file_name()));
             files.extend(more.into_iter().map(|p| (family.to_string(), p)));
         }
     }
@@ -784,7 +788,11 @@ fn bench_solver(exe: &Path, dir: &Path) {
         files.len()
     );
     // task -> (runs, solved, times in ms)
-    let tasks: Vec<&str> = TASKS.iter().copied().filter(|t| !t.ends_with("-GR")).collect();
+    let tasks: Vec<&str> = TASKS
+        .iter()
+        .copied()
+        .filter(|t| !t.ends_with("-GR"))
+        .collect();
     let mut per_task: Vec<(usize, usize, Vec<u64>, u64)> = vec![(0, 0, Vec::new(), 0); tasks.len()];
     let mut per_family: std::collections::BTreeMap<String, (usize, usize, u64)> =
         std::collections::BTreeMap::new();
@@ -844,17 +852,18 @@ fn bench_solver(exe: &Path, dir: &Path) {
     let mut all = (0, 0);
     for (task, (runs, solved, mut times, kib)) in tasks.iter().zip(per_task) {
         times.sort_unstable();
-        let at = |q: f64| {
+        // The q-th quantile: the value at position ⌊(len - 1) · q⌋.
+        let at = |percent: usize| {
             times
-                .get(((times.len() as f64 - 1.0) * q).round() as usize)
+                .get(times.len().saturating_sub(1) * percent / 100)
                 .copied()
                 .unwrap_or(0)
         };
         println!(
             "{task:>8} {:>8} {:>10} {:>10} {:>10} {:>10.1}",
             format!("{solved}/{runs}"),
-            at(0.5),
-            at(0.9),
+            at(50),
+            at(90),
             times.last().copied().unwrap_or(0),
             kib as f64 / 1024.0
         );

@@ -408,7 +408,8 @@ impl MapFramework {
             // accepts, is an accepted node attacked by an undecided one.
             Label::In if !with(Label::Undecided).is_empty() => {
                 let open = with(Label::Undecided);
-                let shown: Vec<String> = open.iter().take(SHOWN).map(|x| self.attacker(x)).collect();
+                let shown: Vec<String> =
+                    open.iter().take(SHOWN).map(|x| self.attacker(x)).collect();
                 format!(
                     "accepted: nothing accepted attacks it, though {} {} it and {} undecided (a stage extension need not defend what it accepts).",
                     list(shown, open.len()),

@@ -171,6 +171,8 @@ struct Encoding<'a> {
     /// The arguments with variables, ascending.
     args: Vec<u32>,
     in_: Vec<Lit>,
+    /// `out` variables (complete-based encodings only).
+    out: Vec<Lit>,
     range: Vec<Lit>,
 }
 
@@ -220,6 +222,7 @@ impl<'a> Encoding<'a> {
         let in_: Vec<Lit> = (0..k).map(|_| sat.fresh_true_first()).collect();
         let range: Vec<Lit> = (0..k).map(|_| sat.fresh_true_first()).collect();
         let mut clause = Vec::new();
+        let mut out: Vec<Lit> = Vec::new();
         if base == Base::ConflictFree {
             for i in 0..k {
                 let of = &attackers[start[i] as usize..start[i + 1] as usize];
@@ -237,7 +240,7 @@ impl<'a> Encoding<'a> {
                 }
             }
         } else {
-            let out: Vec<Lit> = (0..k).map(|_| sat.fresh()).collect();
+            out = (0..k).map(|_| sat.fresh()).collect();
             for i in 0..k {
                 let of = &attackers[start[i] as usize..start[i + 1] as usize];
                 sat.clause(&[!in_[i], !out[i]]);
@@ -273,6 +276,7 @@ impl<'a> Encoding<'a> {
             fixed,
             args,
             in_,
+            out,
             range,
         }
     }
@@ -313,10 +317,39 @@ impl<'a> Encoding<'a> {
         }
         let labels = labelling_of(self.af, &set);
         debug_assert!(
-            self.base == Base::ConflictFree || is_complete(self.af, &labels),
-            "not a complete labelling: {labels:?}"
+            if self.base == Base::ConflictFree {
+                (0..self.af.len())
+                    .all(|a| !set[a] || self.af.attacked_by(a).iter().all(|&t| !set[t as usize]))
+            } else {
+                is_complete(self.af, &labels)
+                    && (self.base != Base::Stable || !labels.contains(&Label::Undecided))
+            },
+            "not a labelling of the encoding's kind: {labels:?}"
         );
         labels
+    }
+
+    /// Whether some encoded extension strictly contains `ins` under
+    /// `assumptions`; the model then holds it.
+    fn larger_in(&mut self, assumptions: &[Lit], ins: &[bool]) -> Result<bool, TimedOut> {
+        let guard = self.sat.fresh();
+        let mut clause = vec![!guard];
+        let mut assume = assumptions.to_vec();
+        assume.push(guard);
+        for (i, &x) in ins.iter().enumerate() {
+            if x {
+                assume.push(self.in_[i]);
+            } else {
+                clause.push(self.in_[i]);
+            }
+        }
+        if clause.len() == 1 {
+            return Ok(false);
+        }
+        self.sat.clause(&clause);
+        let larger = self.sat.solve(&assume)?;
+        self.sat.retire(guard);
+        Ok(larger)
     }
 
     /// Grows `ins` (the last model's) under `assumptions` until no encoded
@@ -326,29 +359,10 @@ impl<'a> Encoding<'a> {
         assumptions: &[Lit],
         mut ins: Vec<bool>,
     ) -> Result<Vec<bool>, TimedOut> {
-        loop {
-            let guard = self.sat.fresh();
-            let mut clause = vec![!guard];
-            let mut assume = assumptions.to_vec();
-            assume.push(guard);
-            for (i, &x) in ins.iter().enumerate() {
-                if x {
-                    assume.push(self.in_[i]);
-                } else {
-                    clause.push(self.in_[i]);
-                }
-            }
-            if clause.len() == 1 {
-                return Ok(ins);
-            }
-            self.sat.clause(&clause);
-            let larger = self.sat.solve(&assume)?;
-            self.sat.retire(guard);
-            if !larger {
-                return Ok(ins);
-            }
+        while self.larger_in(assumptions, &ins)? {
             ins = self.model_in();
         }
+        Ok(ins)
     }
 
     /// Whether some extension has a range strictly larger than `range`
@@ -407,6 +421,53 @@ impl<'a> Encoding<'a> {
                 return Ok(Some(ins));
             }
             self.exclude_ranges_within(&range);
+        }
+    }
+
+    /// A preferred extension without `q`, if there is one (for sceptical
+    /// acceptance). First the cheap cases: `q` not credulously accepted
+    /// (any preferred extension lacks it), or attacked by some complete
+    /// extension (so is every preferred extension containing that one).
+    /// Then `q` is never out, and the loop of Dvořák et al. (2014): a
+    /// complete extension without `q` is grown to a maximal one without
+    /// `q`; if nothing complete strictly contains it, it is preferred and
+    /// answers; otherwise every preferred extension above it holds `q`,
+    /// and it is excluded with every complete extension inside it.
+    fn preferred_without(&mut self, q: usize) -> Result<Option<Vec<Label>>, TimedOut> {
+        let grown = |e: &mut Self| -> Result<Option<Vec<Label>>, TimedOut> {
+            let ins = e.maximise_in(&[], e.model_in())?;
+            Ok(Some(e.labelling(&ins)))
+        };
+        let Some(i) = self.position(q) else {
+            // Decided by grounded: in (never without), or out (always).
+            if self.fixed_label(q) == Some(Label::In) {
+                return Ok(None);
+            }
+            self.sat.solve(&[])?;
+            return grown(self);
+        };
+        let (in_q, out_q) = (self.in_[i], self.out[i]);
+        if !self.sat.solve(&[in_q])? {
+            self.sat.solve(&[])?;
+            return grown(self);
+        }
+        if self.sat.solve(&[out_q])? {
+            return grown(self);
+        }
+        self.sat.clause(&[!out_q]);
+        loop {
+            if !self.sat.solve(&[!in_q])? {
+                return Ok(None);
+            }
+            let ins = self.maximise_in(&[!in_q], self.model_in())?;
+            if !self.larger_in(&[], &ins)? {
+                return Ok(Some(self.labelling(&ins)));
+            }
+            let clause: Vec<Lit> = (0..ins.len())
+                .filter(|&k| !ins[k])
+                .map(|k| self.in_[k])
+                .collect();
+            self.sat.clause(&clause);
         }
     }
 
@@ -618,23 +679,7 @@ fn decide(
             let ins = e.maximise_in(&[], e.model_in())?;
             Ok(Some(e.labelling(&ins)))
         }
-        Semantics::Preferred => loop {
-            // A complete extension without q that no preferred extension
-            // found so far contains, grown to a preferred one.
-            if !e.sat.solve(&[want])? {
-                return Ok(None);
-            }
-            let ins = e.maximise_in(&[], e.model_in())?;
-            let labels = e.labelling(&ins);
-            if labels[q] != Label::In {
-                return Ok(Some(labels));
-            }
-            let clause: Vec<Lit> = (0..ins.len())
-                .filter(|&i| !ins[i])
-                .map(|i| e.in_[i])
-                .collect();
-            e.sat.clause(&clause);
-        },
+        Semantics::Preferred => e.preferred_without(q),
         Semantics::SemiStable | Semantics::Stage => {
             Ok(e.range_maximal_with(want)?.map(|ins| e.labelling(&ins)))
         }

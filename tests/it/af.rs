@@ -1,6 +1,8 @@
 //! The abstract-argumentation solver against ICCMA benchmark frameworks
 //! with grounded references agreed on by three independent solvers
-//! (`tests/fixtures/iccma/`, copied from the shared benchmark set).
+//! (`tests/fixtures/iccma/`, copied from the shared benchmark set), and
+//! answers to the other tasks given by an independent SAT-based solver
+//! (`references.tsv`).
 
 use std::path::Path;
 
@@ -48,6 +50,84 @@ fn grounded_matches_references() {
         checked += 1;
     }
     assert_eq!(checked, 5);
+}
+
+/// Checks the lines of `references.tsv` on the frameworks `wanted`
+/// accepts: every answer as the reference, every witness and
+/// counterexample an extension that shows it.
+fn check_references(wanted: impl Fn(&str) -> bool) -> usize {
+    use argmap::semantics::solver::{Semantics, is_complete};
+    use argmap::semantics::task::{Problem, Task, solve};
+    let text = std::fs::read_to_string(iccma_dir().join("references.tsv")).unwrap();
+    let mut frameworks = std::collections::HashMap::new();
+    let mut count = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (instance, task_name, argument, expected) =
+            (fields[0], fields[1], fields[2], fields[3]);
+        if !wanted(instance) {
+            continue;
+        }
+        let af = frameworks.entry(instance.to_string()).or_insert_with(|| {
+            let path = iccma_dir().join(instance);
+            iccma::parse(&std::fs::read(&path).unwrap(), format_of(&path)).unwrap()
+        });
+        let task = Task::parse(task_name).unwrap();
+        let query = (!argument.is_empty()).then(|| af.find(argument).unwrap());
+        let answer = solve(&af.framework, task, query, None).unwrap();
+        let at = format!("{instance} {task_name} {argument}");
+        let got = match (task.problem, answer.accepted, &answer.extension) {
+            (Problem::SomeExtension, _, Some(_)) => "EXTENSION",
+            (_, Some(true), _) => "YES",
+            _ => "NO",
+        };
+        assert_eq!(got, expected, "{at}");
+        if let Some(ext) = &answer.extension {
+            // The extension shown is one: complete (stage: conflict-free),
+            // stable with nothing undecided, and with or without the query
+            // as the answer says.
+            let n = af.framework.len();
+            let mut set = vec![false; n];
+            for &a in ext {
+                set[a] = true;
+            }
+            let mut labels: Vec<Label> = set
+                .iter()
+                .map(|&x| if x { Label::In } else { Label::Undecided })
+                .collect();
+            for a in 0..n {
+                for &t in af.framework.attacked_by(a) {
+                    if set[a] {
+                        assert!(!set[t as usize], "{at}: not conflict-free");
+                        labels[t as usize] = Label::Out;
+                    }
+                }
+            }
+            if task.semantics != Semantics::Stage {
+                assert!(is_complete(&af.framework, &labels), "{at}: not complete");
+            }
+            if task.semantics == Semantics::Stable {
+                assert!(!labels.contains(&Label::Undecided), "{at}: not stable");
+            }
+            if let Some(q) = query {
+                assert_eq!(set[q], task.problem == Problem::Credulous, "{at}");
+            }
+        }
+        count += 1;
+    }
+    count
+}
+
+#[test]
+fn other_tasks_match_references() {
+    let small = |i: &str| !i.starts_with("a1210993");
+    assert_eq!(check_references(small), 104);
+}
+
+#[test]
+#[ignore = "slow: a framework of 7,346 arguments, about 50 SAT-based tasks"]
+fn other_tasks_match_references_on_the_large_framework() {
+    assert_eq!(check_references(|i| i.starts_with("a1210993")), 53);
 }
 
 #[test]

@@ -156,13 +156,24 @@ fn eval_stage_says_what_it_accepts_undefended() {
     // say so rather than call the undecided attacker rejected.
     let out = argmap(
         &root(),
-        &["eval", "docs/examples/odd-cycle.yaml", "--semantics", "stage"],
+        &[
+            "eval",
+            "docs/examples/odd-cycle.yaml",
+            "--semantics",
+            "stage",
+        ],
     );
     assert_eq!(out.status.code(), Some(0));
     let s = text(&out.stdout);
     assert!(s.contains("3 extensions"), "{s}");
-    assert!(s.contains("is undecided (a stage extension need not defend what it accepts)"), "{s}");
-    assert!(s.contains("which is accepted, so the two cannot both be accepted"), "{s}");
+    assert!(
+        s.contains("is undecided (a stage extension need not defend what it accepts)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("which is accepted, so the two cannot both be accepted"),
+        "{s}"
+    );
     assert!(!s.contains("is rejected, because"), "{s}");
 }
 
@@ -173,14 +184,27 @@ fn timeout_is_checked_and_reported() {
         let out = argmap(&root(), &["eval", map, &format!("--timeout={bad}")]);
         assert_exit(&out, 2, "--timeout");
     }
-    let out = argmap(&root(), &["eval", map, "--semantics", "preferred", "--timeout", "30"]);
+    let out = argmap(
+        &root(),
+        &["eval", map, "--semantics", "preferred", "--timeout", "30"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // A dense ICCMA framework on which credulous acceptance under complete
     // semantics is hard: a short limit gives up with a message, exit 2.
     let hard = root().join("tests/fixtures/iccma/st_890_86_9_572.af");
     let out = argmap(
         &root(),
-        &["af", "-p", "DC-CO", "-f", hard.to_str().unwrap(), "-a", "1", "--timeout", "0.3"],
+        &[
+            "af",
+            "-p",
+            "DC-CO",
+            "-f",
+            hard.to_str().unwrap(),
+            "-a",
+            "1",
+            "--timeout",
+            "0.3",
+        ],
     );
     assert_exit(&out, 2, "DC-CO: the time limit was reached");
     assert!(out.stdout.is_empty());

@@ -9,7 +9,8 @@
 //! shared ICCMA instances, the test fixtures and AFGen-style random
 //! frameworks of 100 to 1,000 arguments, each run under a time limit
 //! (`ARGMAP_BENCH_LIMIT` seconds, default 10), with solved counts and times
-//! per task; `-- solver` runs that part alone.
+//! per task; `-- solver` runs that part alone, `-- grounded` the grounded
+//! part alone.
 //! Each measurement runs in a fresh child process so that its peak resident
 //! memory (`VmHWM`) is its own. The maps are tree-like, as real ones are: each
 //! node supports (70%) or attacks (30%) one earlier node, 15% add a
@@ -301,6 +302,15 @@ fn main() {
     let exe = std::env::current_exe().unwrap();
     if only_solver {
         bench_solver(&exe, &dir);
+        return;
+    }
+    if args.iter().any(|a| a == "grounded") {
+        let sizes = if sizes.is_empty() {
+            vec![10_000, 100_000, 1_000_000]
+        } else {
+            sizes
+        };
+        bench_af(&exe, &dir, &sizes);
         return;
     }
     if args.iter().any(|a| a == "render") {

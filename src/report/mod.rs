@@ -23,7 +23,7 @@
 //!     .unwrap();
 //! assert!(md.starts_with("# Two claims\n"));
 //! assert!(md.contains("| <a id=\"claim-b\"></a>`b` | claim | B. | (none) | (none) | rejected: "));
-//! # Ok::<(), argmap::semantics::Exhausted>(())
+//! # Ok::<(), argmap::semantics::TimedOut>(())
 //! ```
 
 mod actors;

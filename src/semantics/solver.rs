@@ -29,8 +29,9 @@
 //! procedures for abstract argumentation", *Artificial Intelligence* 206
 //! (2014) 53–78):
 //! - preferred: grow a complete extension until no strictly larger one
-//!   exists; for sceptical acceptance, look for a complete extension
-//!   without the query that no preferred extension found so far contains;
+//!   exists; for sceptical acceptance, grow complete extensions without
+//!   the query to maximal ones without it until one is preferred (see
+//!   `Encoding::preferred_without`);
 //! - semi-stable and stage: the same with ranges in place of extensions,
 //!   after checking whether a stable extension exists (then they coincide
 //!   with stable semantics);

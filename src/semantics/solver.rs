@@ -333,15 +333,28 @@ impl<'a> Encoding<'a> {
     /// Whether some encoded extension strictly contains `ins` under
     /// `assumptions`; the model then holds it.
     fn larger_in(&mut self, assumptions: &[Lit], ins: &[bool]) -> Result<bool, TimedOut> {
+        self.larger(assumptions, ins, false)
+    }
+
+    /// Whether some extension has a range strictly larger than `range`
+    /// under `assumptions`; the model then holds it.
+    fn larger_range(&mut self, assumptions: &[Lit], range: &[bool]) -> Result<bool, TimedOut> {
+        self.larger(assumptions, range, true)
+    }
+
+    /// Whether a model under `assumptions` makes true every `in` (or
+    /// `range`) variable `set` holds and some other one too.
+    fn larger(&mut self, assumptions: &[Lit], set: &[bool], range: bool) -> Result<bool, TimedOut> {
         let guard = self.sat.fresh();
+        let vars = if range { &self.range } else { &self.in_ };
         let mut clause = vec![!guard];
         let mut assume = assumptions.to_vec();
         assume.push(guard);
-        for (i, &x) in ins.iter().enumerate() {
+        for (&x, &var) in set.iter().zip(vars) {
             if x {
-                assume.push(self.in_[i]);
+                assume.push(var);
             } else {
-                clause.push(self.in_[i]);
+                clause.push(var);
             }
         }
         if clause.len() == 1 {
@@ -364,29 +377,6 @@ impl<'a> Encoding<'a> {
             ins = self.model_in();
         }
         Ok(ins)
-    }
-
-    /// Whether some extension has a range strictly larger than `range`
-    /// under `assumptions`; the model then holds it.
-    fn larger_range(&mut self, assumptions: &[Lit], range: &[bool]) -> Result<bool, TimedOut> {
-        let guard = self.sat.fresh();
-        let mut clause = vec![!guard];
-        let mut assume = assumptions.to_vec();
-        assume.push(guard);
-        for (i, &x) in range.iter().enumerate() {
-            if x {
-                assume.push(self.range[i]);
-            } else {
-                clause.push(self.range[i]);
-            }
-        }
-        if clause.len() == 1 {
-            return Ok(false);
-        }
-        self.sat.clause(&clause);
-        let larger = self.sat.solve(&assume)?;
-        self.sat.retire(guard);
-        Ok(larger)
     }
 
     /// Grows the range of the last model under `assumptions` until it is

@@ -65,8 +65,10 @@ pub(crate) struct Args {
     problems: bool,
 
     /// Give up after this many seconds (e.g. 60 or 0.5), with a message on
-    /// standard error and exit status 2. Without it the solver runs until
-    /// it has the answer.
+    /// standard error and exit status 2. The time counts from the start,
+    /// but only the SAT search is stopped: reading the file and the
+    /// linear-time grounded labelling run to the end. Without it the solver
+    /// runs until it has the answer.
     #[arg(long, value_name = "SECONDS", value_parser = super::args::seconds)]
     timeout: Option<std::time::Duration>,
 }

@@ -21,8 +21,9 @@ pub(crate) struct EvalArgs {
     pub(crate) support: SupportArg,
 
     /// Give up after this many seconds (e.g. 10 or 0.5) with a message
-    /// instead of an answer. Without it the solver runs until it has the
-    /// answer.
+    /// instead of an answer. The limit stops the solver's search; reading
+    /// and checking the map are not interrupted. Without it the solver runs
+    /// until it has the answer.
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     pub(crate) timeout: Option<std::time::Duration>,
 }
@@ -50,8 +51,13 @@ pub(crate) fn seconds(text: &str) -> Result<std::time::Duration, String> {
             "`{text}`: the time limit must be more than 0 seconds"
         ));
     }
-    std::time::Duration::try_from_secs_f64(value)
-        .map_err(|_| format!("`{text}` seconds is too long a time limit"))
+    match std::time::Duration::try_from_secs_f64(value) {
+        Ok(d) if d.is_zero() => Err(format!(
+            "`{text}`: the time limit must be at least a nanosecond"
+        )),
+        Ok(d) => Ok(d),
+        Err(_) => Err(format!("`{text}` seconds is too long a time limit")),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

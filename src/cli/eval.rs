@@ -20,8 +20,9 @@ an undercut defeats the argument alone, and no attack on an argument
 reaches its premises. A plain `supports` is read as --support says. See
 docs/semantics.md.
 
-Statuses: accepted (defended against every attack under the semantics; not
-\"true\"), rejected (attacked by something accepted), undecided (the map does
+Statuses: accepted (defended against every attack under the semantics, or
+under stage semantics only unattacked by what is accepted; not \"true\"),
+rejected (attacked by something accepted), undecided (the map does
 not settle it); JSON says in, out, undecided. Each node gets a sentence
 saying why, and each question a bottom line. Grounded and ideal give one
 labelling; complete, preferred, stable, semi-stable and stage list each

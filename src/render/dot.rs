@@ -432,10 +432,7 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
         // On a line of its own, so the legend stays narrow.
         section(
             "",
-            vec![(
-                String::from("<TD></TD>"),
-                crate::semantics::ACCEPTED_MEANS.to_string(),
-            )],
+            vec![(String::from("<TD></TD>"), status.accepted_means.to_string())],
         );
     }
     let mut kinds_used: Vec<EdgeKind> = Vec::new();

@@ -99,6 +99,7 @@ pub fn restrict(
         nodes: Vec::new(),
         relations: Vec::new(),
         caption: s.caption.clone(),
+        accepted_means: s.accepted_means,
     });
     for (i, (id, node)) in map.nodes.iter().enumerate() {
         if !keep.get(i).copied().unwrap_or(false) {
@@ -230,6 +231,7 @@ mod tests {
             nodes: vec![Some(crate::semantics::Label::In); 4],
             relations: vec![((1, 2), crate::semantics::Label::Out)],
             caption: "x".into(),
+            accepted_means: crate::semantics::ACCEPTED_MEANS,
         };
         let keep = [false, true, true, true];
         let (small, st) = restrict(&m, &keep, Some(&status));

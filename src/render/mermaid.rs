@@ -226,7 +226,7 @@ fn legend(
             "    legend_s[\"{}: {} ({})\"]",
             label(&status.caption),
             chips.join(" "),
-            label(crate::semantics::ACCEPTED_MEANS)
+            label(status.accepted_means)
         );
     }
     let _ = writeln!(

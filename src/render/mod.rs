@@ -279,6 +279,9 @@ pub struct StatusColours {
     pub relations: Vec<((usize, usize), crate::semantics::Label)>,
     /// What was evaluated, for the legend, e.g. "grounded semantics".
     pub caption: String,
+    /// What "accepted" means under the semantics evaluated, for the
+    /// legend ([`crate::semantics::accepted_means`]).
+    pub accepted_means: &'static str,
 }
 
 impl StatusColours {
@@ -306,6 +309,7 @@ impl StatusColours {
             nodes,
             relations,
             caption: caption.into(),
+            accepted_means: crate::semantics::ACCEPTED_MEANS,
         }
     }
 
@@ -318,7 +322,9 @@ impl StatusColours {
         caption: impl Into<String>,
     ) -> Option<StatusColours> {
         let labels = evaluation.extensions().labellings.get(k)?;
-        Some(StatusColours::new(evaluation.framework(), labels, caption))
+        let mut colours = StatusColours::new(evaluation.framework(), labels, caption);
+        colours.accepted_means = crate::semantics::accepted_means(evaluation.semantics());
+        Some(colours)
     }
 
     /// The label of a relation, if it was undercut and evaluated.

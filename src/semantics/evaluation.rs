@@ -101,6 +101,16 @@ pub fn word(label: Label) -> &'static str {
 /// What "accepted" means, short enough for a diagram's legend.
 pub const ACCEPTED_MEANS: &str = "accepted = defended against every attack in the map, not “true”";
 
+/// What "accepted" means under `semantics`, short enough for a legend:
+/// [`ACCEPTED_MEANS`], but under stage semantics, which need not defend
+/// what it accepts, a sentence of its own.
+pub fn accepted_means(semantics: Semantics) -> &'static str {
+    match semantics {
+        Semantics::Stage => "accepted = in a conflict-free set that settles the most, not “true”",
+        _ => ACCEPTED_MEANS,
+    }
+}
+
 /// What the statuses of a semantics mean, in one line for a reader who
 /// does not know the theory.
 pub fn meaning(semantics: Semantics) -> &'static str {

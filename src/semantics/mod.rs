@@ -21,7 +21,7 @@ mod sat;
 pub mod solver;
 pub mod task;
 
-pub use evaluation::{ACCEPTED_MEANS, Evaluation, Status, meaning, word};
+pub use evaluation::{ACCEPTED_MEANS, Evaluation, Status, accepted_means, meaning, word};
 pub use map::{MapFramework, Support};
 pub use solver::{Extensions, Semantics, TimedOut};
 

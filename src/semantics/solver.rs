@@ -167,8 +167,9 @@ struct Encoding<'a> {
     af: &'a Framework,
     sat: Sat,
     base: Base,
-    /// The grounded labelling (complete-based encodings), or nothing.
-    fixed: Option<Vec<Label>>,
+    /// The labels fixed before solving: the grounded labelling
+    /// (complete-based encodings), or isolated arguments in (stage).
+    fixed: Vec<Label>,
     /// The arguments with variables, ascending.
     args: Vec<u32>,
     in_: Vec<Lit>,
@@ -180,14 +181,24 @@ struct Encoding<'a> {
 impl<'a> Encoding<'a> {
     fn new(af: &'a Framework, base: Base, deadline: Option<Instant>) -> Encoding<'a> {
         let n = af.len();
-        let fixed = (base != Base::ConflictFree).then(|| grounded(af));
-        let args: Vec<u32> = match &fixed {
-            Some(g) => (0..n)
-                .filter(|&a| g[a] == Label::Undecided)
-                .map(index)
-                .collect(),
-            None => (0..n).map(index).collect(),
+        // Complete-based: what grounded decides. Conflict-free: arguments
+        // that neither attack nor are attacked, in every stage extension.
+        let fixed = if base == Base::ConflictFree {
+            let mut attacks = af.in_degree.iter().map(|&d| d > 0).collect::<Vec<bool>>();
+            for (a, x) in attacks.iter_mut().enumerate() {
+                *x |= !af.attacked_by(a).is_empty();
+            }
+            attacks
+                .into_iter()
+                .map(|x| if x { Label::Undecided } else { Label::In })
+                .collect()
+        } else {
+            grounded(af)
         };
+        let args: Vec<u32> = (0..n)
+            .filter(|&a| fixed[a] == Label::Undecided)
+            .map(index)
+            .collect();
         let mut local = vec![u32::MAX; n];
         for (i, &a) in args.iter().enumerate() {
             local[a as usize] = index(i);
@@ -287,12 +298,9 @@ impl<'a> Encoding<'a> {
         self.args.binary_search(&index(a)).ok()
     }
 
-    /// The label `a` has before any solving (grounded), if fixed.
+    /// The label `a` has before any solving, if fixed.
     fn fixed_label(&self, a: usize) -> Option<Label> {
-        self.fixed
-            .as_ref()
-            .map(|g| g[a])
-            .filter(|&l| l != Label::Undecided)
+        Some(self.fixed[a]).filter(|&l| l != Label::Undecided)
     }
 
     fn model_in(&self) -> Vec<bool> {
@@ -306,13 +314,7 @@ impl<'a> Encoding<'a> {
     /// The labelling of the whole framework whose `In` set is the fixed
     /// one and the encoded arguments in `ins`.
     fn labelling(&self, ins: &[bool]) -> Vec<Label> {
-        let n = self.af.len();
-        let mut set = vec![false; n];
-        if let Some(g) = &self.fixed {
-            for a in 0..n {
-                set[a] = g[a] == Label::In;
-            }
-        }
+        let mut set: Vec<bool> = self.fixed.iter().map(|&l| l == Label::In).collect();
         for (i, &a) in self.args.iter().enumerate() {
             set[a as usize] = ins[i];
         }
@@ -637,23 +639,23 @@ fn decide(
         // With a stable extension, these semantics are stable semantics.
         return decide(af, Semantics::Stable, q, member, deadline);
     }
-    let want = match (e.position(q), e.fixed_label(q)) {
-        (Some(i), _) => {
+    let want = match e.position(q) {
+        Some(i) => {
             if member {
                 e.in_[i]
             } else {
                 !e.in_[i]
             }
         }
-        // Decided by the grounded labelling, so the same in every
-        // extension of these semantics: any extension answers.
-        (None, Some(l)) => {
-            if (l == Label::In) != member {
+        // Fixed before solving (by the grounded labelling, or isolated
+        // under stage), so the same in every extension of these
+        // semantics: any extension answers.
+        None => {
+            if (e.fixed[q] == Label::In) != member {
                 return Ok(None);
             }
             e.sat.truth()
         }
-        (None, None) => unreachable!("every argument is encoded or fixed"),
     };
     match semantics {
         Semantics::Complete | Semantics::Stable => Ok(if e.sat.solve(&[want])? {
@@ -711,7 +713,7 @@ pub fn ideal(af: &Framework, deadline: Option<Instant>) -> Result<Vec<Label>, Ti
             *x |= m;
         }
     }
-    let g = e.fixed.take().unwrap_or_else(|| grounded(af));
+    let g = std::mem::take(&mut e.fixed);
     let mut credulous: Vec<bool> = g.iter().map(|&l| l == Label::In).collect();
     for (i, &a) in e.args.iter().enumerate() {
         credulous[a as usize] = accepted[i];

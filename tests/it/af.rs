@@ -287,6 +287,39 @@ fn searching_tasks() {
 }
 
 #[test]
+fn stage_semantics_leaves_isolated_arguments_out_of_the_solver() {
+    // 300,000 arguments and no attack: every one is in the one stage
+    // extension, found without a SAT variable per argument.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("isolated.af");
+    std::fs::write(&file, "p af 300000\n1 2\n").unwrap();
+    let out = argmap(
+        &root(),
+        &["af", "-p", "SE-STG", "-f", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let words: Vec<String> = text(&out.stdout)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(words.len(), 300_000, "w and every argument but 2");
+    assert_eq!(words[..3], ["w", "1", "3"]);
+    let out = argmap(
+        &root(),
+        &[
+            "af",
+            "-p",
+            "DS-STG",
+            "-f",
+            file.to_str().unwrap(),
+            "-a",
+            "7",
+        ],
+    );
+    assert_eq!(text(&out.stdout), "YES\n");
+}
+
+#[test]
 fn long_cycles_do_not_overflow_the_stack() {
     // An even cycle of 200,000 arguments: every search goes 200,000 deep.
     let n = 200_000;

@@ -175,6 +175,26 @@ fn eval_stage_says_what_it_accepts_undefended() {
         "{s}"
     );
     assert!(!s.contains("is rejected, because"), "{s}");
+    // The diagram's legend does not call what it accepts defended.
+    let out = argmap(
+        &root(),
+        &[
+            "render",
+            "docs/examples/odd-cycle.yaml",
+            "--status",
+            "stage",
+            "--format",
+            "dot",
+            "-o",
+            "-",
+        ],
+    );
+    let dot = text(&out.stdout);
+    assert!(
+        dot.contains("accepted = in a conflict-free set that settles the most"),
+        "{dot}"
+    );
+    assert!(!dot.contains("defended against every attack"), "{dot}");
 }
 
 #[test]

@@ -69,6 +69,12 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value_t = SupportArg::None, ignore_case = true, requires = "status")]
     support: SupportArg,
 
+    /// With --status: give up after this many seconds (e.g. 10 or 0.5) if
+    /// the solver has not found the extensions. Without it the solver runs
+    /// until it has them.
+    #[arg(long, value_name = "SECONDS", value_parser = super::args::seconds, requires = "status")]
+    timeout: Option<std::time::Duration>,
+
     #[command(flatten)]
     pub(crate) draw: DrawArgs,
 }
@@ -183,7 +189,17 @@ pub(crate) fn draw(
         &args.map,
         whole_graph,
         format,
-        |semantics, n| status(&args.map, semantics, args.support.support(), n, whole_graph),
+        |semantics, n| {
+            let deadline = super::args::deadline(args.timeout);
+            status(
+                &args.map,
+                semantics,
+                args.support.support(),
+                n,
+                whole_graph,
+                deadline,
+            )
+        },
     )?;
     let graph = focused.as_ref().unwrap_or(whole_graph);
     let engine = args.draw.engine;
@@ -261,11 +277,12 @@ pub(crate) fn status(
     support: argmap::semantics::Support,
     n: usize,
     graph: &argmap::ArgGraph,
+    deadline: Option<std::time::Instant>,
 ) -> Result<StatusColours, Failure> {
     let shown = io::shown_path(map_path);
     // As many as `eval` lists, so that extension n is the one it numbers n.
     let limit = n.max(super::args::EXTENSIONS_LISTED);
-    let found = Evaluation::new(graph, semantics, support, limit).map_err(|e| {
+    let found = Evaluation::until(graph, semantics, support, limit, deadline).map_err(|e| {
         Failure::Message(format!(
             "the {} extensions of `{shown}`: {e}",
             semantics.as_str(),

@@ -129,6 +129,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                         args.eval.support.support(),
                         n,
                         whole,
+                        args.eval.deadline(),
                     )
                 })?;
             // In a report --page and --landscape choose the printed page;

@@ -607,22 +607,17 @@ pub(crate) fn node_label(
             .map_or(0, |l| status_word(l).chars().count() + 1);
         vec![one_line(&list, width.saturating_sub(status).max(8))]
     };
-    let holders = node
-        .held_by
-        .iter()
-        .filter_map(|r| {
-            let actor = map.actors.get(&r.value)?;
-            Some((short_name(actor), colors.get(r.value.as_str())?.clone()))
-        })
-        .collect();
-    let rejected = node
-        .rejected_by
-        .iter()
-        .filter_map(|r| {
-            let actor = map.actors.get(&r.value)?;
-            Some((short_name(actor), colors.get(r.value.as_str())?.clone()))
-        })
-        .collect();
+    // Each actor named in a list as its chip: short name and colour.
+    let chips = |refs: &[crate::model::Ref]| {
+        refs.iter()
+            .filter_map(|r| {
+                let actor = map.actors.get(&r.value)?;
+                Some((short_name(actor), colors.get(r.value.as_str())?.clone()))
+            })
+            .collect()
+    };
+    let holders = chips(&node.held_by);
+    let rejected = chips(&node.rejected_by);
     NodeLabel {
         text,
         cited,

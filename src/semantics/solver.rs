@@ -413,7 +413,7 @@ impl<'a> Encoding<'a> {
             if !self.larger_range(&[], &range)? {
                 return Ok(Some(ins));
             }
-            self.exclude_ranges_within(&range);
+            self.exclude_inside(&range, true);
         }
     }
 
@@ -456,19 +456,19 @@ impl<'a> Encoding<'a> {
             if !self.larger_in(&[], &ins)? {
                 return Ok(Some(self.labelling(&ins)));
             }
-            let clause: Vec<Lit> = (0..ins.len())
-                .filter(|&k| !ins[k])
-                .map(|k| self.in_[k])
-                .collect();
-            self.sat.clause(&clause);
+            self.exclude_inside(&ins, false);
         }
     }
 
-    /// Rules out every extension whose range is contained in `range`.
-    fn exclude_ranges_within(&mut self, range: &[bool]) {
-        let clause: Vec<Lit> = (0..range.len())
-            .filter(|&i| !range[i])
-            .map(|i| self.range[i])
+    /// Rules out every extension whose `In` set (or range) is contained
+    /// in `set`: some variable outside it must be true.
+    fn exclude_inside(&mut self, set: &[bool], range: bool) {
+        let vars = if range { &self.range } else { &self.in_ };
+        let clause: Vec<Lit> = set
+            .iter()
+            .zip(vars)
+            .filter(|&(&x, _)| !x)
+            .map(|(_, &var)| var)
             .collect();
         self.sat.clause(&clause);
     }
@@ -815,11 +815,7 @@ pub fn extensions(
             while !full(&found) && e.sat.solve(&[])? {
                 let ins = e.maximise_in(&[], e.model_in())?;
                 found.push(e.labelling(&ins));
-                let clause: Vec<Lit> = (0..ins.len())
-                    .filter(|&i| !ins[i])
-                    .map(|i| e.in_[i])
-                    .collect();
-                e.sat.clause(&clause);
+                e.exclude_inside(&ins, false);
             }
         }
         Semantics::SemiStable | Semantics::Stage => {
@@ -844,7 +840,7 @@ pub fn extensions(
                     e.exclude(guard, &ins);
                 }
                 e.sat.retire(guard);
-                e.exclude_ranges_within(&range);
+                e.exclude_inside(&range, true);
             }
         }
     }

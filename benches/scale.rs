@@ -285,6 +285,358 @@ fn child(step: &str, path: &Path) {
     println!("{} {}", elapsed.as_millis(), peak_rss_kib());
 }
 
+/// Words for the generated source documents and node texts.
+const WORDS: &[&str] = &[
+    "security",
+    "indivisible",
+    "participating",
+    "States",
+    "alliance",
+    "treaty",
+    "choose",
+    "expense",
+    "Charter",
+    "commitment",
+    "neutrality",
+    "principle",
+    "the",
+    "of",
+    "and",
+    "to",
+    "will",
+    "not",
+    "strengthen",
+    "their",
+    "rights",
+    "others",
+    "each",
+    "right",
+    "free",
+];
+
+/// A map as users write them, for the end-to-end benchmark: 24 actors (two
+/// hold nothing: `W302`), 20 sources (16 with a local file of about 40 KB
+/// the quotes are checked against, one cited by nothing: `W303`), claims
+/// and one argument in ten (premises and a conclusion), each held by one or
+/// two actors and now and then rejected by one, supports and attacks to
+/// earlier claims with 15 % cross-links, undercuts of arguments, a third
+/// with evidence quoting a sentence of a source file. This brings the
+/// warnings and findings real maps carry: isolated nodes (`W301`),
+/// duplicate relations (`W304`), conflicting commitments (`F501`), held and
+/// rejected (`F502`), rejected premises (`F503`). With `errors`, a few
+/// hundred errors as well (at most `n / 100`, at most 300): unknown
+/// references (`E201`), misquotes (`E207`, each then searched for its
+/// closest passage), self-relations (`E206`) and unknown keys (`E103`).
+///
+/// Writes `map.yaml` and `sources/` into `folder` and returns the map's
+/// path.
+fn generate_real(n: usize, errors: bool, folder: &Path) -> PathBuf {
+    let mut rng = Rng(0x2f1a_77c3_9e01_b5d3 ^ n as u64 ^ u64::from(errors));
+    std::fs::create_dir_all(folder.join("sources")).unwrap();
+    // The source documents: numbered sentences of 12 words.
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    for k in 0..16 {
+        let mut text = format!("Source document {k}.\n\n");
+        let mut doc = Vec::new();
+        for line in 0..400 {
+            let mut sentence = format!("{}.", line + 1);
+            for _ in 0..12 {
+                sentence.push(' ');
+                sentence.push_str(WORDS[rng.below(WORDS.len())]);
+            }
+            text.push_str(&sentence);
+            text.push('\n');
+            doc.push(sentence);
+        }
+        std::fs::write(folder.join(format!("sources/doc-{k}.txt")), text).unwrap();
+        sentences.push(doc);
+    }
+    let mut s = String::with_capacity(n * 260);
+    s.push_str(
+        "argmap: 1\ntitle: Generated map with holders, evidence, warnings and findings\nactors:\n",
+    );
+    for a in 0..24 {
+        let _ = writeln!(
+            s,
+            "  actor-{a}: {{ name: Actor number {a}, note: a party to the dispute }}"
+        );
+    }
+    s.push_str("sources:\n");
+    for k in 0..20 {
+        let _ = write!(
+            s,
+            "  source-{k}:\n    title: Source document {k}\n    date: 20{:02}-0{}-1{}\n",
+            k,
+            k % 9 + 1,
+            k % 9
+        );
+        if k < 16 {
+            let _ = writeln!(s, "    file: sources/doc-{k}.txt");
+        }
+    }
+    s.push_str("nodes:\n");
+    let budget = if errors { (n / 100).min(300) } else { 0 };
+    let error_every = if budget == 0 { usize::MAX } else { n / budget };
+    let is_argument = |i: usize| i % 10 == 5;
+    // The latest claim at or before `i`.
+    let claim_at = |i: usize| if is_argument(i) { i - 1 } else { i };
+    for i in 0..n {
+        let error = if i > 0 && i % error_every == error_every / 2 {
+            Some(i / error_every % 4)
+        } else {
+            None
+        };
+        let _ = writeln!(s, "  n{i}:");
+        let holder = rng.below(22);
+        if is_argument(i) && i > 10 {
+            let _ = writeln!(s, "    kind: argument\n    label: Argument {i}");
+            let _ = writeln!(
+                s,
+                "    text: From claims {} and {} it follows that claim {} holds in case {}.",
+                i - 1,
+                i - 2,
+                claim_at(i - 3 - rng.below(i.min(40) - 3)),
+                rng.below(1000)
+            );
+            let conclusion = claim_at(i - 3 - rng.below(i.min(40) - 3));
+            let _ = writeln!(s, "    held_by: [actor-{holder}]");
+            let _ = writeln!(
+                s,
+                "    premises: [n{}, n{}]\n    conclusion: n{conclusion}",
+                i - 1,
+                i - 2
+            );
+            // One argument in three is undercut by a later claim (below);
+            // one in five rebuts another argument.
+            if rng.below(5) == 0 && i > 20 {
+                let _ = writeln!(s, "    attacks: n{}", i - 10);
+            }
+        } else {
+            let _ = writeln!(
+                s,
+                "    label: Claim {i}\n    text: Claim {i} says that the commitment under discussion applies in case {} of {n}.",
+                rng.below(1000)
+            );
+            if rng.below(4) == 0 {
+                let _ = writeln!(
+                    s,
+                    "    held_by: [actor-{holder}, actor-{}]",
+                    (holder + 1 + rng.below(20)) % 22
+                );
+            } else {
+                let _ = writeln!(s, "    held_by: [actor-{holder}]");
+            }
+            if rng.below(20) == 0 {
+                let _ = writeln!(s, "    rejected_by: [actor-{}]", rng.below(22));
+            }
+            // 2 % are left without a relation (W301).
+            let mut supports = Vec::new();
+            let mut attacks = Vec::new();
+            if i > 0 && rng.below(50) != 0 {
+                let parent = claim_at(i - 1 - rng.below(i.min(40)));
+                let support = rng.below(10) < 7;
+                let (first, second) = if support {
+                    (&mut supports, &mut attacks)
+                } else {
+                    (&mut attacks, &mut supports)
+                };
+                first.push(match error {
+                    Some(0) => format!("n{parent}-typo"),
+                    Some(1) => format!("n{i}"),
+                    _ => format!("n{parent}"),
+                });
+                if rng.below(100) < 15 && i > 2 {
+                    let other = claim_at(rng.below(i));
+                    if other != parent {
+                        second.push(format!("{{ to: n{other}, label: cross-link }}"));
+                    }
+                }
+                if rng.below(100) == 0 {
+                    first.push(format!("{{ to: n{parent}, label: written twice }}"));
+                }
+            }
+            for (kind, targets) in [("supports", &supports), ("attacks", &attacks)] {
+                match targets.len() {
+                    0 => {}
+                    1 => {
+                        let _ = writeln!(s, "    {kind}: {}", targets[0]);
+                    }
+                    _ => {
+                        let _ = writeln!(s, "    {kind}: [{}]", targets.join(", "));
+                    }
+                }
+            }
+            if !supports.is_empty() && i > 20 && rng.below(12) == 0 {
+                let mut target = i - 1 - rng.below(i.min(40));
+                while !is_argument(target) {
+                    target -= 1;
+                }
+                if target > 10 {
+                    let _ = writeln!(s, "    undercuts: n{target}");
+                }
+            }
+        }
+        if error == Some(3) {
+            let _ = writeln!(s, "    colour: red");
+        }
+        if rng.below(3) == 0 || error == Some(2) {
+            let k = rng.below(19);
+            let _ = write!(
+                s,
+                "    evidence:\n      - source: source-{k}\n        at: p. {}\n",
+                rng.below(300) + 1
+            );
+            if k < 16 {
+                let sentence = &sentences[k][rng.below(400)];
+                let words: Vec<&str> = sentence.split(' ').skip(1).collect();
+                let from = rng.below(6);
+                let mut quote = words[from..from + 6].join(" ");
+                if error == Some(2) {
+                    quote = quote.replacen('e', "a", 1);
+                }
+                let _ = writeln!(s, "        quote: \"{quote}\"");
+            }
+        }
+    }
+    let path = folder.join("map.yaml");
+    std::fs::write(&path, s).unwrap();
+    path
+}
+
+/// Runs `argmap` with `args` in `folder`, stdout and stderr to files (as a
+/// user redirecting them would), and returns (wall ms, peak RSS KiB, exit
+/// status). The peak is the child's own, from `wait4`.
+fn run_argmap(folder: &Path, args: &[&str]) -> (u64, u64, i32) {
+    use std::os::unix::process::ExitStatusExt as _;
+    let out = std::fs::File::create(folder.join("stdout")).unwrap();
+    let err = std::fs::File::create(folder.join("stderr")).unwrap();
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .current_dir(folder)
+        .stdout(out)
+        .stderr(err)
+        .spawn()
+        .unwrap();
+    let pid = i32::try_from(child.id()).unwrap();
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data; `wait4` fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &raw mut status, 0, &raw mut usage) };
+    assert_eq!(waited, pid);
+    let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let kib = u64::try_from(usage.ru_maxrss).unwrap_or(0);
+    let code = std::process::ExitStatus::from_raw(status)
+        .code()
+        .unwrap_or(-1);
+    (ms, kib, code)
+}
+
+/// The fastest of three runs (its peak memory with it).
+fn best_run(folder: &Path, args: &[&str]) -> (u64, u64, i32) {
+    (0..3)
+        .map(|_| run_argmap(folder, args))
+        .min_by_key(|r| r.0)
+        .unwrap()
+}
+
+/// What a user meets, end to end through the `argmap` binary, on generated
+/// maps with holders, evidence, warnings and findings (and a variant with a
+/// few hundred errors): `check` with human and JSON output, `render` to
+/// DOT, `eval` under grounded and preferred semantics, `export` and
+/// `import` of Argdown and AIF. Output goes to files, as when redirected.
+fn bench_users(dir: &Path, sizes: &[usize]) {
+    println!(
+        "{:>9} {:>7} {:<34} {:>9} {:>9} {:>5} {:>11}",
+        "nodes", "map", "command", "ms", "peak MiB", "exit", "output KB"
+    );
+    for &n in sizes {
+        for errors in [false, true] {
+            let folder = dir.join(format!("users-{n}{}", if errors { "-errors" } else { "" }));
+            let map = folder.join("map.yaml");
+            if !map.exists() {
+                generate_real(n, errors, &folder);
+            }
+            let variant = if errors { "errors" } else { "clean" };
+            // Each step: its name, its arguments, the file it writes.
+            let mut steps: Vec<(&str, Vec<&str>, &str)> = vec![
+                ("check", vec!["check", "map.yaml"], ""),
+                (
+                    "check --format json",
+                    vec!["check", "--format", "json", "map.yaml"],
+                    "",
+                ),
+                (
+                    "render -o map.dot",
+                    vec!["render", "map.yaml", "-o", "map.dot"],
+                    "map.dot",
+                ),
+                ("eval (grounded)", vec!["eval", "map.yaml"], ""),
+                (
+                    "eval --semantics preferred",
+                    vec![
+                        "eval",
+                        "--semantics",
+                        "preferred",
+                        "--timeout",
+                        "60",
+                        "map.yaml",
+                    ],
+                    "",
+                ),
+            ];
+            if !errors {
+                steps.extend([
+                    (
+                        "export --format argdown",
+                        vec![
+                            "export",
+                            "--format",
+                            "argdown",
+                            "map.yaml",
+                            "-o",
+                            "map.argdown",
+                        ],
+                        "map.argdown",
+                    ),
+                    (
+                        "import map.argdown",
+                        vec!["import", "map.argdown", "-o", "imported.yaml"],
+                        "imported.yaml",
+                    ),
+                    (
+                        "export --format aif",
+                        vec!["export", "--format", "aif", "map.yaml", "-o", "map.json"],
+                        "map.json",
+                    ),
+                    (
+                        "import map.json (AIF)",
+                        vec!["import", "map.json", "-o", "imported.yaml"],
+                        "imported.yaml",
+                    ),
+                ]);
+            }
+            for (name, args, file) in steps {
+                let _ = std::fs::remove_file(folder.join("imported.yaml"));
+                let (ms, kib, code) = best_run(&folder, &args);
+                let written = ["stdout", "stderr", file]
+                    .iter()
+                    .filter(|f| !f.is_empty())
+                    .map(|f| std::fs::metadata(folder.join(f)).map_or(0, |m| m.len()))
+                    .sum::<u64>();
+                println!(
+                    "{n:>9} {variant:>7} {name:<34} {ms:>9} {:>9.1} {code:>5} {:>11}",
+                    kib as f64 / 1024.0,
+                    written / 1000
+                );
+            }
+        }
+    }
+    println!(
+        "ms: fastest of three runs, wall clock; peak MiB: the process's peak resident memory; output: bytes written to stdout, stderr and the output file"
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--child") {
@@ -300,6 +652,15 @@ fn main() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-maps");
     std::fs::create_dir_all(&dir).unwrap();
     let exe = std::env::current_exe().unwrap();
+    if args.iter().any(|a| a == "users") {
+        let sizes = if sizes.is_empty() {
+            vec![10_000, 100_000, 1_000_000]
+        } else {
+            sizes
+        };
+        bench_users(&dir, &sizes);
+        return;
+    }
     if only_solver {
         bench_solver(&exe, &dir);
         return;

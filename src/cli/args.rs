@@ -187,7 +187,8 @@ pub(crate) struct DrawArgs {
     #[arg(long, value_name = "N", default_value_t = 2, requires = "focus")]
     pub(crate) depth: u32,
 
-    /// Refuse to draw more nodes than this (after --focus); 0 for no limit.
+    /// Refuse to lay out more nodes than this (after --focus) for SVG, PNG
+    /// and PDF; 0 for no limit. DOT and Mermaid text is written at any size.
     #[arg(long, value_name = "N", default_value_t = 5_000)]
     pub(crate) max_nodes: usize,
 

@@ -1,6 +1,6 @@
 //! `argmap check`: collect map files, check each, print diagnostics.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +56,12 @@ pub(crate) struct Args {
     /// Make a quote whose source has no `file:` an error (N401).
     #[arg(long)]
     require_verified: bool,
+
+    /// Human output: show at most this many diagnostics of each code per
+    /// map, then one line counting the rest; 0 shows every one. JSON output
+    /// always lists every diagnostic.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    max_diagnostics: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -116,10 +122,36 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
             None => argmap::check(&source, &options).diagnostics,
         };
         summary.add(&diagnostics);
-        for d in &diagnostics {
-            match args.format {
-                OutputFormat::Human => writeln!(out, "{}\n", render::human(&source, d, true))?,
-                OutputFormat::Json => writeln!(out, "{}", render::json(&source, d))?,
+        match args.format {
+            OutputFormat::Human => {
+                // Per code: how many were shown, the rest only counted.
+                let mut shown: BTreeMap<Code, usize> = BTreeMap::new();
+                for d in &diagnostics {
+                    let n = shown.entry(d.code).or_default();
+                    *n += 1;
+                    if args.max_diagnostics == 0 || *n <= args.max_diagnostics {
+                        writeln!(out, "{}\n", render::human(&source, d, true))?;
+                    }
+                }
+                for (code, n) in shown {
+                    if args.max_diagnostics > 0 && n > args.max_diagnostics {
+                        writeln!(
+                            out,
+                            "{}\n",
+                            not_shown(
+                                &source,
+                                code,
+                                n - args.max_diagnostics,
+                                args.max_diagnostics
+                            )
+                        )?;
+                    }
+                }
+            }
+            OutputFormat::Json => {
+                for d in &diagnostics {
+                    writeln!(out, "{}", render::json(&source, d))?;
+                }
             }
         }
     }
@@ -136,6 +168,26 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The line standing for the diagnostics of one code that
+/// `--max-diagnostics` left out.
+fn not_shown(source: &argmap::SourceFile, code: Code, hidden: usize, max: usize) -> String {
+    let rule = code.rule();
+    let what = match rule.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Finding => "finding",
+        Severity::Note => "note",
+    };
+    let style = anstyle::Style::new().bold();
+    format!(
+        "{style}note{style:#}: {hidden} more {code} ({}) {what}{} in `{}` not shown (--max-diagnostics {max}); \
+         `--max-diagnostics 0` shows every one, `--format json` lists them all",
+        rule.name,
+        if hidden == 1 { "" } else { "s" },
+        source.path().display()
+    )
 }
 
 /// The files to check, folders expanded (sorted, hidden entries skipped,

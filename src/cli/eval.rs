@@ -61,7 +61,7 @@ pub(crate) fn with_evaluation(
     limit: usize,
     then: impl FnOnce(&Checked, &Evaluation<'_>) -> Result<ExitCode, Failure>,
 ) -> Result<ExitCode, Failure> {
-    let checked = match io::checked_map(path, &globals.check_options(), what, false)? {
+    let checked = match io::checked_map(path, &globals.check_options(), what)? {
         Ok(checked) => checked,
         Err(code) => return Ok(code),
     };

@@ -96,7 +96,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
             implied.name()
         ));
     }
-    let checked = match io::checked_map(&args.map, &globals.check_options(), "exported", false)? {
+    let checked = match io::checked_map(&args.map, &globals.check_options(), "exported")? {
         Ok(checked) => checked,
         Err(code) => return Ok(code),
     };

@@ -6,6 +6,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use argmap::diagnostic::Summary;
 use argmap::diagnostic::render::human;
 use argmap::{CheckOptions, Checked, LoadOptions, Severity, SourceFile};
 
@@ -72,14 +73,13 @@ pub(crate) fn read_map(path: &Path) -> Result<(SourceFile, Option<argmap::Diagno
 }
 
 /// Reads and checks one map for a command that needs it clean, printing on
-/// stderr its errors (every diagnostic when `all` is set) and a count of its
-/// warnings. `Ok(Err(1))` when it has errors; `what` says what was then not
-/// done ("drawn", "evaluated").
+/// stderr its errors in full and one line counting its warnings, findings
+/// and notes (`argmap check` shows those). `Ok(Err(1))` when it has errors;
+/// `what` says what was then not done ("drawn", "evaluated").
 pub(crate) fn checked_map(
     path: &Path,
     options: &CheckOptions,
     what: &str,
-    all: bool,
 ) -> Result<Result<Checked, ExitCode>, Failure> {
     let (source, early) = read_map(path)?;
     if let Some(d) = early {
@@ -88,21 +88,39 @@ pub(crate) fn checked_map(
     }
     let checked = argmap::check(&source, options);
     let mut err = anstream::stderr().lock();
-    let mut warnings = 0usize;
+    let mut counts = Summary::default();
+    counts.add(&checked.diagnostics);
     for d in &checked.diagnostics {
-        if all || d.severity == Severity::Error {
+        if d.severity == Severity::Error {
             writeln!(err, "{}\n", human(&source, d, true))?;
-        } else if d.severity == Severity::Warning {
-            warnings += 1;
         }
     }
     drop(err);
     let shown = shown_path(path);
-    if warnings > 0 && !checked.has_errors() {
-        let s = if warnings == 1 { "" } else { "s" };
-        warning(&format!(
-            "`{shown}` has {warnings} warning{s}; `argmap check` shows them"
-        ));
+    if !checked.has_errors() {
+        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let told: Vec<String> = [
+            (counts.warnings, "warning"),
+            (counts.findings, "finding"),
+            (counts.notes, "note"),
+        ]
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, what)| plural(n, what))
+        .collect();
+        if !told.is_empty() {
+            let told = match told.as_slice() {
+                [one] => one.clone(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                [] => String::new(),
+            };
+            let message = format!("`{shown}` has {told}; `argmap check {shown}` shows them");
+            if counts.warnings > 0 {
+                warning(&message);
+            } else {
+                note(&message);
+            }
+        }
     }
     if checked.clean().is_none() {
         error(&format!("`{shown}` has errors; nothing was {what}"));
@@ -122,10 +140,22 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<ExitCode, Failure> {
 /// Writes bytes to `path`, or to stdout when it is `-`; prints a written
 /// file's path.
 pub(crate) fn write_output(path: &Path, bytes: &[u8]) -> Result<ExitCode, Failure> {
+    write_output_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_output`], with the bytes written by `write` as it makes
+/// them (through a buffer, into the temporary file or stdout).
+pub(crate) fn write_output_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<ExitCode, Failure> {
     if is_stdin(path) {
-        return write_stdout(bytes);
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        write(&mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
     }
-    write_atomically(path, bytes)?;
+    write_atomically_with(path, write)?;
     writeln!(anstream::stdout(), "{}", path.display())?;
     Ok(ExitCode::SUCCESS)
 }
@@ -141,9 +171,13 @@ pub(crate) fn beside_here(input: &Path, extension: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`, so
-/// a reader never sees half a file and a failure leaves the old one intact.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+/// Writes to a temporary file beside `path`, through a buffer, what `write`
+/// writes as it makes it, then renames the file over `path`, so a reader
+/// never sees half a file and a failure leaves the old one intact.
+pub(crate) fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -156,12 +190,14 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure>
         )));
     }
     let fail = |e: io::Error| Failure::Message(format!("cannot write `{}`: {e}", path.display()));
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".argmap-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, tmp);
+    write(&mut buffered).map_err(fail)?;
+    let tmp = buffered.into_inner().map_err(|e| fail(e.into_error()))?;
     // Temporary files are private (0600); give the output the permissions
     // of the file it replaces, or the usual 0644 for a new one.
     #[cfg(unix)]
@@ -191,6 +227,12 @@ pub(crate) fn error(message: &str) {
         .fg_color(Some(anstyle::AnsiColor::Red.into()));
     // Nothing is left to tell the user if stderr itself is gone.
     let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {message}");
+}
+
+/// Prints `note: …` on stderr, bold on a terminal.
+pub(crate) fn note(message: &str) {
+    let style = anstyle::Style::new().bold();
+    let _ = writeln!(anstream::stderr(), "{style}note{style:#}: {message}");
 }
 
 /// Prints `warning: …` on stderr, yellow on a terminal.

@@ -91,14 +91,15 @@ enum FormatArg {
 
 pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     let format = resolve_format(args)?;
-    match io::checked_map(&args.map, &globals.check_options(), "drawn", true)? {
+    match io::checked_map(&args.map, &globals.check_options(), "drawn")? {
         Ok(checked) => draw(args, format, &checked),
         Err(code) => Ok(code),
     }
 }
 
 /// The part of a map to draw and its options: `--focus` and `--depth`
-/// applied, `--max-nodes` enforced, status colours carried over. `status`
+/// applied, `--max-nodes` enforced for formats that are laid out (not DOT or
+/// Mermaid), status colours carried over. `status`
 /// colours the whole map when `--status` asks for it.
 pub(crate) fn prepare(
     draw: &DrawArgs,
@@ -130,7 +131,9 @@ pub(crate) fn prepare(
     };
     let graph = focused.as_ref().unwrap_or(whole_graph);
     let map = graph.map();
-    if draw.max_nodes > 0 && map.nodes.len() > draw.max_nodes {
+    // The cap is for layout: DOT and Mermaid text of any size is written.
+    let laid_out = !matches!(format, Format::Dot | Format::Mermaid);
+    if laid_out && draw.max_nodes > 0 && map.nodes.len() > draw.max_nodes {
         let (what, advice) = if focused.is_some() {
             (
                 format!("the part around the focus has {} nodes", map.nodes.len()),
@@ -220,8 +223,19 @@ pub(crate) fn draw(
             "{format} output has no size of its own; --page, --width and --height apply to svg, png and pdf"
         ));
     }
+    // A map read from stdin is drawn to stdout unless -o names a file.
+    let path = match &args.output {
+        Some(path) => path.clone(),
+        None if io::is_stdin(&args.map) => PathBuf::from("-"),
+        None => io::beside_here(&args.map, format.extension()),
+    };
     let bytes = match format {
-        Format::Dot => argmap::render::dot(graph, &options).into_bytes(),
+        // DOT is written as it is made: no copy of the whole text is held.
+        Format::Dot => {
+            return io::write_output_with(&path, |out| {
+                argmap::render::write_dot(graph, &options, out)
+            });
+        }
         Format::Mermaid => argmap::render::mermaid(graph, &options).into_bytes(),
         Format::Svg if engine == EngineArg::Builtin => fallback_svg(graph, &options)?.into_bytes(),
         _ if engine == EngineArg::Builtin => {
@@ -251,12 +265,6 @@ pub(crate) fn draw(
             }
             Err(e) => return Err(fit_failure(e, &args.map, &args.draw)),
         },
-    };
-    // A map read from stdin is drawn to stdout unless -o names a file.
-    let path = match &args.output {
-        Some(path) => path.clone(),
-        None if io::is_stdin(&args.map) => PathBuf::from("-"),
-        None => io::beside_here(&args.map, format.extension()),
     };
     io::write_output(&path, &bytes)
 }

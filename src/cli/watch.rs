@@ -120,7 +120,7 @@ fn draw(args: &WatchArgs, globals: &Globals, before: BTreeSet<PathBuf>) -> BTree
     let render = &args.render;
     let mut files = BTreeSet::new();
     let result = super::render::resolve_format(render).and_then(|format| {
-        match io::checked_map(&render.map, &globals.check_options(), "drawn", true)? {
+        match io::checked_map(&render.map, &globals.check_options(), "drawn")? {
             Ok(checked) => {
                 files = watched_files(&render.map, checked.map());
                 super::render::draw(render, format, &checked)

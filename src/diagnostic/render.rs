@@ -14,46 +14,47 @@ use crate::source::{LineCol, SourceFile, Span};
 /// With `styled`, ANSI colours are included; strip them when not writing to
 /// a terminal.
 pub fn human(source: &SourceFile, d: &Diagnostic, styled: bool) -> String {
-    let primary = visible(source, d.span);
-    let labels: Vec<(Span, &str)> = d
-        .labels
-        .iter()
-        .map(|l| (visible(source, l.span), l.message.as_str()))
-        .collect();
-    // Show only the lines the annotations touch: rendering the whole file
-    // would cost O(file) per diagnostic.
-    let lo = labels
-        .iter()
-        .map(|(s, _)| s.start)
-        .fold(primary.start, u32::min);
-    let hi = labels
-        .iter()
-        .map(|(s, _)| s.end)
-        .fold(primary.end, u32::max);
-    let (window, first_line) = source.lines_around(Span { start: lo, end: hi });
-    let text = &source.text()[window.clone()];
-    let shift = |s: Span| {
-        let start = (s.start as usize)
-            .saturating_sub(window.start)
-            .min(text.len());
-        let end = (s.end as usize)
-            .saturating_sub(window.start)
-            .clamp(start, text.len());
-        start..end
-    };
+    let mut marks = vec![Mark::new(source, d.span, d.label.as_deref(), true)];
+    marks.extend(
+        d.labels
+            .iter()
+            .map(|l| Mark::new(source, l.span, Some(l.message.as_str()), false)),
+    );
     let path = source.path().display().to_string();
-    let mut snippet = Snippet::source(text)
-        .line_start(first_line)
-        .path(path.as_str())
-        .fold(true);
-    let mut primary_annotation = AnnotationKind::Primary.span(shift(primary));
-    if let Some(label) = &d.label {
-        primary_annotation = primary_annotation.label(label.as_str());
-    }
-    snippet = snippet.annotation(primary_annotation);
-    for &(span, message) in &labels {
-        snippet = snippet.annotation(AnnotationKind::Context.span(shift(span)).label(message));
-    }
+    let snippets = clusters(marks).into_iter().map(|cluster| {
+        // Only the lines the cluster touches go to the renderer: its cost is
+        // the size of what it shows, never the size of the file.
+        let lo = cluster.iter().map(|m| m.span.start).min().unwrap_or(0);
+        let hi = cluster.iter().map(|m| m.span.end).max().unwrap_or(0);
+        let (window, first_line) = source.lines_around(Span { start: lo, end: hi });
+        let text = &source.text()[window.clone()];
+        let shift = |s: Span| {
+            let start = (s.start as usize)
+                .saturating_sub(window.start)
+                .min(text.len());
+            let end = (s.end as usize)
+                .saturating_sub(window.start)
+                .clamp(start, text.len());
+            start..end
+        };
+        let mut snippet = Snippet::source(text)
+            .line_start(first_line)
+            .path(path.as_str())
+            .fold(true);
+        for mark in cluster {
+            let kind = if mark.primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            let mut annotation = kind.span(shift(mark.span));
+            if let Some(label) = mark.label {
+                annotation = annotation.label(label);
+            }
+            snippet = snippet.annotation(annotation);
+        }
+        snippet
+    });
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -63,7 +64,7 @@ pub fn human(source: &SourceFile, d: &Diagnostic, styled: bool) -> String {
     let mut group = level
         .primary_title(d.message.as_str())
         .id(d.code.as_str())
-        .element(snippet);
+        .elements(snippets);
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
@@ -74,6 +75,76 @@ pub fn human(source: &SourceFile, d: &Diagnostic, styled: bool) -> String {
         Renderer::plain()
     };
     renderer.render(&report)
+}
+
+/// Annotations at most this many lines apart share one snippet (the lines
+/// between them folded to `...`); farther ones get a snippet of their own
+/// (introduced by `:::`), so that the lines between two distant labels are
+/// never scanned: a diagnostic costs the size of what it shows.
+const SNIPPET_GAP: usize = 40;
+
+/// A span over more lines than this is marked on its first line only (the
+/// JSON output keeps the whole span).
+const LONG_SPAN_LINES: usize = 8;
+
+/// One annotation of a diagnostic: its span (made visible, long ones cut to
+/// their first line), the lines it covers (0-based), its label.
+struct Mark<'a> {
+    span: Span,
+    first: usize,
+    last: usize,
+    label: Option<&'a str>,
+    primary: bool,
+}
+
+impl<'a> Mark<'a> {
+    fn new(source: &SourceFile, span: Span, label: Option<&'a str>, primary: bool) -> Self {
+        let mut span = visible(source, span);
+        let first = source.line_col(span.start).line - 1;
+        let mut last = source.line_col(span.end).line - 1;
+        if last - first > LONG_SPAN_LINES {
+            let (line, _) = source.lines_around(Span {
+                start: span.start,
+                end: span.start,
+            });
+            span.end = u32::try_from(line.end)
+                .unwrap_or(span.start)
+                .max(span.start);
+            last = first;
+        }
+        Mark {
+            span,
+            first,
+            last,
+            label,
+            primary,
+        }
+    }
+}
+
+/// Groups marks into runs of nearby lines, the primary mark's run first,
+/// the others in file order.
+fn clusters(mut marks: Vec<Mark<'_>>) -> Vec<Vec<Mark<'_>>> {
+    marks.sort_by_key(|m| (m.first, m.span.start, !m.primary));
+    let mut runs: Vec<Vec<Mark<'_>>> = Vec::new();
+    let mut run_last = 0;
+    for mark in marks {
+        match runs.last_mut() {
+            Some(run) if mark.first <= run_last + SNIPPET_GAP => {
+                run_last = run_last.max(mark.last);
+                run.push(mark);
+            }
+            _ => {
+                run_last = mark.last;
+                runs.push(vec![mark]);
+            }
+        }
+    }
+    if let Some(i) = runs.iter().position(|r| r.iter().any(|m| m.primary)) {
+        let primary = runs.remove(i);
+        runs.insert(0, primary);
+    }
+    runs
 }
 
 /// Clamps a span and widens an empty one to the next character on its line,
@@ -166,4 +237,52 @@ pub fn json(source: &SourceFile, d: &Diagnostic) -> String {
         labels,
     };
     serde_json::to_string(&value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Code;
+
+    /// A file of `n` lines `line 1` … `line n`, and the span of line `k`.
+    fn lines(n: usize) -> (SourceFile, impl Fn(usize) -> Span) {
+        let text: String = (1..=n).map(|i| format!("line {i}\n")).collect();
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let span = move |k: usize| Span::new(starts[k - 1]..starts[k] - 1);
+        (SourceFile::new("m.yaml", text), span)
+    }
+
+    #[test]
+    fn distant_labels_get_snippets_of_their_own() {
+        let (source, line) = lines(10_000);
+        let d = Diagnostic::new(Code::DuplicateId, line(9_000), "repeated")
+            .with_label("here")
+            .with_secondary(line(5), "first")
+            .with_secondary(line(9_010), "near");
+        let out = human(&source, &d, false);
+        // The primary's snippet comes first and holds the label 10 lines
+        // away (folded); the distant label has its own, after `:::`.
+        let primary = out.find("9000 | line 9000").unwrap();
+        let near = out.find("9010 | line 9010").unwrap();
+        let far = out.find("::: m.yaml:5:1").unwrap();
+        assert!(primary < near && near < far, "{out}");
+        assert!(out.contains("   5 | line 5"), "{out}");
+        assert!(!out.contains("line 4999"), "{out}");
+        assert!(out.lines().count() < 20, "{out}");
+    }
+
+    #[test]
+    fn a_long_span_is_marked_on_its_first_line() {
+        let (source, line) = lines(1_000);
+        let span = Span {
+            start: line(10).start,
+            end: line(900).end,
+        };
+        let out = human(&source, &Diagnostic::new(Code::YamlSyntax, span, "long"), false);
+        assert!(out.contains("10 | line 10"), "{out}");
+        assert!(!out.contains("line 11"), "{out}");
+        assert!(!out.contains("line 900"), "{out}");
+    }
 }

@@ -1,9 +1,17 @@
-//! Map → DOT through graphviz-rust's AST.
+//! Map → DOT through graphviz-rust's AST, one statement at a time.
 //!
 //! graphviz-rust prints identifiers verbatim and escapes nothing, so every
 //! string from the map goes through [`quoted`] (for `"…"` strings) or
 //! [`html`] (for the legend's HTML label); no map text can break out of its
 //! attribute.
+//!
+//! Each top-level statement is built as graphviz-rust's [`Stmt`], printed
+//! by its printer and written out at once ([`StmtWriter`]): the whole graph
+//! is never held, as an AST or as text, so the memory DOT output needs does
+//! not grow with the map beyond the map itself (and, under `--group-by`,
+//! one cluster's statements).
+
+use std::io::{self, Write};
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt, Subgraph,
@@ -36,10 +44,21 @@ const GREY: &str = "#555555";
 /// the graph's own label, which Graphviz places after the layout: the
 /// legend never moves a node or lengthens an edge.
 pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and every piece written is a `str`.
+    let _ = write_dot(graph, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes a checked map as DOT text to `out`, statement by statement: the
+/// same bytes as [`dot`], without holding them. Wrap a file in a
+/// `BufWriter`; `out` is flushed at the end.
+pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> io::Result<()> {
     let map = graph.map();
     let colors = actor_colors(map);
     let font = format_pt(options.font_size);
-    let mut stmts = vec![
+    let mut w = StmtWriter::new(out, &quoted("argmap"))?;
+    for stmt in [
         attr_stmt("rankdir", options.rankdir.as_str()),
         // Keep edges in the order written: adding a node then moves few
         // others (measured in tests/it/render_drawing.rs).
@@ -61,35 +80,35 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
             attr("fontname", FONT),
             attr("fontsize", &font),
         ])),
-    ];
+    ] {
+        w.push(stmt)?;
+    }
     if options.legend {
-        stmts.push(Stmt::Attribute(Attribute(
+        w.push(Stmt::Attribute(Attribute(
             Id::Plain("label".into()),
             Id::Html(format!("<{}>", legend(graph, &colors, options))),
-        )));
+        )))?;
     } else if let Some(title) = &map.title {
-        stmts.push(attr_stmt("label", &title.value));
-        stmts.push(attr_stmt("fontsize", &format_pt(options.font_size * 1.5)));
+        w.push(attr_stmt("label", &title.value))?;
+        w.push(attr_stmt("fontsize", &format_pt(options.font_size * 1.5)))?;
     }
     if options.group_by != GroupBy::None {
         // Ranks across clusters. (Without clusters, plain ranking keeps
         // `rank=max` for the questions, which `newrank` ignores.)
-        stmts.push(attr_stmt("newrank", "true"));
+        w.push(attr_stmt("newrank", "true"))?;
     }
     if options.layout == super::Layout::Sfdp {
         // Straight edges: sfdp's spline routing costs minutes on dense maps.
         // A fixed start makes the layout the same on every run.
-        stmts.push(attr_stmt("layout", "sfdp"));
-        stmts.push(attr_stmt("overlap", "prism"));
-        stmts.push(attr_stmt("splines", "false"));
-        stmts.push(attr_stmt("start", "1"));
+        w.push(attr_stmt("layout", "sfdp"))?;
+        w.push(attr_stmt("overlap", "prism"))?;
+        w.push(attr_stmt("splines", "false"))?;
+        w.push(attr_stmt("start", "1"))?;
     }
 
     let roles = super::roles(map);
-    // Nodes, optionally in clusters.
-    let mut clusters: IndexMap<String, (String, Vec<Stmt>)> = IndexMap::new();
-    let mut questions = Vec::new();
-    for (i, node) in map.nodes.values().enumerate() {
+    // The statement of node `i`.
+    let node_stmt = |i: usize, node: &crate::model::Node| {
         let parts = node_label(map, &colors, i, options);
         let status = options.status_of(i);
         let fill = match status {
@@ -128,27 +147,38 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
             NodeKind::Question => {
                 attrs.push(attr("shape", "hexagon"));
                 attrs.push(attr("style", "filled"));
-                questions.push(node.id.value.clone());
             }
         }
         if roles[i] != super::Role::Other {
             attrs.push(attr("penwidth", "2.5"));
         }
-        let stmt = Stmt::Node(DotNode::new(NodeId(quoted(&node.id.value), None), attrs));
+        Stmt::Node(DotNode::new(NodeId(quoted(&node.id.value), None), attrs))
+    };
+    // Nodes; those in clusters are written with their cluster, after the
+    // others (only their indices are kept until then).
+    let mut clusters: IndexMap<String, (String, Vec<usize>)> = IndexMap::new();
+    let mut questions = Vec::new();
+    for (i, node) in map.nodes.values().enumerate() {
+        if node.kind == NodeKind::Question {
+            questions.push(i);
+        }
         match group_of(map, node, options.group_by) {
             Some((key, label)) => clusters
                 .entry(key)
                 .or_insert_with(|| (label, Vec::new()))
                 .1
-                .push(stmt),
-            None => stmts.push(stmt),
+                .push(i),
+            None => w.push(node_stmt(i, node))?,
         }
         debug_assert_eq!(graph.graph[petgraph::graph::NodeIndex::new(i)], i);
     }
+    let node_at = |i: usize| &map.nodes[i];
     for (i, (key, (label, members))) in clusters.into_iter().enumerate() {
         // A passage that one node alone quotes needs no box.
         if options.group_by == GroupBy::Source && members.len() < 2 {
-            stmts.extend(members);
+            for m in members {
+                w.push(node_stmt(m, node_at(m)))?;
+            }
             continue;
         }
         let mut inner = vec![
@@ -158,11 +188,11 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
             attr_stmt("fontsize", &font),
             attr_stmt("id", &format!("cluster-{key}")),
         ];
-        inner.extend(members);
-        stmts.push(Stmt::Subgraph(Subgraph {
+        inner.extend(members.into_iter().map(|m| node_stmt(m, node_at(m))));
+        w.push(Stmt::Subgraph(Subgraph {
             id: Id::Plain(format!("cluster_{i}")),
             stmts: inner,
-        }));
+        }))?;
     }
     // Questions first: on the last rank, the one the arrows point to, next
     // to the main claims (the left with the default right-to-left
@@ -172,15 +202,16 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
         && options.group_by == GroupBy::None
     {
         let mut inner = vec![attr_stmt("rank", "max")];
-        inner.extend(
-            questions
-                .iter()
-                .map(|q| Stmt::Node(DotNode::new(NodeId(quoted(q), None), Vec::new()))),
-        );
-        stmts.push(Stmt::Subgraph(Subgraph {
+        inner.extend(questions.iter().map(|&q| {
+            Stmt::Node(DotNode::new(
+                NodeId(quoted(&node_at(q).id.value), None),
+                Vec::new(),
+            ))
+        }));
+        w.push(Stmt::Subgraph(Subgraph {
             id: Id::Plain("questions".into()),
             stmts: inner,
-        }));
+        }))?;
     }
 
     // Edges in map order. A relation that something undercuts is drawn
@@ -233,7 +264,7 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
                 Some(l) => (status_fill(l), "0.14"),
                 None => (GREEN, "0.07"),
             };
-            stmts.push(Stmt::Node(DotNode::new(
+            w.push(Stmt::Node(DotNode::new(
                 NodeId(quoted(point), None),
                 vec![
                     attr("shape", "point"),
@@ -243,34 +274,71 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
                     attr("fillcolor", color),
                     attr("label", ""),
                 ],
-            )));
+            )))?;
             // The first half carries neither arrowhead nor label.
             let mut first = attrs.clone();
             first.retain(
                 |Attribute(k, _)| !matches!(k, Id::Plain(k) if k == "arrowhead" || k == "label"),
             );
             first.push(attr("arrowhead", "none"));
-            stmts.push(edge(a, point, first));
-            stmts.push(edge(point, b, attrs));
+            w.push(edge(a, point, first))?;
+            w.push(edge(point, b, attrs))?;
         } else {
-            stmts.push(edge(a, b, attrs));
+            w.push(edge(a, b, attrs))?;
         }
     }
     for u in &graph.relation_undercuts {
         let from = &map.nodes[g[u.from]].id.value;
         if let Some(point) = undercut_points.get(&u.target.index()) {
-            stmts.push(edge(from, point, edge_style(u.data.kind)));
+            w.push(edge(from, point, edge_style(u.data.kind)))?;
         }
     }
+    w.finish()
+}
 
-    let graph = Graph::DiGraph {
-        id: quoted("argmap"),
-        strict: false,
-        stmts,
-    };
-    let mut text = graph.print(&mut PrinterContext::default());
-    text.push('\n');
-    text
+/// Writes a `digraph`'s statements as graphviz-rust's printer lays them
+/// out (default context: two-space indent, one statement per line), each
+/// printed and written as soon as it is made.
+struct StmtWriter<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> StmtWriter<W> {
+    fn new(mut out: W, id: &Id) -> io::Result<Self> {
+        write!(
+            out,
+            "digraph {} {{\n",
+            id.print(&mut PrinterContext::default())
+        )?;
+        Ok(StmtWriter { out, first: true })
+    }
+
+    /// Prints one statement inside a graph of its own, so that the printer
+    /// indents it and writes `->` as it would in the whole graph, and keeps
+    /// what stands between the braces.
+    fn push(&mut self, stmt: Stmt) -> io::Result<()> {
+        let wrapper = Graph::DiGraph {
+            id: Id::Plain(String::new()),
+            strict: false,
+            stmts: vec![stmt],
+        };
+        let text = wrapper.print(&mut PrinterContext::default());
+        let body = text
+            .strip_prefix("digraph  {\n")
+            .and_then(|t| t.strip_suffix("\n}"))
+            .unwrap_or(&text);
+        if !self.first {
+            self.out.write_all(b"\n")?;
+        }
+        self.first = false;
+        self.out.write_all(body.as_bytes())
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()
+    }
 }
 
 fn edge_order(kind: EdgeKind) -> u8 {

@@ -16,7 +16,7 @@ mod mermaid;
 use std::fmt;
 
 pub use colour::{AA_CONTRAST, Rgb, contrast, text_on};
-pub use dot::dot;
+pub use dot::{dot, write_dot};
 pub use fallback::fallback_svg;
 pub use focus::{NoSuchNode, focus, neighbourhood, restrict};
 pub use graphviz::{DotProgram, Drawing, Fit, Svg, draw, run_dot, svg};

@@ -621,6 +621,15 @@ fn render_max_nodes_and_engines() {
         "{err}"
     );
     assert!(!dir.path().join("istanbul.svg").exists());
+    // The limit is for layout: DOT and Mermaid text is written at any size.
+    for (format, starts) in [("dot", "digraph"), ("mermaid", "flowchart")] {
+        let out = argmap(
+            dir.path(),
+            &["render", map, "--max-nodes", "5", "-o", "-", "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).starts_with(starts), "{format}");
+    }
     // The limit counts the drawn part.
     let out = argmap(
         dir.path(),
@@ -1026,4 +1035,61 @@ fn watch_follows_source_files_even_after_a_bad_save() {
     });
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// A map with `n` claims, each held by `actor` and attacking the one
+/// before it: n - 1 conflicting commitments (F501), spread over the file.
+fn conflicted_map(n: usize) -> String {
+    let mut map = String::from("argmap: 1\ntitle: Conflicts\nactors:\n  a: An actor\nnodes:\n");
+    for i in 0..n {
+        map.push_str(&format!("  c{i}:\n    text: Claim {i}.\n    held_by: [a]\n"));
+        if i > 0 {
+            map.push_str(&format!("    attacks: c{}\n", i - 1));
+        }
+    }
+    map
+}
+
+#[test]
+fn check_caps_what_a_terminal_gets_per_code() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("big.yaml"), conflicted_map(60)).unwrap();
+    let out = argmap(dir.path(), &["check", "big.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.matches("finding[F501]").count(), 20, "{stdout}");
+    assert!(
+        stdout.contains("39 more F501 (conflicting-commitments) findings in `big.yaml` not shown (--max-diagnostics 20)"),
+        "{stdout}"
+    );
+    // The summary still counts every one.
+    assert!(stdout.contains("; 59 findings"), "{stdout}");
+    let out = argmap(dir.path(), &["check", "big.yaml", "--max-diagnostics", "0"]);
+    assert_eq!(text(&out.stdout).matches("finding[F501]").count(), 59);
+    assert!(!text(&out.stdout).contains("not shown"));
+    let out = argmap(dir.path(), &["check", "big.yaml", "--max-diagnostics", "5"]);
+    assert_eq!(text(&out.stdout).matches("finding[F501]").count(), 5);
+    let out = argmap(dir.path(), &["check", "big.yaml", "--format", "json"]);
+    assert_eq!(text(&out.stdout).lines().count(), 59, "JSON lists every one");
+}
+
+#[test]
+fn commands_that_use_a_map_count_its_warnings_and_findings_in_one_line() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("big.yaml"), conflicted_map(30)).unwrap();
+    for args in [
+        &["render", "big.yaml", "-o", "big.dot"][..],
+        &["eval", "big.yaml"],
+        &["export", "big.yaml", "--format", "af"],
+    ] {
+        let out = argmap(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        let err = text(&out.stderr);
+        assert!(!err.contains("finding[F501]"), "{args:?}: {err}");
+        assert_eq!(
+            err.trim(),
+            "note: `big.yaml` has 29 findings; `argmap check big.yaml` shows them",
+            "{args:?}"
+        );
+    }
 }

@@ -376,7 +376,7 @@ fn generate_real(n: usize, errors: bool, folder: &Path) -> PathBuf {
     }
     s.push_str("nodes:\n");
     let budget = if errors { (n / 100).min(300) } else { 0 };
-    let error_every = if budget == 0 { usize::MAX } else { n / budget };
+    let error_every = n.checked_div(budget).unwrap_or(usize::MAX);
     let is_argument = |i: usize| i % 10 == 5;
     // The latest claim at or before `i`.
     let claim_at = |i: usize| if is_argument(i) { i - 1 } else { i };
@@ -511,6 +511,8 @@ fn run_argmap(folder: &Path, args: &[&str]) -> (u64, u64, i32) {
     let out = std::fs::File::create(folder.join("stdout")).unwrap();
     let err = std::fs::File::create(folder.join("stderr")).unwrap();
     let start = Instant::now();
+    // Reaped by `wait4` below, which also gives its peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = Command::new(env!("CARGO_BIN_EXE_argmap"))
         .args(args)
         .current_dir(folder)

@@ -60,6 +60,12 @@ pub(crate) struct Args {
     #[arg(long = "fo", value_name = "FORMAT", value_enum, ignore_case = true)]
     format: Option<FormatArg>,
 
+    /// Let a `p af N` header declare up to N arguments, however short the
+    /// file (default: 8 per byte of the file, at least a million; at most
+    /// 100 million).
+    #[arg(long, value_name = "N")]
+    max_arguments: Option<usize>,
+
     /// List the supported tasks.
     #[arg(long)]
     problems: bool,
@@ -133,8 +139,16 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Failure> {
     };
     let format = input_format(file, args.format);
     let bytes = io::read_bytes(file, FRAMEWORK_LIMIT)?;
-    let af = iccma::parse(&bytes, format)
-        .map_err(|e| Failure::Message(format!("`{}`: {e}", io::shown_path(file))))?;
+    let limit = args
+        .max_arguments
+        .unwrap_or_else(|| iccma::argument_limit(bytes.len()));
+    let af = iccma::parse_with_limit(&bytes, format, limit).map_err(|e| {
+        let hint = e
+            .declared
+            .map(|n| format!("; `--max-arguments {n}` reads it anyway"))
+            .unwrap_or_default();
+        Failure::Message(format!("`{}`: {e}{hint}", io::shown_path(file)))
+    })?;
     drop(bytes);
     let probo = format != FrameworkFormat::Af;
     let query = if task.needs_query() {

@@ -65,6 +65,16 @@ pub(crate) struct Args {
     /// The map's title (default: the file name).
     #[arg(long)]
     title: Option<String>,
+
+    /// Frameworks: let a `p af N` header declare up to N arguments, however
+    /// short the file (default: 8 per byte of the file, at least a million).
+    #[arg(long, value_name = "N")]
+    max_arguments: Option<usize>,
+
+    /// Print every construct not kept as written (default: the first 20,
+    /// then a count).
+    #[arg(long)]
+    all_losses: bool,
 }
 
 /// The formats of `--from`.
@@ -132,14 +142,18 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         }
     });
     let shown = io::shown_path(&args.file);
-    let imported = argmap::interchange::import(&bytes, format, &title, limit).map_err(|e| {
+    let imported = argmap::interchange::import(&bytes, format, &title, limit, args.max_arguments)
+        .map_err(|e| {
         let hint = if stdin && args.format.is_none() {
             " (stdin is read as af; pass --from with another format)"
         } else {
             ""
         };
         Failure::Message(match e {
-            ImportFailure::Framework(e) => format!("`{shown}`: {e}{hint}"),
+            ImportFailure::Framework(e) => match e.declared {
+                Some(n) => format!("`{shown}`: {e}; `--max-arguments {n}` reads it anyway"),
+                None => format!("`{shown}`: {e}{hint}"),
+            },
             ImportFailure::NoArguments => {
                 format!("`{shown}` {e}, so nothing was written")
             }
@@ -147,13 +161,18 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         })
     })?;
     drop(bytes);
-    for loss in imported.losses.iter().take(LOSSES_SHOWN) {
+    let shown_losses = if args.all_losses {
+        usize::MAX
+    } else {
+        LOSSES_SHOWN
+    };
+    for loss in imported.losses.iter().take(shown_losses) {
         io::warning(&format!("not kept as written: {loss}"));
     }
-    if imported.losses.len() > LOSSES_SHOWN {
+    if imported.losses.len() > shown_losses {
         io::warning(&format!(
-            "… and {} more not kept as written",
-            imported.losses.len() - LOSSES_SHOWN
+            "… and {} more not kept as written; --all-losses lists them",
+            imported.losses.len() - shown_losses
         ));
     }
     let output = args.output.as_deref().filter(|p| !io::is_stdin(p));

@@ -246,7 +246,10 @@ mod tests {
 
     /// A file of `n` lines `line 1` … `line n`, and the span of line `k`.
     fn lines(n: usize) -> (SourceFile, impl Fn(usize) -> Span) {
-        let text: String = (1..=n).map(|i| format!("line {i}\n")).collect();
+        let text = (1..=n).fold(String::new(), |mut text, i| {
+            text.push_str(&format!("line {i}\n"));
+            text
+        });
         let starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -280,7 +283,11 @@ mod tests {
             start: line(10).start,
             end: line(900).end,
         };
-        let out = human(&source, &Diagnostic::new(Code::YamlSyntax, span, "long"), false);
+        let out = human(
+            &source,
+            &Diagnostic::new(Code::YamlSyntax, span, "long"),
+            false,
+        );
         assert!(out.contains("10 | line 10"), "{out}");
         assert!(!out.contains("line 11"), "{out}");
         assert!(!out.contains("line 900"), "{out}");

@@ -131,6 +131,13 @@ impl fmt::Display for ImportFailure {
             ImportFailure::NotUtf8 { line, column } => {
                 write!(f, "is not UTF-8: line {line}, byte {column} of the line")
             }
+            ImportFailure::Map(format, e) if e.nothing_to_map => {
+                write!(
+                    f,
+                    "is {} but holds nothing a map can hold: {e}",
+                    format.name()
+                )
+            }
             ImportFailure::Map(format, e) => write!(f, "is not {}: {e}", format.name()),
             ImportFailure::Framework(e) => write!(f, "{e}"),
             ImportFailure::MapTooLarge { bytes, limit } => write!(
@@ -175,7 +182,10 @@ pub struct Imported {
 /// A map format is read as UTF-8 (a byte-order mark is dropped); a
 /// framework is refused before its map is built when its size alone says
 /// the map would be too large (every argument takes at least about 30
-/// bytes of YAML, every attack about 4), and after, when the map is.
+/// bytes of YAML, every attack about 4), and after, when the map is. A
+/// `p af N` header is checked before anything is allocated for its
+/// arguments: against the map's limit, and against `max_arguments` (by
+/// default [`iccma::argument_limit`] of the file's size).
 ///
 /// # Errors
 /// [`ImportFailure`], saying what is wrong with the bytes.
@@ -184,6 +194,7 @@ pub fn import(
     format: ImportFormat,
     title: &str,
     limit: u64,
+    max_arguments: Option<usize>,
 ) -> Result<Imported, ImportFailure> {
     let Some(framework) = format.framework() else {
         let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -210,7 +221,24 @@ pub fn import(
             losses: std::mem::take(&mut draft.losses),
         });
     };
-    let mut named = iccma::parse(bytes, framework).map_err(ImportFailure::Framework)?;
+    let map_cap = usize::try_from(limit / 30).unwrap_or(usize::MAX);
+    let allowed = max_arguments
+        .unwrap_or_else(|| iccma::argument_limit(bytes.len()))
+        .min(map_cap);
+    let mut named = match iccma::parse_with_limit(bytes, framework, allowed) {
+        Err(e) if e.declared.is_some_and(|n| n > map_cap) => {
+            let arguments = e.declared.unwrap_or(0);
+            return Err(ImportFailure::TooLarge {
+                arguments,
+                attacks: 0,
+                bytes: u64::try_from(arguments)
+                    .unwrap_or(u64::MAX)
+                    .saturating_mul(30),
+                limit,
+            });
+        }
+        parsed => parsed.map_err(ImportFailure::Framework)?,
+    };
     let (arguments, attacks) = (named.framework.len(), named.framework.attack_count());
     if arguments == 0 {
         return Err(ImportFailure::NoArguments);

@@ -114,8 +114,8 @@ pub fn import(text: &str, title: &str) -> Result<Draft, ImportError> {
     }
     build(&entries, &mut draft);
     if draft.nodes.is_empty() {
-        return Err(ImportError::whole(
-            "no claim to import: every numbered line is a link (`-> See …`)",
+        return Err(ImportError::nothing_to_map(
+            "every numbered line is a link (`-> See …`), and a map needs at least one claim",
         ));
     }
     Ok(draft)

@@ -165,6 +165,9 @@ pub struct ImportError {
     pub line: Option<usize>,
     /// What is wrong.
     pub message: String,
+    /// The file is in the format, but holds nothing a map can hold (an
+    /// Argdown document of headings and prose only, say).
+    pub nothing_to_map: bool,
 }
 
 impl ImportError {
@@ -173,6 +176,7 @@ impl ImportError {
         ImportError {
             line: Some(line),
             message: message.into(),
+            nothing_to_map: false,
         }
     }
 
@@ -181,6 +185,16 @@ impl ImportError {
         ImportError {
             line: None,
             message: message.into(),
+            nothing_to_map: false,
+        }
+    }
+
+    /// A file in the format that holds nothing a map can hold; `message`
+    /// says what it holds instead.
+    pub fn nothing_to_map(message: impl Into<String>) -> Self {
+        ImportError {
+            nothing_to_map: true,
+            ..ImportError::whole(message)
         }
     }
 }

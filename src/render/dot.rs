@@ -57,7 +57,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
     let map = graph.map();
     let colors = actor_colors(map);
     let font = format_pt(options.font_size);
-    let mut w = StmtWriter::new(out, &quoted("argmap"))?;
+    let mut out = StmtWriter::new(out, &quoted("argmap"))?;
     for stmt in [
         attr_stmt("rankdir", options.rankdir.as_str()),
         // Keep edges in the order written: adding a node then moves few
@@ -81,29 +81,29 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
             attr("fontsize", &font),
         ])),
     ] {
-        w.push(stmt)?;
+        out.push(stmt)?;
     }
     if options.legend {
-        w.push(Stmt::Attribute(Attribute(
+        out.push(Stmt::Attribute(Attribute(
             Id::Plain("label".into()),
             Id::Html(format!("<{}>", legend(graph, &colors, options))),
         )))?;
     } else if let Some(title) = &map.title {
-        w.push(attr_stmt("label", &title.value))?;
-        w.push(attr_stmt("fontsize", &format_pt(options.font_size * 1.5)))?;
+        out.push(attr_stmt("label", &title.value))?;
+        out.push(attr_stmt("fontsize", &format_pt(options.font_size * 1.5)))?;
     }
     if options.group_by != GroupBy::None {
         // Ranks across clusters. (Without clusters, plain ranking keeps
         // `rank=max` for the questions, which `newrank` ignores.)
-        w.push(attr_stmt("newrank", "true"))?;
+        out.push(attr_stmt("newrank", "true"))?;
     }
     if options.layout == super::Layout::Sfdp {
         // Straight edges: sfdp's spline routing costs minutes on dense maps.
         // A fixed start makes the layout the same on every run.
-        w.push(attr_stmt("layout", "sfdp"))?;
-        w.push(attr_stmt("overlap", "prism"))?;
-        w.push(attr_stmt("splines", "false"))?;
-        w.push(attr_stmt("start", "1"))?;
+        out.push(attr_stmt("layout", "sfdp"))?;
+        out.push(attr_stmt("overlap", "prism"))?;
+        out.push(attr_stmt("splines", "false"))?;
+        out.push(attr_stmt("start", "1"))?;
     }
 
     let roles = super::roles(map);
@@ -168,7 +168,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
                 .or_insert_with(|| (label, Vec::new()))
                 .1
                 .push(i),
-            None => w.push(node_stmt(i, node))?,
+            None => out.push(node_stmt(i, node))?,
         }
         debug_assert_eq!(graph.graph[petgraph::graph::NodeIndex::new(i)], i);
     }
@@ -177,7 +177,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
         // A passage that one node alone quotes needs no box.
         if options.group_by == GroupBy::Source && members.len() < 2 {
             for m in members {
-                w.push(node_stmt(m, node_at(m)))?;
+                out.push(node_stmt(m, node_at(m)))?;
             }
             continue;
         }
@@ -189,7 +189,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
             attr_stmt("id", &format!("cluster-{key}")),
         ];
         inner.extend(members.into_iter().map(|m| node_stmt(m, node_at(m))));
-        w.push(Stmt::Subgraph(Subgraph {
+        out.push(Stmt::Subgraph(Subgraph {
             id: Id::Plain(format!("cluster_{i}")),
             stmts: inner,
         }))?;
@@ -208,7 +208,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
                 Vec::new(),
             ))
         }));
-        w.push(Stmt::Subgraph(Subgraph {
+        out.push(Stmt::Subgraph(Subgraph {
             id: Id::Plain("questions".into()),
             stmts: inner,
         }))?;
@@ -264,7 +264,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
                 Some(l) => (status_fill(l), "0.14"),
                 None => (GREEN, "0.07"),
             };
-            w.push(Stmt::Node(DotNode::new(
+            out.push(Stmt::Node(DotNode::new(
                 NodeId(quoted(point), None),
                 vec![
                     attr("shape", "point"),
@@ -281,19 +281,19 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
                 |Attribute(k, _)| !matches!(k, Id::Plain(k) if k == "arrowhead" || k == "label"),
             );
             first.push(attr("arrowhead", "none"));
-            w.push(edge(a, point, first))?;
-            w.push(edge(point, b, attrs))?;
+            out.push(edge(a, point, first))?;
+            out.push(edge(point, b, attrs))?;
         } else {
-            w.push(edge(a, b, attrs))?;
+            out.push(edge(a, b, attrs))?;
         }
     }
     for u in &graph.relation_undercuts {
         let from = &map.nodes[g[u.from]].id.value;
         if let Some(point) = undercut_points.get(&u.target.index()) {
-            w.push(edge(from, point, edge_style(u.data.kind)))?;
+            out.push(edge(from, point, edge_style(u.data.kind)))?;
         }
     }
-    w.finish()
+    out.finish()
 }
 
 /// Writes a `digraph`'s statements as graphviz-rust's printer lays them
@@ -306,9 +306,9 @@ struct StmtWriter<W: Write> {
 
 impl<W: Write> StmtWriter<W> {
     fn new(mut out: W, id: &Id) -> io::Result<Self> {
-        write!(
+        writeln!(
             out,
-            "digraph {} {{\n",
+            "digraph {} {{",
             id.print(&mut PrinterContext::default())
         )?;
         Ok(StmtWriter { out, first: true })

@@ -189,7 +189,16 @@ fn malformed_input_is_an_error_with_a_line() {
             "must be a statement",
         ),
         ("  \n\n", None, "empty"),
-        ("Just prose.\n\nMore prose.\n", None, "prose only"),
+        (
+            "Just prose.\n\nMore prose.\n",
+            None,
+            "only headings and prose",
+        ),
+        (
+            "# A heading\n\n## Another\n",
+            None,
+            "only headings and prose",
+        ),
     ];
     for (text, line, message) in cases {
         let err = import(text, "t").unwrap_err();

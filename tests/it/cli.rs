@@ -625,7 +625,16 @@ fn render_max_nodes_and_engines() {
     for (format, starts) in [("dot", "digraph"), ("mermaid", "flowchart")] {
         let out = argmap(
             dir.path(),
-            &["render", map, "--max-nodes", "5", "-o", "-", "--format", format],
+            &[
+                "render",
+                map,
+                "--max-nodes",
+                "5",
+                "-o",
+                "-",
+                "--format",
+                format,
+            ],
         );
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         assert!(text(&out.stdout).starts_with(starts), "{format}");
@@ -1042,7 +1051,9 @@ fn watch_follows_source_files_even_after_a_bad_save() {
 fn conflicted_map(n: usize) -> String {
     let mut map = String::from("argmap: 1\ntitle: Conflicts\nactors:\n  a: An actor\nnodes:\n");
     for i in 0..n {
-        map.push_str(&format!("  c{i}:\n    text: Claim {i}.\n    held_by: [a]\n"));
+        map.push_str(&format!(
+            "  c{i}:\n    text: Claim {i}.\n    held_by: [a]\n"
+        ));
         if i > 0 {
             map.push_str(&format!("    attacks: c{}\n", i - 1));
         }
@@ -1070,7 +1081,11 @@ fn check_caps_what_a_terminal_gets_per_code() {
     let out = argmap(dir.path(), &["check", "big.yaml", "--max-diagnostics", "5"]);
     assert_eq!(text(&out.stdout).matches("finding[F501]").count(), 5);
     let out = argmap(dir.path(), &["check", "big.yaml", "--format", "json"]);
-    assert_eq!(text(&out.stdout).lines().count(), 59, "JSON lists every one");
+    assert_eq!(
+        text(&out.stdout).lines().count(),
+        59,
+        "JSON lists every one"
+    );
 }
 
 #[test]
@@ -1083,7 +1098,12 @@ fn commands_that_use_a_map_count_its_warnings_and_findings_in_one_line() {
         &["export", "big.yaml", "--format", "af"],
     ] {
         let out = argmap(dir.path(), args);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
         let err = text(&out.stderr);
         assert!(!err.contains("finding[F501]"), "{args:?}: {err}");
         assert_eq!(
@@ -1092,4 +1112,94 @@ fn commands_that_use_a_map_count_its_warnings_and_findings_in_one_line() {
             "{args:?}"
         );
     }
+}
+
+/// A document in the format that holds nothing a map can hold is refused
+/// as such, not as "not Argdown"; a broken one still is "not Argdown".
+#[test]
+fn import_says_when_a_document_holds_nothing_to_map() {
+    let dir = workspace();
+    for (name, body) in [
+        (
+            "prose.argdown",
+            "# Notes\n\nSome prose, and no statement.\n",
+        ),
+        ("headings.argdown", "# One\n\n## Two\n\n### Three\n"),
+    ] {
+        std::fs::write(dir.path().join(name), body).unwrap();
+        let out = argmap(dir.path(), &["import", name, "-o", "m.yaml"]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert_eq!(
+            text(&out.stderr).trim(),
+            format!(
+                "error: `{name}` is Argdown but holds nothing a map can hold: it has no statements (`[Title]: text`) or arguments (`<Title>: text`), only headings and prose; nothing was written"
+            )
+        );
+        assert!(!dir.path().join("m.yaml").exists());
+    }
+    std::fs::write(
+        dir.path().join("l.json"),
+        r#"{"nodes": [{"nodeID": "1", "text": "Bob: hi", "type": "L"}], "edges": []}"#,
+    )
+    .unwrap();
+    let out = argmap(dir.path(), &["import", "l.json"]);
+    assert!(
+        text(&out.stderr).contains("is AIF JSON but holds nothing a map can hold"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::write(
+        dir.path().join("broken.argdown"),
+        "<A>\n\n(1) [P]: p\n----\n(2) [P]\n",
+    )
+    .unwrap();
+    let out = argmap(dir.path(), &["import", "broken.argdown"]);
+    assert!(
+        text(&out.stderr).contains("is not Argdown"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// More than 20 losses: the first 20 and a count, or all with --all-losses.
+#[test]
+fn import_lists_every_loss_on_request() {
+    let dir = workspace();
+    let mut kialo = String::from("Discussion Title: Many\n\n1. Thesis\n");
+    for i in 0..30 {
+        kialo.push_str(&format!("1.{}. Pro: -> See 1.\n", i + 1));
+        kialo.push_str(&format!("1.{}. Con: Reason {i}\n", i + 31));
+    }
+    std::fs::write(dir.path().join("d.txt"), &kialo).unwrap();
+    let out = argmap(
+        dir.path(),
+        &["import", "d.txt", "--from", "kialo", "-o", "d.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    let losses = err.matches("not kept as written: line").count();
+    assert_eq!(losses, 20, "{err}");
+    assert!(
+        err.contains("… and 10 more not kept as written; --all-losses lists them"),
+        "{err}"
+    );
+    let out = argmap(
+        dir.path(),
+        &[
+            "import",
+            "d.txt",
+            "--from",
+            "kialo",
+            "-o",
+            "d.yaml",
+            "--all-losses",
+        ],
+    );
+    let err = text(&out.stderr);
+    assert_eq!(
+        err.matches("not kept as written: line").count(),
+        30,
+        "{err}"
+    );
+    assert!(!err.contains("more not kept"), "{err}");
 }

@@ -188,3 +188,91 @@ proptest::proptest! {
         }
     }
 }
+
+/// Hostile inputs, one or more per importer, each shaped to hit
+/// a loop that would be quadratic (an unclosed brace rescanned to the end,
+/// a `[` or `#(` looking for its close, a parent looked up among its
+/// siblings, one argument attacked by all): with every importer linear each takes well under a second, even
+/// in a debug build; a quadratic one would take minutes. Each is either
+/// imported or refused with a message, never a panic.
+#[test]
+fn importers_stay_linear_on_hostile_input() {
+    use argmap::interchange::{ImportFormat, import};
+    // Characters on one line, and entries of a list: a quadratic loop
+    // would make 10^10 and 4·10^8 steps of them.
+    let n = 100_000;
+    let wide = 20_000;
+    let mut cases: Vec<(ImportFormat, String)> = Vec::new();
+    // Argdown: 100,000 unclosed `{` in one statement, as many `[`, `[…](`
+    // and `#(`.
+    cases.push((ImportFormat::Argdown, format!("[A]: {}\n", "{".repeat(n))));
+    cases.push((ImportFormat::Argdown, format!("[A]: {}\n", "[".repeat(n))));
+    cases.push((ImportFormat::Argdown, format!("[A]: {}](\n", "[".repeat(n))));
+    cases.push((
+        ImportFormat::Argdown,
+        format!("[A]: a{}\n", " #(".repeat(n / 2)),
+    ));
+    // Argdown: one statement with 20,000 reasons.
+    let mut many = String::from("[A]: a\n");
+    for i in 0..wide {
+        let _ = writeln!(many, "  + [B{i}]: b");
+    }
+    cases.push((ImportFormat::Argdown, many));
+    // Kialo: 20,000 reasons for one thesis.
+    let mut kialo = String::from("Discussion Title: Wide\n\n1. Thesis\n");
+    for i in 0..wide {
+        let _ = writeln!(kialo, "1.{}. Pro: Reason {i}", i + 1);
+    }
+    cases.push((ImportFormat::Kialo, kialo));
+    // AIF: 20,000 claims each supporting the first through an RA-node.
+    let mut nodes = vec![r#"{"nodeID":"c0","text":"Claim 0","type":"I"}"#.to_string()];
+    let mut edges = Vec::new();
+    for i in 1..wide {
+        nodes.push(format!(
+            r#"{{"nodeID":"c{i}","text":"Claim {i}","type":"I"}}"#
+        ));
+        nodes.push(format!(
+            r#"{{"nodeID":"r{i}","text":"Default Inference","type":"RA"}}"#
+        ));
+        edges.push(format!(
+            r#"{{"edgeID":"e{i}a","fromID":"c{i}","toID":"r{i}"}}"#
+        ));
+        edges.push(format!(
+            r#"{{"edgeID":"e{i}b","fromID":"r{i}","toID":"c0"}}"#
+        ));
+    }
+    cases.push((
+        ImportFormat::Aif,
+        format!(
+            r#"{{"nodes":[{}],"edges":[{}]}}"#,
+            nodes.join(","),
+            edges.join(",")
+        ),
+    ));
+    // Frameworks: every argument attacks argument 1.
+    let mut af = format!("p af {wide}\n");
+    let mut apx = String::new();
+    let mut tgf = String::new();
+    for i in 1..=wide {
+        let _ = writeln!(af, "{i} 1");
+        let _ = writeln!(apx, "arg(a{i}).");
+        let _ = writeln!(tgf, "a{i}");
+    }
+    tgf.push_str("#\n");
+    for i in 1..=wide {
+        let _ = writeln!(apx, "att(a{i},a1).");
+        let _ = writeln!(tgf, "a{i} a1");
+    }
+    cases.extend([
+        (ImportFormat::Af, af),
+        (ImportFormat::Apx, apx),
+        (ImportFormat::Tgf, tgf),
+    ]);
+    for (format, input) in cases {
+        let imported = import(input.as_bytes(), format, "hostile", 256 << 20, None);
+        match imported {
+            Ok(imported) => assert!(imported.yaml.starts_with("argmap: 1"), "{format:?}"),
+            Err(e) => assert!(!e.to_string().is_empty(), "{format:?}"),
+        }
+    }
+}

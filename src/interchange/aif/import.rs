@@ -77,8 +77,8 @@ pub fn import(text: &str, title: &str) -> Result<Draft, ImportError> {
     r.guard();
     r.finish();
     if r.draft.nodes.is_empty() {
-        return Err(ImportError::whole(
-            "no I-node or RA-node to import: a map needs at least one claim",
+        return Err(ImportError::nothing_to_map(
+            "it has no I-node or RA-node, and a map needs at least one claim",
         ));
     }
     Ok(r.draft)

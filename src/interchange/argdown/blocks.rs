@@ -112,6 +112,7 @@ pub(super) fn strip_comments(text: &str) -> Result<Vec<Option<Line>>, ImportErro
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<Option<Line>> = Vec::new();
     let mut current = String::new();
+    let mut links = Links::default();
     let mut had_comment = false;
     let mut line_no = 1;
     let mut i = 0;
@@ -155,7 +156,7 @@ pub(super) fn strip_comments(text: &str) -> Result<Vec<Option<Line>>, ImportErro
             current.push(chars[i + 1]);
             i += 2;
         } else if c == '[' {
-            let len = link_len(&chars[i..]);
+            let len = links.len_at(&chars, i);
             current.extend(&chars[i..i + len.max(1)]);
             i += len.max(1);
         } else if rest("//") {
@@ -207,20 +208,50 @@ pub(super) fn strip_comments(text: &str) -> Result<Vec<Option<Line>>, ImportErro
     Ok(out)
 }
 
-/// The length of a Markdown link `[text](url)` at the start, or 0.
-fn link_len(chars: &[char]) -> usize {
-    let Some(close) = chars.iter().position(|&c| c == ']' || c == '\n') else {
-        return 0;
-    };
-    if close < 2 || chars[close] != ']' || chars.get(close + 1) != Some(&'(') {
-        return 0;
-    }
-    match chars[close + 2..]
-        .iter()
-        .position(|&c| c == ')' || c == '\n' || c == ' ')
-    {
-        Some(k) if k > 0 && chars[close + 2 + k] == ')' => close + 3 + k,
-        _ => 0,
+/// Finds Markdown links `[text](url)`, remembering where its last scans
+/// ended, so that a run of `[` without a `]` is scanned once, not once per
+/// `[`.
+#[derive(Default)]
+struct Links {
+    /// The first `]` or line break at or after the last `[` scanned from
+    /// (`chars.len()` when there is none); valid for any `[` before it.
+    stop: usize,
+    /// The `]` whose `(url)` was last scanned, and the link's end then.
+    url: Option<(usize, usize)>,
+}
+
+impl Links {
+    /// The length of a Markdown link at `i` (a `[`), or 0.
+    fn len_at(&mut self, chars: &[char], i: usize) -> usize {
+        if self.stop <= i {
+            self.stop = chars[i..]
+                .iter()
+                .position(|&c| c == ']' || c == '\n')
+                .map_or(chars.len(), |k| i + k);
+        }
+        let close = self.stop;
+        if close >= chars.len()
+            || close < i + 2
+            || chars[close] != ']'
+            || chars.get(close + 1) != Some(&'(')
+        {
+            return 0;
+        }
+        let end = match self.url {
+            Some((c, end)) if c == close => end,
+            _ => {
+                let end = match chars[close + 2..]
+                    .iter()
+                    .position(|&c| c == ')' || c == '\n' || c == ' ')
+                {
+                    Some(k) if k > 0 && chars[close + 2 + k] == ')' => close + 3 + k,
+                    _ => 0,
+                };
+                self.url = Some((close, end));
+                end
+            }
+        };
+        if end == 0 { 0 } else { end - i }
     }
 }
 

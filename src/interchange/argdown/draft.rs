@@ -172,8 +172,8 @@ impl Reader {
             }
         }
         if draft.nodes.is_empty() {
-            return Err(ImportError::whole(
-                "no statements or arguments: the document holds prose only",
+            return Err(ImportError::nothing_to_map(
+                "it has no statements (`[Title]: text`) or arguments (`<Title>: text`), only headings and prose",
             ));
         }
         self.relations(&mut draft, &nodes, &mut ids)?;

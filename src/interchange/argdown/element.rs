@@ -129,6 +129,21 @@ fn find_unescaped(chars: &[char], c: char) -> Option<usize> {
 /// Removes `{…}` data blocks (braces balanced, escapes skipped).
 pub(super) fn take_data(raw: &str) -> (String, Vec<String>) {
     let chars: Vec<char> = raw.chars().collect();
+    // Where each `{` closes (every brace counted, as Argdown counts them
+    // inside a block), found in one pass: an unclosed `{` costs nothing more.
+    let mut close = vec![usize::MAX; chars.len()];
+    let mut open = Vec::new();
+    for (k, &c) in chars.iter().enumerate() {
+        match c {
+            '{' => open.push(k),
+            '}' => {
+                if let Some(o) = open.pop() {
+                    close[o] = k;
+                }
+            }
+            _ => {}
+        }
+    }
     let mut text = String::new();
     let mut data = Vec::new();
     let mut i = 0;
@@ -139,20 +154,8 @@ pub(super) fn take_data(raw: &str) -> (String, Vec<String>) {
                 i += 2;
             }
             '{' => {
-                let mut depth = 0;
-                let mut j = i;
-                while j < chars.len() {
-                    match chars[j] {
-                        '{' => depth += 1,
-                        '}' => depth -= 1,
-                        _ => {}
-                    }
-                    if depth == 0 {
-                        break;
-                    }
-                    j += 1;
-                }
-                if j >= chars.len() {
+                let j = close[i];
+                if j == usize::MAX {
                     // Not closed: Argdown reads the brace as text.
                     text.push('{');
                     i += 1;
@@ -176,6 +179,9 @@ pub(super) fn take_data(raw: &str) -> (String, Vec<String>) {
 /// the text as written). Returns the text, still escaped, and the tags.
 pub(super) fn take_tags(chars: &[char]) -> (String, Vec<String>) {
     let mut spans = Vec::new();
+    // The first `)` at or after the last `#(` scanned from (`chars.len()`
+    // when none): a run of unclosed `#(` is scanned once.
+    let mut close = 0;
     let mut i = 0;
     while i < chars.len() {
         if chars[i] == '\\' {
@@ -185,7 +191,14 @@ pub(super) fn take_tags(chars: &[char]) -> (String, Vec<String>) {
         let starts = chars[i] == '#' && (i == 0 || chars[i - 1].is_whitespace());
         if starts {
             if chars.get(i + 1) == Some(&'(') {
-                if let Some(k) = chars[i + 2..].iter().position(|&c| c == ')') {
+                if close < i + 2 {
+                    close = chars[i + 2..]
+                        .iter()
+                        .position(|&c| c == ')')
+                        .map_or(chars.len(), |k| i + 2 + k);
+                }
+                if close < chars.len() {
+                    let k = close - (i + 2);
                     let tag: String = chars[i + 2..i + 2 + k].iter().collect();
                     spans.push((i, i + 3 + k, tag.trim().to_string()));
                     i += 3 + k;

@@ -20,11 +20,28 @@ mod read;
 mod write;
 
 pub use import::{to_draft, to_map};
-pub use read::{af_names, parse};
+pub use read::{af_names, parse, parse_with_limit};
 pub use write::{write, write_answer};
 
 /// Most arguments a framework may declare (memory is about 20 bytes each).
 pub const MAX_ARGUMENTS: usize = 100_000_000;
+
+/// Arguments a `p af N` header may declare per byte of its file, by
+/// default: a header is 14 bytes, but the arguments it declares cost memory
+/// before a single attack is read.
+pub const ARGUMENTS_PER_BYTE: usize = 8;
+
+/// Arguments any file may declare by default, however short (about 20 MB).
+pub const ARGUMENTS_ALWAYS_ALLOWED: usize = 1_000_000;
+
+/// The default limit on the arguments a framework file of `bytes` bytes
+/// may declare: [`ARGUMENTS_PER_BYTE`] per byte, at least
+/// [`ARGUMENTS_ALWAYS_ALLOWED`], at most [`MAX_ARGUMENTS`].
+pub fn argument_limit(bytes: usize) -> usize {
+    bytes
+        .saturating_mul(ARGUMENTS_PER_BYTE)
+        .clamp(ARGUMENTS_ALWAYS_ALLOWED, MAX_ARGUMENTS)
+}
 
 /// Why a framework file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +50,9 @@ pub struct FrameworkError {
     pub line: usize,
     /// What is wrong, lowercase.
     pub message: String,
+    /// When a header declares more arguments than the limit: how many it
+    /// declares (nothing was allocated for them).
+    pub declared: Option<usize>,
 }
 
 impl fmt::Display for FrameworkError {

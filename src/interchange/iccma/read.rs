@@ -6,13 +6,14 @@
 
 use std::collections::HashMap;
 
-use super::{FrameworkError, FrameworkFormat, MAX_ARGUMENTS, NamedFramework};
+use super::{FrameworkError, FrameworkFormat, MAX_ARGUMENTS, NamedFramework, argument_limit};
 use crate::semantics::Framework;
 
 fn err<T>(line: usize, message: impl Into<String>) -> Result<T, FrameworkError> {
     Err(FrameworkError {
         line,
         message: message.into(),
+        declared: None,
     })
 }
 /// Parses a framework file.
@@ -20,10 +21,25 @@ fn err<T>(line: usize, message: impl Into<String>) -> Result<T, FrameworkError> 
 /// # Errors
 /// A [`FrameworkError`] naming the first malformed line: a missing or bad
 /// `p af N` header, an argument out of range, a repeated attack, an
-/// undeclared or repeated argument name, more than [`MAX_ARGUMENTS`].
+/// undeclared or repeated argument name, a header declaring more arguments
+/// than [`argument_limit`] allows for the file's size.
 pub fn parse(text: &[u8], format: FrameworkFormat) -> Result<NamedFramework, FrameworkError> {
+    parse_with_limit(text, format, argument_limit(text.len()))
+}
+
+/// Like [`parse`], with a `p af N` header allowed to declare up to
+/// `max_arguments` (at most [`MAX_ARGUMENTS`]) whatever the file's size.
+///
+/// # Errors
+/// As [`parse`]; a header over the limit sets [`FrameworkError::declared`].
+pub fn parse_with_limit(
+    text: &[u8],
+    format: FrameworkFormat,
+    max_arguments: usize,
+) -> Result<NamedFramework, FrameworkError> {
+    let max_arguments = max_arguments.min(MAX_ARGUMENTS);
     let parsed = match format {
-        FrameworkFormat::Af => parse_af(text).map(|framework| NamedFramework {
+        FrameworkFormat::Af => parse_af(text, max_arguments).map(|framework| NamedFramework {
             framework,
             names: None,
         }),
@@ -55,7 +71,7 @@ fn number(field: &[u8]) -> Option<usize> {
     )
 }
 
-fn parse_af(text: &[u8]) -> Result<Framework, FrameworkError> {
+fn parse_af(text: &[u8], max_arguments: usize) -> Result<Framework, FrameworkError> {
     let mut n: Option<usize> = None;
     let mut attacks = Vec::new();
     for (line, bytes) in lines(text) {
@@ -77,6 +93,26 @@ fn parse_af(text: &[u8]) -> Result<Framework, FrameworkError> {
                         line,
                         format!("{c} arguments is more than the limit of {MAX_ARGUMENTS}"),
                     );
+                }
+                // Checked before anything is allocated for the arguments.
+                Some(c) if c > max_arguments => {
+                    return Err(FrameworkError {
+                        line,
+                        message: if max_arguments == argument_limit(text.len()) {
+                            format!(
+                                "the header declares {c} arguments, more than the {max_arguments} \
+                                 allowed for a file of {} bytes ({} per byte, at least {})",
+                                text.len(),
+                                super::ARGUMENTS_PER_BYTE,
+                                super::ARGUMENTS_ALWAYS_ALLOWED
+                            )
+                        } else {
+                            format!(
+                                "the header declares {c} arguments, more than the limit of {max_arguments}"
+                            )
+                        },
+                        declared: Some(c),
+                    });
                 }
                 Some(c) if fields.next().is_none() => {
                     n = Some(c);
@@ -153,6 +189,7 @@ impl<'t> Declared<'t> {
         let look = |x: &[u8]| {
             self.index.get(x).copied().ok_or_else(|| FrameworkError {
                 line,
+                declared: None,
                 message: format!(
                     "argument `{}` is not declared {how}",
                     String::from_utf8_lossy(x)
@@ -369,6 +406,27 @@ mod tests {
         assert_eq!(
             e("p af 99999999999\n"),
             "line 1: 99999999999 arguments is more than the limit of 100000000"
+        );
+        // A header declaring more than the file's size allows is refused
+        // before anything is allocated for it.
+        let refused = af("p af 99999999\n").unwrap_err();
+        assert_eq!(refused.declared, Some(99_999_999));
+        assert_eq!(
+            refused.to_string(),
+            "line 1: the header declares 99999999 arguments, more than the 1000000 allowed for a file of 14 bytes (8 per byte, at least 1000000)"
+        );
+        assert_eq!(af("p af 1000000\n").unwrap().framework.len(), 1_000_000);
+        let small = parse_with_limit(b"p af 11\n", FrameworkFormat::Af, 10).unwrap_err();
+        assert_eq!(
+            small.message,
+            "the header declares 11 arguments, more than the limit of 10"
+        );
+        assert_eq!(
+            parse_with_limit(b"p af 2000000\n", FrameworkFormat::Af, 2_000_000)
+                .unwrap()
+                .framework
+                .len(),
+            2_000_000
         );
     }
 

@@ -8,7 +8,7 @@ use std::fmt::{self, Write};
 
 use serde::Serialize;
 
-use crate::semantics::map::{Origin, Via};
+use crate::semantics::map::{Attack, MapFramework, Origin, Via};
 use crate::semantics::{Evaluation, Label, Semantics};
 use crate::text::truncate;
 
@@ -26,7 +26,7 @@ pub struct EvaluationReport {
     /// Whether the list of extensions was cut short at the limit.
     truncated: bool,
     arguments: Vec<ArgumentReport>,
-    attacks: Vec<AttackReport>,
+    attacks: AttackList,
     extensions: Vec<ExtensionReport>,
     /// Ids in every extension (null when truncated).
     sceptical: Option<Vec<String>>,
@@ -63,19 +63,93 @@ struct ArgumentReport {
     rejected_by: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
-struct AttackReport {
-    from: String,
-    to: String,
+/// The framework's attacks, kept as integers: names are looked up only
+/// when the list is written as JSON, sorted by attacker name, then target
+/// name (as integers, by each name's rank).
+#[derive(Debug)]
+struct AttackList {
+    /// The argument names, in framework order.
+    names: Vec<String>,
+    /// The attacks, in the order they are written.
+    attacks: Vec<Attack>,
+}
+
+impl AttackList {
+    fn new(f: &MapFramework) -> Self {
+        let names: Vec<String> = f.arguments.iter().map(|a| a.name.clone()).collect();
+        // Each name's rank in name order; equal names share a rank.
+        let mut order: Vec<u32> = (0..names.len()).map(idx).collect();
+        order.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut rank = vec![0u32; names.len()];
+        let mut r = 0;
+        for k in 0..order.len() {
+            if k > 0 && names[order[k] as usize] != names[order[k - 1] as usize] {
+                r += 1;
+            }
+            rank[order[k] as usize] = r;
+        }
+        let mut attacks = f.attacks.clone();
+        // Stable, as the sort by names it stands for was.
+        attacks.sort_by_key(|a| (rank[a.from as usize], rank[a.to as usize]));
+        AttackList { names, attacks }
+    }
+
+    fn len(&self) -> usize {
+        self.attacks.len()
+    }
+
+    fn derived(&self) -> usize {
+        self.attacks
+            .iter()
+            .filter(|a| matches!(a.via, Via::Derived { .. }))
+            .count()
+    }
+}
+
+fn idx(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// One attack as JSON writes it.
+#[derive(Serialize)]
+struct AttackReport<'a> {
+    from: &'a str,
+    to: &'a str,
     /// attacks, undercuts, contradicts, flattened or derived.
     via: &'static str,
     /// For derived attacks: what the attacker is committed to that
     /// attacks (`by`), and what the target is committed to that is
     /// attacked (`on`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    by: Option<String>,
+    by: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    on: Option<String>,
+    on: Option<&'a str>,
+}
+
+impl Serialize for AttackList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq as _;
+        let name = |i: u32| self.names[i as usize].as_str();
+        let mut seq = serializer.serialize_seq(Some(self.attacks.len()))?;
+        for x in &self.attacks {
+            let (via, through) = match x.via {
+                Via::Attacks => ("attacks", None),
+                Via::Undercuts => ("undercuts", None),
+                Via::Contradicts => ("contradicts", None),
+                Via::Flattened => ("flattened", None),
+                Via::Derived { by, on } => ("derived", Some((name(by), name(on)))),
+            };
+            let (by, on) = through.unzip();
+            seq.serialize_element(&AttackReport {
+                from: name(x.from),
+                to: name(x.to),
+                via,
+                by,
+                on,
+            })?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -101,7 +175,6 @@ impl EvaluationReport {
     pub fn new(map_path: &str, e: &Evaluation<'_>) -> EvaluationReport {
         let map = e.graph().map();
         let f = e.framework();
-        let name = |i: u32| f.arguments[i as usize].name.clone();
         let texts = |v: &[crate::model::Ref]| v.iter().map(|r| r.value.clone()).collect();
         let arguments = f
             .arguments
@@ -136,28 +209,7 @@ impl EvaluationReport {
                 },
             })
             .collect();
-        let mut attacks: Vec<AttackReport> = f
-            .attacks
-            .iter()
-            .map(|x| {
-                let (via, through) = match x.via {
-                    Via::Attacks => ("attacks", None),
-                    Via::Undercuts => ("undercuts", None),
-                    Via::Contradicts => ("contradicts", None),
-                    Via::Flattened => ("flattened", None),
-                    Via::Derived { by, on } => ("derived", Some((name(by), name(on)))),
-                };
-                let (by, on) = through.unzip();
-                AttackReport {
-                    from: name(x.from),
-                    to: name(x.to),
-                    via,
-                    by,
-                    on,
-                }
-            })
-            .collect();
-        attacks.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+        let attacks = AttackList::new(f);
         let extensions = e
             .extensions()
             .labellings
@@ -225,7 +277,7 @@ impl EvaluationReport {
     /// Whatever `out` returns.
     pub fn write_text(&self, out: &mut impl Write) -> fmt::Result {
         let n = self.extensions.len();
-        let derived = self.attacks.iter().filter(|a| a.by.is_some()).count();
+        let derived = self.attacks.derived();
         writeln!(
             out,
             "{}: {} semantics, `supports` read as `{}`",

@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = mermaid(graph, &options);
     let _ = fallback_svg(graph, &options);
     if let Ok(evaluation) = Evaluation::new(graph, Semantics::Grounded, Support::Deductive, 1) {
-        options.status = StatusColours::of_evaluation(&evaluation, 0, "grounded".into());
+        options.status = StatusColours::of_evaluation(&evaluation, 0, String::from("grounded"));
     }
     options.group_by = GroupBy::Actor;
     let _ = dot(graph, &options);

@@ -279,9 +279,37 @@ pub(crate) fn yaml_key(id: &str) -> String {
     }
 }
 
-/// A YAML double-quoted string (JSON escapes are valid YAML).
+/// A YAML double-quoted string: `"` and `\\` escaped, and every character
+/// YAML does not allow in a file written as `\uXXXX` (or `\UXXXXXXXX`).
 pub(crate) fn yaml_quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if yaml_printable(c) => out.push(c),
+            c if u32::from(c) <= 0xFFFF => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => {
+                let _ = write!(out, "\\U{:08x}", u32::from(c));
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether YAML 1.2 allows `c` in a file as it is (`c-printable`, without
+/// the line breaks and the byte-order mark, which mean something there).
+fn yaml_printable(c: char) -> bool {
+    matches!(u32::from(c), 0x20..=0x7E | 0xA0..=0xD7FF | 0xE000..=0xFFFD | 0x1_0000..=0x10_FFFF)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 /// A text value: plain when that reads back unchanged, else double-quoted.
@@ -294,7 +322,7 @@ pub(crate) fn yaml_text(s: &str) -> String {
         && !s.starts_with([
             '-', '?', ':', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', '<',
         ])
-        && s.chars().all(|c| !c.is_control())
+        && s.chars().all(yaml_printable)
         && s.parse::<f64>().is_err()
         && !matches!(
             s.to_ascii_lowercase().as_str(),

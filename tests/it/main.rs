@@ -6,6 +6,7 @@ mod check;
 mod cli;
 mod documents;
 mod eval;
+mod fuzz_regressions;
 mod interchange;
 mod modules;
 mod quotes;

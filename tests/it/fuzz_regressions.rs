@@ -1,0 +1,90 @@
+//! The inputs `cargo fuzz` found problems with (`fuzz/regressions/<target>/`),
+//! run through the same steps as their fuzz target, on stable Rust: each
+//! must now pass the target's checks.
+
+use std::path::Path;
+
+use argmap::interchange::{ImportFormat, import};
+use argmap::{CheckOptions, Code, SourceFile};
+
+use crate::support::root;
+
+/// Every file of one target's regressions.
+fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = root().join("fuzz/regressions").join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .into_iter()
+        .filter(|p| p.is_file())
+        .map(|p| (crate::file_name(&p), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+/// As `fuzz_targets/import.rs`: the first byte picks the format; a map an
+/// importer writes loads without YAML, structure or id errors.
+#[test]
+fn import_regressions() {
+    const FORMATS: [ImportFormat; 6] = [
+        ImportFormat::Argdown,
+        ImportFormat::Aif,
+        ImportFormat::Kialo,
+        ImportFormat::Af,
+        ImportFormat::Apx,
+        ImportFormat::Tgf,
+    ];
+    const MALFORMED: [Code; 9] = [
+        Code::InvalidUtf8,
+        Code::EmptyMap,
+        Code::YamlSyntax,
+        Code::UnsupportedVersion,
+        Code::MissingField,
+        Code::WrongType,
+        Code::UnknownKey,
+        Code::InvalidId,
+        Code::DuplicateKey,
+    ];
+    let all = inputs("import");
+    assert!(!all.is_empty());
+    for (name, data) in all {
+        let Some((&first, bytes)) = data.split_first() else {
+            continue;
+        };
+        let format = FORMATS[usize::from(first) % FORMATS.len()];
+        let Ok(imported) = import(bytes, format, "Fuzz", 4 << 20, Some(20_000)) else {
+            continue;
+        };
+        let source = SourceFile::new("imported.yaml", imported.yaml);
+        let checked = argmap::check(&source, &CheckOptions::default());
+        for d in &checked.diagnostics {
+            assert!(
+                !MALFORMED.contains(&d.code),
+                "{name}: {format:?} wrote a malformed map: {} {}",
+                d.code.as_str(),
+                d.message
+            );
+        }
+    }
+}
+
+/// As `fuzz_targets/load_check.rs`: any bytes load and check, every
+/// diagnostic prints, and a second check gives the same diagnostics.
+#[test]
+fn load_check_regressions() {
+    use argmap::diagnostic::render::{human, json};
+    for (name, data) in inputs("load_check") {
+        let (source, early) = argmap::load::decode(Path::new("fuzz.yaml"), data);
+        let run = || match &early {
+            Some(d) => vec![d.clone()],
+            None => argmap::check(&source, &CheckOptions::default()).diagnostics,
+        };
+        let first: Vec<String> = run().iter().map(|d| json(&source, d)).collect();
+        for d in &run() {
+            let _ = human(&source, d, false);
+        }
+        let again: Vec<String> = run().iter().map(|d| json(&source, d)).collect();
+        assert_eq!(first, again, "{name}");
+    }
+}

@@ -4,6 +4,7 @@
 //! reported and skipped, a node with a bad field is kept (so references to
 //! it still resolve), and only a file that is not YAML at all yields no map.
 
+mod fast;
 mod id;
 mod schema;
 
@@ -219,4 +220,12 @@ pub fn find_maps(dir: &Path) -> (Vec<std::path::PathBuf>, Vec<Error>) {
     }
     files.sort();
     (files, errors)
+}
+
+/// Whether the YAML fast path reads `text` as granit-parser does (or
+/// leaves it to the parser): `Err` says how they differ. For the fuzz
+/// targets; not part of the stable API.
+#[doc(hidden)]
+pub fn yaml_fast_path_agrees(text: &str) -> Result<(), String> {
+    fast::agrees(text)
 }

@@ -61,17 +61,34 @@ pub(super) fn build(source: &SourceFile) -> Result<Option<Loaded>, ParseError> {
     };
     let mut nodes = IndexMap::new();
     let mut streamed = 0usize;
-    let tree = yaml::parse_streaming(
-        source.text(),
-        Some(&mut |key, value| {
-            streamed += 1;
-            if let Some(id) = cx.key_id(key, "node")
-                && let Some(node) = cx.node(&id, value)
-            {
-                cx.insert(&mut nodes, &id, |n: &Node| n.id.span, "node", node);
-            }
-        }),
-    )?;
+    let on_node = |cx: &mut Cx<'_>, nodes: &mut IndexMap<String, Node>, key, value| {
+        if let Some(id) = cx.key_id(key, "node")
+            && let Some(node) = cx.node(&id, value)
+        {
+            cx.insert(nodes, &id, |n: &Node| n.id.span, "node", node);
+        }
+    };
+    // The fast path for the usual shapes; the parser for the rest, from the
+    // start (what the fast path handed over is dropped).
+    let fast = super::fast::parse_streaming(source.text(), &mut |key, value| {
+        streamed += 1;
+        on_node(&mut cx, &mut nodes, key, value);
+    });
+    let tree = match fast {
+        Ok(tree) => tree,
+        Err(super::fast::Fallback) => {
+            cx.diagnostics.clear();
+            nodes.clear();
+            streamed = 0;
+            yaml::parse_streaming(
+                source.text(),
+                Some(&mut |key, value| {
+                    streamed += 1;
+                    on_node(&mut cx, &mut nodes, key, value);
+                }),
+            )?
+        }
+    };
     let Some(tree) = tree else {
         return Ok(None);
     };

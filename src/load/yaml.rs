@@ -27,14 +27,14 @@ pub(crate) const MAX_DEPTH: usize = 64;
 pub(crate) const MAX_ALIAS_NODES: usize = 1_000_000;
 
 /// A YAML value with its span.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Yaml {
     pub(crate) value: Value,
     pub(crate) span: Span,
 }
 
 /// The value itself.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Null,
     Bool,
@@ -122,15 +122,48 @@ pub(crate) fn parse(text: &str) -> Result<Option<Yaml>, ParseError> {
 /// an empty mapping.
 pub(crate) fn parse_streaming(
     text: &str,
+    on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
+) -> Result<Option<Yaml>, ParseError> {
+    parse_events(text, on_node, false)
+}
+
+/// The first entry of the block mapping that `text` starts with, read as
+/// it would be read in the whole document: the parser stops as soon as the
+/// entry is complete, so what follows it in `text` (the rest of the
+/// document) only ends it, as it does there. Entries of a `nodes:` mapping
+/// in it go to `on_node`.
+pub(crate) fn parse_first_entry(
+    text: &str,
+    on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
+) -> Result<Option<(Yaml, Yaml)>, ParseError> {
+    let tree = parse_events(text, on_node, true)?;
+    Ok(match tree {
+        Some(Yaml {
+            value: Value::Map(mut entries),
+            ..
+        }) if entries.len() == 1 => entries.pop(),
+        _ => None,
+    })
+}
+
+fn parse_events(
+    text: &str,
     mut on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
+    first_entry: bool,
 ) -> Result<Option<Yaml>, ParseError> {
     let mut stack: Vec<Frame> = Vec::new();
+    // With `first_entry`: the entry, once complete; returned when the
+    // parser has read one event more without an error.
+    let mut first: Option<Yaml> = None;
     let mut anchors: HashMap<usize, Yaml> = HashMap::new();
     let mut alias_budget = MAX_ALIAS_NODES;
     let mut root: Option<Yaml> = None;
     let mut documents = 0usize;
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| scan_error(&e))?;
+        if first.is_some() {
+            return Ok(first);
+        }
         let start = span.start.byte_offset().unwrap_or(span.start.index());
         let end = span
             .end
@@ -259,6 +292,18 @@ pub(crate) fn parse_streaming(
             },
             _ => attach(&mut stack, &mut root, node),
         }
+        if first_entry
+            && let [Frame::Map { entries, start, .. }] = stack.as_mut_slice()
+            && entries.len() == 1
+        {
+            first = Some(Yaml {
+                value: Value::Map(std::mem::take(entries)),
+                span: Span::new(*start..*start),
+            });
+        }
+    }
+    if first.is_some() {
+        return Ok(first);
     }
     Ok(root.filter(|t| !(matches!(t.value, Value::Null) && t.span.is_empty())))
 }
@@ -286,6 +331,11 @@ fn remember(anchors: &mut HashMap<usize, Yaml>, anchor: usize, node: &Yaml) {
     if anchor != 0 {
         anchors.insert(anchor, node.clone());
     }
+}
+
+/// A plain scalar's value by the YAML 1.2 core schema.
+pub(crate) fn plain_scalar(text: &str) -> Value {
+    scalar(Cow::Borrowed(text), ScalarStyle::Plain, false)
 }
 
 /// Resolves a scalar by the YAML 1.2 core schema (plain scalars only).

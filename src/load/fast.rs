@@ -52,18 +52,19 @@ pub(crate) fn parse_streaming(
         // One top-level entry: its line and every line below it that is
         // indented or not significant.
         let end = p.next_at_or_below(p.line_end(at), 0);
+        let next = (end, end < text.len());
         let key_end = p.key_end(at).ok_or(Fallback)?;
         let key = yaml_key(text, at, key_end);
         if matches!(&key.value, Value::Str(k) if k == "nodes") {
             // Its entries go to `on_node`, whatever the style of its value.
             match p.stream_nodes(at, key_end, end, on_node)? {
                 Some(value) => entries.push((key, value)),
-                None => entries.push(slice_entry(text, at, Some(&mut *on_node))?),
+                None => entries.push(slice_entry(text, at, next, Some(&mut *on_node))?),
             }
         } else if let Some(entry) = p.entry(at, key_end, 0, end) {
             entries.push(entry);
         } else {
-            entries.push(slice_entry(text, at, None)?);
+            entries.push(slice_entry(text, at, next, None)?);
         }
         at = end;
     }
@@ -119,12 +120,17 @@ fn needs_parser(b: &[u8]) -> bool {
 }
 
 /// The entry (top-level, or of `nodes:`) starting at `start`, read by
-/// granit-parser from there on, as in the whole document (it stops when the
-/// entry is complete), its spans moved to where it stands; nodes of a
-/// `nodes:` entry go to `on_node`.
+/// granit-parser from there on, as in the whole document (it stops one
+/// event after the entry), its spans moved to where it stands; nodes of a
+/// `nodes:` entry go to `on_node`. `next` is where the line reader found
+/// what follows the entry (the first character of the next significant
+/// line, or the end of the text) and `sibling` whether that is the next key
+/// of the same mapping: the parser's next event must stand there and be a
+/// key exactly then, or the whole document goes to the parser.
 fn slice_entry(
     text: &str,
     start: usize,
+    (next, sibling): (usize, bool),
     on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
 ) -> Result<(Yaml, Yaml), Fallback> {
     let rest = &text[start..];
@@ -136,7 +142,9 @@ fn slice_entry(
         None => yaml::parse_first_entry(rest, None),
     };
     match entry {
-        Ok(Some((k, v))) => Ok((shift(k, start), shift(v, start))),
+        Ok(Some((k, v, at, key))) if start + at == next && key == sibling => {
+            Ok((shift(k, start), shift(v, start)))
+        }
         _ => Err(Fallback),
     }
 }
@@ -586,18 +594,28 @@ impl Lines<'_> {
         let Some((first, indent)) = self.significant(line_end + 1) else {
             return Ok(None);
         };
-        if first >= end || indent == 0 || is_item(self.b, first) {
+        // The mapping's span is its first key's: known here only for a
+        // plain key.
+        if first >= end || indent == 0 || is_item(self.b, first) || self.key_end(first).is_none() {
             return Ok(None);
         }
         let mut node = first;
         while node < end {
             let node_end = self.next_at_or_below(self.line_end(node), indent).min(end);
-            let fast = self
-                .key_end(node)
-                .and_then(|key_end| self.entry(node, key_end, indent, node_end));
+            // A key the parser reads in other ways (quoted, tagged, complex)
+            // could depend on what comes before it: the whole document goes
+            // to the parser then.
+            let key_end = self.key_end(node).ok_or(Fallback)?;
+            let fast = self.entry(node, key_end, indent, node_end);
             let (k, v) = match fast {
                 Some(entry) => entry,
-                None => slice_entry(self.text, node - indent, None)?,
+                None => {
+                    let next = match self.significant(node_end) {
+                        Some((next, k)) => (next, k == indent && next < end),
+                        None => (self.b.len(), false),
+                    };
+                    slice_entry(self.text, node - indent, next, None)?
+                }
             };
             on_node(k, v);
             match self.significant(node_end) {
@@ -702,6 +720,12 @@ fn first_difference(fast: &Yaml, slow: &Yaml, path: &str) -> Result<(), String> 
                 first_difference(va, vb, &format!("{path}/{i}"))?;
             }
             Ok(())
+        }
+        (Value::Seq(a), Value::Seq(b)) => {
+            differ(format!("{} items, the parser {}", a.len(), b.len()))
+        }
+        (Value::Map(a), Value::Map(b)) => {
+            differ(format!("{} entries, the parser {}", a.len(), b.len()))
         }
         (a, b) if a == b => Ok(()),
         (a, b) => differ(format!(

@@ -124,24 +124,29 @@ pub(crate) fn parse_streaming(
     text: &str,
     on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
 ) -> Result<Option<Yaml>, ParseError> {
-    parse_events(text, on_node, false)
+    parse_events(text, on_node, None)
 }
 
 /// The first entry of the block mapping that `text` starts with, read as
-/// it would be read in the whole document: the parser stops as soon as the
-/// entry is complete, so what follows it in `text` (the rest of the
-/// document) only ends it, as it does there. Entries of a `nodes:` mapping
-/// in it go to `on_node`.
+/// it would be read in the whole document: the parser stops one event
+/// after the entry is complete, so what follows it in `text` (the rest of
+/// the document) only ends it, as it does there. Entries of a `nodes:`
+/// mapping in it go to `on_node`. With the entry: where the next event
+/// starts, and whether it is a scalar (the next key).
 pub(crate) fn parse_first_entry(
     text: &str,
     on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
-) -> Result<Option<(Yaml, Yaml)>, ParseError> {
-    let tree = parse_events(text, on_node, true)?;
-    Ok(match tree {
-        Some(Yaml {
-            value: Value::Map(mut entries),
-            ..
-        }) if entries.len() == 1 => entries.pop(),
+) -> Result<Option<(Yaml, Yaml, usize, bool)>, ParseError> {
+    let mut next = None;
+    let tree = parse_events(text, on_node, Some(&mut next))?;
+    Ok(match (tree, next) {
+        (
+            Some(Yaml {
+                value: Value::Map(mut entries),
+                ..
+            }),
+            Some((at, scalar)),
+        ) if entries.len() == 1 => entries.pop().map(|(k, v)| (k, v, at, scalar)),
         _ => None,
     })
 }
@@ -149,7 +154,7 @@ pub(crate) fn parse_first_entry(
 fn parse_events(
     text: &str,
     mut on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
-    first_entry: bool,
+    mut first_entry: Option<&mut Option<(usize, bool)>>,
 ) -> Result<Option<Yaml>, ParseError> {
     let mut stack: Vec<Frame> = Vec::new();
     // With `first_entry`: the entry, once complete; returned when the
@@ -162,6 +167,10 @@ fn parse_events(
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| scan_error(&e))?;
         if first.is_some() {
+            if let Some(next) = first_entry.as_mut() {
+                let at = span.start.byte_offset().unwrap_or(span.start.index());
+                **next = Some((at, matches!(event, Event::Scalar(..))));
+            }
             return Ok(first);
         }
         let start = span.start.byte_offset().unwrap_or(span.start.index());
@@ -292,7 +301,7 @@ fn parse_events(
             },
             _ => attach(&mut stack, &mut root, node),
         }
-        if first_entry
+        if first_entry.is_some()
             && let [Frame::Map { entries, start, .. }] = stack.as_mut_slice()
             && entries.len() == 1
         {
@@ -301,9 +310,6 @@ fn parse_events(
                 span: Span::new(*start..*start),
             });
         }
-    }
-    if first.is_some() {
-        return Ok(first);
     }
     Ok(root.filter(|t| !(matches!(t.value, Value::Null) && t.span.is_empty())))
 }

@@ -69,12 +69,20 @@ fn import_regressions() {
     }
 }
 
-/// As `fuzz_targets/load_check.rs`: any bytes load and check, every
-/// diagnostic prints, and a second check gives the same diagnostics.
+/// As `fuzz_targets/load_check.rs` and `yaml_fast.rs`: any bytes load and
+/// check, every diagnostic prints, a second check gives the same
+/// diagnostics, and the YAML fast path agrees with the parser.
 #[test]
 fn load_check_regressions() {
     use argmap::diagnostic::render::{human, json};
     for (name, data) in inputs("load_check") {
+        if let Ok(text) = std::str::from_utf8(&data) {
+            // As `fuzz_targets/yaml_fast.rs`: the fast path reads it as
+            // the parser does, or leaves it to the parser.
+            if let Err(e) = argmap::load::yaml_fast_path_agrees(text) {
+                panic!("{name}: {e}");
+            }
+        }
         let (source, early) = argmap::load::decode(Path::new("fuzz.yaml"), data);
         let run = || match &early {
             Some(d) => vec![d.clone()],

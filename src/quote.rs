@@ -166,6 +166,42 @@ const MAX_HITS: usize = 100_000;
 /// Most occurrences of one word that vote for a closest passage.
 const CAP: usize = 200_000;
 
+/// Longest part of a quote whose closest passage is sought whole; a longer
+/// one is placed by its beginning.
+const CLOSEST_CHARS: usize = 1_000;
+
+/// `strsim::normalized_levenshtein(part, window[..k])` for every `k` from
+/// 0 to `window.len()`, in one pass of the edit-distance table: O(part ×
+/// window) for all of them, where one call each would cost that per `k`.
+fn similarities_of_prefixes(part: &[char], window: &[char]) -> Vec<f64> {
+    let n = part.len();
+    #[expect(clippy::cast_precision_loss, reason = "lengths are far below 2^52")]
+    let similarity = |distance: usize, k: usize| {
+        let longest = n.max(k);
+        if longest == 0 {
+            1.0
+        } else {
+            1.0 - distance as f64 / longest as f64
+        }
+    };
+    // The table's column for `window[..k]`: distances to each `part[..i]`.
+    let mut column: Vec<usize> = (0..=n).collect();
+    let mut out = Vec::with_capacity(window.len() + 1);
+    out.push(similarity(column[n], 0));
+    for (k, &w) in window.iter().enumerate() {
+        let mut diagonal = column[0];
+        column[0] = k + 1;
+        for i in 1..=n {
+            let above = column[i];
+            let substitute = diagonal + usize::from(part[i - 1] != w);
+            column[i] = (above + 1).min(column[i - 1] + 1).min(substitute);
+            diagonal = above;
+        }
+        out.push(similarity(column[n], k + 1));
+    }
+    out
+}
+
 impl Source {
     /// Prepares a source text (plain text; see [`html_to_text`] for HTML).
     pub fn new(text: &str) -> Source {
@@ -246,6 +282,12 @@ impl Source {
         if part.is_empty() || text.is_empty() {
             return None;
         }
+        // Each comparison costs the square of the part's length: a longer
+        // part is placed by its first `CLOSEST_CHARS` characters.
+        let part = match part.char_indices().nth(CLOSEST_CHARS) {
+            Some((i, _)) => &part[..i],
+            None => part,
+        };
         let mut words: Vec<(usize, &str)> = Vec::new();
         let mut begin = None;
         for (i, c) in part.char_indices() {
@@ -307,14 +349,19 @@ impl Source {
                 (similarity, start) = (score, s);
             }
         }
-        // ...and the length that fits best, within a fifth either way.
+        // ...and the length that fits best, within a fifth either way: the
+        // similarity of every length from one pass.
         let slack = len / 5 + 2;
+        // One character more than the longest length tried: where it ends.
+        let window: Vec<(usize, char)> =
+            text[start..].char_indices().take(len + slack + 1).collect();
+        let chars: Vec<char> = window.iter().take(len + slack).map(|&(_, c)| c).collect();
+        let quoted: Vec<char> = part.chars().collect();
+        let of_length = similarities_of_prefixes(&quoted, &chars);
         for n in len.saturating_sub(slack)..=len + slack {
-            let e = text[start..]
-                .char_indices()
-                .nth(n)
-                .map_or(text.len(), |(i, _)| start + i);
-            let score = strsim::normalized_levenshtein(part, &text[start..e]);
+            let k = n.min(chars.len());
+            let e = window.get(k).map_or(text.len(), |&(i, _)| start + i);
+            let score = of_length[k];
             if score > similarity {
                 (similarity, end) = (score, e);
             }
@@ -688,6 +735,32 @@ fn visible(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_similarities_are_strsims() {
+        let cases = [
+            ("", ""),
+            ("abc", ""),
+            ("", "xyz"),
+            ("kitten", "sitting on"),
+            ("æøå ok", "aeoa ok æ"),
+        ];
+        for (part, window) in cases {
+            let p: Vec<char> = part.chars().collect();
+            let w: Vec<char> = window.chars().collect();
+            let all = similarities_of_prefixes(&p, &w);
+            assert_eq!(all.len(), w.len() + 1);
+            for (k, score) in all.iter().enumerate() {
+                let prefix: String = w[..k].iter().collect();
+                // Bit for bit: the same arithmetic, so the same closest passages.
+                assert_eq!(
+                    score.to_bits(),
+                    strsim::normalized_levenshtein(part, &prefix).to_bits(),
+                    "{part:?} {prefix:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn folding_ignores_only_what_it_should() {

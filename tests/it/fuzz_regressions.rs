@@ -96,3 +96,35 @@ fn load_check_regressions() {
         assert_eq!(first, again, "{name}");
     }
 }
+
+/// As `fuzz_targets/quote.rs`: a source text, NUL, quotes separated by
+/// SOH; every place reported lies on character boundaries. (The input
+/// kept here took seconds when the closest passage's length search was
+/// cubic in the quote's length.)
+#[test]
+fn quote_regressions() {
+    use argmap::quote::{Match, Source};
+    let all = inputs("quote");
+    assert!(!all.is_empty());
+    for (name, data) in all {
+        let text = String::from_utf8_lossy(&data);
+        let (source_text, quotes) = text.split_once('\0').unwrap_or((&text, ""));
+        let quotes: Vec<&str> = quotes.split('\u{1}').collect();
+        let source = Source::new(source_text);
+        let nfc = &source.nfc;
+        for m in source.find_all(&quotes) {
+            let (start, end) = match m {
+                Match::Found(f) => (f.start, f.end),
+                Match::Missing {
+                    closest: Some(c), ..
+                } => (c.start, c.end),
+                Match::Missing { closest: None, .. } => continue,
+            };
+            assert!(start <= end && end <= nfc.len(), "{name}");
+            assert!(
+                nfc.is_char_boundary(start) && nfc.is_char_boundary(end),
+                "{name}"
+            );
+        }
+    }
+}

@@ -102,7 +102,7 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     }
     let mut out = anstream::stdout().lock();
     let mut summary = Summary::default();
-    for path in &files {
+    for (i, path) in files.iter().enumerate() {
         let read = io::read_map(path).map_err(|e| match e {
             Failure::Message(m) => m,
             Failure::Io(e) => e.to_string(),
@@ -117,16 +117,15 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                 continue;
             }
         };
-        let diagnostics = match early {
-            Some(d) => vec![d],
-            None => argmap::check(&source, &options).diagnostics,
-        };
-        summary.add(&diagnostics);
+        let early: Vec<argmap::Diagnostic> = early.into_iter().collect();
+        let checked = early.is_empty().then(|| argmap::check(&source, &options));
+        let diagnostics = checked.as_ref().map_or(&early, |c| &c.diagnostics);
+        summary.add(diagnostics);
         match args.format {
             OutputFormat::Human => {
                 // Per code: how many were shown, the rest only counted.
                 let mut shown: BTreeMap<Code, usize> = BTreeMap::new();
-                for d in &diagnostics {
+                for d in diagnostics {
                     let n = shown.entry(d.code).or_default();
                     *n += 1;
                     if args.max_diagnostics == 0 || *n <= args.max_diagnostics {
@@ -149,10 +148,16 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                 }
             }
             OutputFormat::Json => {
-                for d in &diagnostics {
+                for d in diagnostics {
                     writeln!(out, "{}", render::json(&source, d))?;
                 }
             }
+        }
+        if i + 1 == files.len() {
+            // The last map is not freed: the process ends now, and freeing a
+            // large map's every string takes longer than checking it.
+            std::mem::forget(checked);
+            std::mem::forget(source);
         }
     }
     summary.unreadable = unreadable.len();

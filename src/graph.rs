@@ -4,7 +4,6 @@
 //! References that do not resolve are left out here; the
 //! `unknown-reference` check reports them.
 
-use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
 use crate::model::{Map, RelationKind};
@@ -63,7 +62,7 @@ pub struct ArgGraph {
     /// Nodes and edges.
     pub(crate) graph: DiGraph<usize, EdgeData>,
     /// Named relations by id.
-    pub(crate) named: IndexMap<String, EdgeIndex>,
+    pub(crate) named: crate::model::Table<EdgeIndex>,
     /// Undercuts of named relations.
     pub(crate) relation_undercuts: Vec<RelationUndercut>,
     /// References (relation targets, premises, conclusions) that name
@@ -88,7 +87,7 @@ impl ArgGraph {
             graph.add_node(i);
         }
         let index = |id: &str| map.nodes.get_index_of(id).map(NodeIndex::new);
-        let mut named = IndexMap::new();
+        let mut named = crate::model::Table::default();
         let mut pending = Vec::new();
         let mut unresolved = Vec::new();
         for (i, node) in map.nodes.values().enumerate() {
@@ -204,7 +203,7 @@ impl ArgGraph {
     }
 
     /// Named relations by id, in map order.
-    pub fn named(&self) -> &IndexMap<String, EdgeIndex> {
+    pub fn named(&self) -> &crate::model::Table<EdgeIndex> {
         &self.named
     }
 

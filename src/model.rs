@@ -17,6 +17,11 @@ pub struct Text {
 /// A reference to a node, relation, actor or source, as written.
 pub type Ref = Text;
 
+/// A table of a [`Map`] keyed by id: in the order written, hashed by
+/// foldhash with a fixed seed (ids are looked up millions of times in a
+/// large map; the order never depends on the hasher).
+pub type Table<V> = IndexMap<String, V, foldhash::fast::FixedState>;
+
 /// A whole map.
 #[derive(Clone, Debug, Default)]
 pub struct Map {
@@ -29,11 +34,11 @@ pub struct Map {
     /// Default language of the texts (a BCP 47 tag such as `en` or `nb`).
     pub lang: Option<Text>,
     /// The people and institutions that hold or reject claims, by id.
-    pub actors: IndexMap<String, Actor>,
+    pub actors: Table<Actor>,
     /// The documents that evidence cites, by id.
-    pub sources: IndexMap<String, Source>,
+    pub sources: Table<Source>,
     /// Claims, arguments and questions, by id, in file order.
-    pub nodes: IndexMap<String, Node>,
+    pub nodes: Table<Node>,
 }
 
 /// Someone who holds or rejects claims.

@@ -1,8 +1,6 @@
 //! The map format's schema: required and unknown keys, types, id syntax,
 //! dates and repeated keys, checked while the YAML tree becomes a [`Map`].
 
-use indexmap::IndexMap;
-
 use super::Loaded;
 use super::MAX_VALUE_BYTES;
 use super::yaml::{self, ParseError, Value, Yaml};
@@ -59,9 +57,9 @@ pub(super) fn build(source: &SourceFile) -> Result<Option<Loaded>, ParseError> {
         source,
         diagnostics: Vec::new(),
     };
-    let mut nodes = IndexMap::new();
+    let mut nodes = crate::model::Table::default();
     let mut streamed = 0usize;
-    let on_node = |cx: &mut Cx<'_>, nodes: &mut IndexMap<String, Node>, key, value| {
+    let on_node = |cx: &mut Cx<'_>, nodes: &mut crate::model::Table<Node>, key, value| {
         if let Some(id) = cx.key_id(key, "node")
             && let Some(node) = cx.node(&id, value)
         {
@@ -398,7 +396,7 @@ impl Cx<'_> {
     fn map(
         &mut self,
         tree: Yaml,
-        streamed_nodes: IndexMap<String, Node>,
+        streamed_nodes: crate::model::Table<Node>,
         streamed: usize,
     ) -> Option<Map> {
         let top = self.visible(Span::new(
@@ -487,7 +485,7 @@ impl Cx<'_> {
     /// reported with both places.
     fn insert<T>(
         &mut self,
-        into: &mut IndexMap<String, T>,
+        into: &mut crate::model::Table<T>,
         id: &Text,
         first_span: impl Fn(&T) -> Span,
         what: &str,

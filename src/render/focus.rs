@@ -93,7 +93,7 @@ pub fn restrict(
         lang: map.lang.clone(),
         actors: map.actors.clone(),
         sources: map.sources.clone(),
-        nodes: indexmap::IndexMap::new(),
+        nodes: crate::model::Table::default(),
     };
     let mut new_status = status.map(|s| StatusColours {
         nodes: Vec::new(),

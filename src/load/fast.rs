@@ -59,12 +59,22 @@ pub(crate) fn parse_streaming(
             // Its entries go to `on_node`, whatever the style of its value.
             match p.stream_nodes(at, key_end, end, on_node)? {
                 Some(value) => entries.push((key, value)),
-                None => entries.push(slice_entry(text, at, next, Some(&mut *on_node))?),
+                None => entries.push(slice_entry(text, at, 0, next, Some(&mut *on_node))?),
             }
-        } else if let Some(entry) = p.entry(at, key_end, 0, end) {
-            entries.push(entry);
         } else {
-            entries.push(slice_entry(text, at, next, None)?);
+            let mut cursor = at;
+            if let Some(entry) = p.map_entry(&mut cursor, key_end, 0) {
+                entries.push(entry);
+                // On from where the entry ends (a list at column 0 under
+                // its key is part of it).
+                at = match p.significant(cursor) {
+                    Some((first, 0)) => first,
+                    Some(_) => return Err(Fallback),
+                    None => text.len(),
+                };
+                continue;
+            }
+            entries.push(slice_entry(text, at, 0, next, None)?);
         }
         at = end;
     }
@@ -90,7 +100,7 @@ fn needs_parser(b: &[u8]) -> bool {
             b'&' | b'*' => {
                 let before = if i == 0 { b' ' } else { b[i - 1] };
                 let after = b.get(i + 1).copied().unwrap_or(b' ');
-                if matches!(before, b' ' | b'[' | b'{' | b',' | b'\n')
+                if matches!(before, b' ' | b'[' | b'{' | b',' | b':' | b'\n')
                     && !matches!(after, b' ' | b'\n')
                 {
                     return true;
@@ -130,6 +140,7 @@ fn needs_parser(b: &[u8]) -> bool {
 fn slice_entry(
     text: &str,
     start: usize,
+    depth: usize,
     (next, sibling): (usize, bool),
     on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
 ) -> Result<(Yaml, Yaml), Fallback> {
@@ -137,9 +148,9 @@ fn slice_entry(
     let entry = match on_node {
         Some(on_node) => {
             let mut shifted = |k: Yaml, v: Yaml| on_node(shift(k, start), shift(v, start));
-            yaml::parse_first_entry(rest, Some(&mut shifted))
+            yaml::parse_first_entry(rest, depth, Some(&mut shifted))
         }
-        None => yaml::parse_first_entry(rest, None),
+        None => yaml::parse_first_entry(rest, depth, None),
     };
     match entry {
         Ok(Some((k, v, at, key))) if start + at == next && key == sibling => {
@@ -244,6 +255,11 @@ impl Lines<'_> {
         let end = self.line_end(at);
         let mut i = at;
         while i < end {
+            // The parser gives up on a key whose `:` is more than 1024
+            // characters on (an error); leave long keys to it.
+            if i - at > 1000 {
+                return None;
+            }
             match self.b[i] {
                 b':' if i + 1 == end || self.b[i + 1] == b' ' => {
                     return (i > at && self.b[i - 1] != b' ').then_some(i);
@@ -255,23 +271,6 @@ impl Lines<'_> {
             i += 1;
         }
         None
-    }
-
-    /// The entry whose key starts at `at` (and ends at `key_end`) in a
-    /// block mapping indented `indent`, if it and its value end exactly at
-    /// `end`.
-    fn entry(&self, at: usize, key_end: usize, indent: usize, end: usize) -> Option<(Yaml, Yaml)> {
-        let mut cursor = at;
-        let (k, v) = self.map_entry(&mut cursor, key_end, indent)?;
-        (self.rest_is_blank(cursor, end)).then_some((k, v))
-    }
-
-    /// Whether nothing significant stands between `from` and `end`.
-    fn rest_is_blank(&self, from: usize, end: usize) -> bool {
-        match self.significant(from) {
-            Some((first, k)) => first - k >= end,
-            None => true,
-        }
     }
 
     /// One `key: value` of a block mapping indented `indent`; `cursor` goes
@@ -549,6 +548,9 @@ impl Lines<'_> {
         let mut i = at;
         let mut end = None;
         while i < line_end {
+            if key && i - at > 1000 {
+                return None;
+            }
             match self.b[i] {
                 b',' | b']' | b'}' | b'[' | b'{' => break,
                 b'#' if self.b[i - 1] == b' ' => return None,
@@ -606,17 +608,25 @@ impl Lines<'_> {
             // could depend on what comes before it: the whole document goes
             // to the parser then.
             let key_end = self.key_end(node).ok_or(Fallback)?;
-            let fast = self.entry(node, key_end, indent, node_end);
-            let (k, v) = match fast {
-                Some(entry) => entry,
-                None => {
-                    let next = match self.significant(node_end) {
-                        Some((next, k)) => (next, k == indent && next < end),
-                        None => (self.b.len(), false),
-                    };
-                    slice_entry(self.text, node - indent, next, None)?
+            let mut cursor = node;
+            if let Some((k, v)) = self.map_entry(&mut cursor, key_end, indent) {
+                on_node(k, v);
+                // On from where the entry ends (a list at the key's indent
+                // is part of it).
+                match self.significant(cursor) {
+                    Some((next, k)) if k == indent && next < end => node = next,
+                    Some((next, _)) if next < end => return Err(Fallback),
+                    _ => break,
                 }
+                continue;
+            }
+            // Not read here: the parser reads it in place (the node mapping
+            // stands one level down in the document).
+            let next = match self.significant(node_end) {
+                Some((next, k)) => (next, k == indent && next < end),
+                None => (self.b.len(), false),
             };
+            let (k, v) = slice_entry(self.text, node - indent, 1, next, None)?;
             on_node(k, v);
             match self.significant(node_end) {
                 Some((next, k)) if k == indent && next < end => node = next,
@@ -769,6 +779,54 @@ mod tests {
                 panic!("{}: {e}", path.display());
             }
         }
+    }
+
+    /// Cases where reading a part alone once differed from reading the
+    /// whole document: an alias budget per part, the nesting limit one level
+    /// off, keys past the parser's 1024-character limit; and lists at their
+    /// key's indent, read here.
+    #[test]
+    fn agrees_where_parts_read_alone_could_differ() {
+        let level = |n: &str, t: &str| {
+            let refs: Vec<String> = (0..10).map(|i| format!("\"{i}\":*{t}")).collect();
+            format!("\"{n}\":&{n} {{{}}}", refs.join(","))
+        };
+        let node = format!(
+            "{{\"a\":&a [x,x,x,x,x,x,x,x,x,x],{},{},{},{}}}",
+            level("b", "a"),
+            level("c", "b"),
+            level("d", "c"),
+            level("e", "d")
+        );
+        let bomb: String = (0..8).map(|i| format!("  n{i}: {node}\n")).collect();
+        let cases = [
+            format!("nodes:\n{bomb}"),
+            format!("nodes:\n  a: {}{}\n", "[".repeat(63), "]".repeat(63)),
+            format!(
+                "nodes:\n  a: {}{}\n  b: \"x\\n\"\n",
+                "[".repeat(62),
+                "]".repeat(62)
+            ),
+            format!("{}: x\n", "k".repeat(1025)),
+            format!("a: 1\n{}: x\n", "k".repeat(1025)),
+            format!("a: {{ {}: x }}\n", "k".repeat(1025)),
+            "a:\n- x\n- y\nb: 1\n".to_string(),
+            "nodes:\n  a:\n  - x\n  b: 1\n".to_string(),
+        ];
+        for text in cases {
+            if let Err(e) = agrees(&text) {
+                panic!("{:.200}\n{e}", text);
+            }
+        }
+        // The lists at their key's indent are read here, not by the parser.
+        let mut nodes = 0;
+        assert!(
+            super::parse_streaming("a:\n- x\nnodes:\n  a:\n  - x\n  b: 1\n", &mut |_, _| {
+                nodes += 1
+            })
+            .is_ok()
+        );
+        assert_eq!(nodes, 2);
     }
 
     /// Scalars as maps write them, and ones that are not what they seem.

@@ -127,18 +127,32 @@ pub(crate) fn parse_streaming(
     parse_events(text, on_node, None)
 }
 
+/// The error for an anchor or alias in a part of a document.
+fn anchored(at: usize) -> ParseError {
+    ParseError {
+        message: "an anchor or alias in a part read alone".into(),
+        span: Span::new(at..at),
+        limit: false,
+    }
+}
+
 /// The first entry of the block mapping that `text` starts with, read as
 /// it would be read in the whole document: the parser stops one event
 /// after the entry is complete, so what follows it in `text` (the rest of
 /// the document) only ends it, as it does there. Entries of a `nodes:`
 /// mapping in it go to `on_node`. With the entry: where the next event
 /// starts, and whether it is a scalar (the next key).
+///
+/// `depth` is how deeply the entry's mapping stands in the document, for
+/// the nesting limit. An anchor or alias is an error here: their budget is
+/// the whole document's (the caller then parses all of it).
 pub(crate) fn parse_first_entry(
     text: &str,
+    depth: usize,
     on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
 ) -> Result<Option<(Yaml, Yaml, usize, bool)>, ParseError> {
     let mut next = None;
-    let tree = parse_events(text, on_node, Some(&mut next))?;
+    let tree = parse_events(text, on_node, Some((&mut next, depth)))?;
     Ok(match (tree, next) {
         (
             Some(Yaml {
@@ -154,8 +168,10 @@ pub(crate) fn parse_first_entry(
 fn parse_events(
     text: &str,
     mut on_node: Option<&mut dyn FnMut(Yaml, Yaml)>,
-    mut first_entry: Option<&mut Option<(usize, bool)>>,
+    mut first_entry: Option<(&mut Option<(usize, bool)>, usize)>,
 ) -> Result<Option<Yaml>, ParseError> {
+    let depth = first_entry.as_ref().map_or(0, |(_, depth)| *depth);
+    let part = first_entry.is_some();
     let mut stack: Vec<Frame> = Vec::new();
     // With `first_entry`: the entry, once complete; returned when the
     // parser has read one event more without an error.
@@ -167,7 +183,7 @@ fn parse_events(
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| scan_error(&e))?;
         if first.is_some() {
-            if let Some(next) = first_entry.as_mut() {
+            if let Some((next, _)) = first_entry.as_mut() {
                 let at = span.start.byte_offset().unwrap_or(span.start.index());
                 **next = Some((at, matches!(event, Event::Scalar(..))));
             }
@@ -192,7 +208,10 @@ fn parse_events(
                 continue;
             }
             Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
-                if stack.len() >= MAX_DEPTH {
+                if part && anchor != 0 {
+                    return Err(anchored(start));
+                }
+                if stack.len() + depth >= MAX_DEPTH {
                     return Err(ParseError::limit(
                         format!("YAML is nested more than {MAX_DEPTH} levels deep"),
                         Span::new(start..end),
@@ -253,6 +272,7 @@ fn parse_events(
                 remember(&mut anchors, anchor, &node);
                 node
             }
+            Event::Scalar(_, _, anchor, _) if part && anchor != 0 => return Err(anchored(start)),
             Event::Scalar(value, style, anchor, tag) => {
                 let is_str_tag = tag.as_ref().is_some_and(|t| t.suffix() == "str");
                 let node = Yaml {
@@ -262,6 +282,7 @@ fn parse_events(
                 remember(&mut anchors, anchor, &node);
                 node
             }
+            Event::Alias(_) if part => return Err(anchored(start)),
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
                     return Err(ParseError {
@@ -301,7 +322,7 @@ fn parse_events(
             },
             _ => attach(&mut stack, &mut root, node),
         }
-        if first_entry.is_some()
+        if part
             && let [Frame::Map { entries, start, .. }] = stack.as_mut_slice()
             && entries.len() == 1
         {

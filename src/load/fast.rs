@@ -798,7 +798,10 @@ mod tests {
             level("d", "c"),
             level("e", "d")
         );
-        let bomb: String = (0..8).map(|i| format!("  n{i}: {node}\n")).collect();
+        let bomb = (0..8).fold(String::new(), |mut bomb, i| {
+            bomb.push_str(&format!("  n{i}: {node}\n"));
+            bomb
+        });
         let cases = [
             format!("nodes:\n{bomb}"),
             format!("nodes:\n  a: {}{}\n", "[".repeat(63), "]".repeat(63)),
@@ -815,14 +818,14 @@ mod tests {
         ];
         for text in cases {
             if let Err(e) = agrees(&text) {
-                panic!("{:.200}\n{e}", text);
+                panic!("{text:.200}\n{e}");
             }
         }
         // The lists at their key's indent are read here, not by the parser.
         let mut nodes = 0;
         assert!(
             super::parse_streaming("a:\n- x\nnodes:\n  a:\n  - x\n  b: 1\n", &mut |_, _| {
-                nodes += 1
+                nodes += 1;
             })
             .is_ok()
         );

@@ -36,8 +36,33 @@ pub(crate) fn canonical(nfc: &str) -> Canonical {
     let mut text = String::with_capacity(nfc.len());
     let mut origin = Vec::with_capacity(nfc.len() + 1);
     let mut space = false;
-    for (i, c) in nfc.char_indices() {
+    let bytes = nfc.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
         let offset = u32::try_from(i).unwrap_or(u32::MAX);
+        // ASCII, most of most texts, byte by byte: only white space folds.
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                space = true;
+                continue;
+            }
+            if space {
+                if !text.is_empty() {
+                    text.push(' ');
+                    origin.push(offset);
+                }
+                space = false;
+            }
+            text.push(char::from(b));
+            origin.push(offset);
+            continue;
+        }
+        let Some(c) = nfc[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         let folded = match c {
             '\u{00AD}' => continue,
             c if c.is_whitespace() => {
@@ -75,6 +100,12 @@ impl Canonical {
 
 /// NFC normalisation.
 pub(crate) fn nfc(text: &str) -> String {
+    // Most text is NFC already (all ASCII text is): the quick check says
+    // so without composing it character by character.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return text.to_string();
+    }
     text.nfc().collect()
 }
 

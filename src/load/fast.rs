@@ -89,12 +89,40 @@ pub(crate) fn parse_streaming(
 /// as they are, a possible anchor (`&a`) or alias (`*a`), a document
 /// marker or directive at the start of a line.
 fn needs_parser(b: &[u8]) -> bool {
-    let mut line_start = true;
+    // The bytes that need a look; the rest (nearly all) are passed over.
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 0x20 {
+            t[c] = true;
+            c += 1;
+        }
+        t[0x7f] = true;
+        t[b'&' as usize] = true;
+        t[b'*' as usize] = true;
+        t[0xc2] = true;
+        t[0xe2] = true;
+        t[0xef] = true;
+        t
+    };
+    // A document marker or directive at the start of a line.
+    let marker = |i: usize| {
+        b.get(i) == Some(&b'%')
+            || b[i.min(b.len())..].starts_with(b"---")
+            || b[i.min(b.len())..].starts_with(b"...")
+    };
+    if marker(0) {
+        return true;
+    }
     for (i, &c) in b.iter().enumerate() {
+        if !SPECIAL[usize::from(c)] {
+            continue;
+        }
         match c {
             b'\n' => {
-                line_start = true;
-                continue;
+                if marker(i + 1) {
+                    return true;
+                }
             }
             0..0x20 | 0x7f => return true,
             b'&' | b'*' => {
@@ -116,15 +144,8 @@ fn needs_parser(b: &[u8]) -> bool {
             {
                 return true;
             }
-            b'-' | b'.' | b'%'
-                if line_start
-                    && (c == b'%' || b[i..].starts_with(b"---") || b[i..].starts_with(b"...")) =>
-            {
-                return true;
-            }
             _ => {}
         }
-        line_start = false;
     }
     false
 }

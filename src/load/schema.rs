@@ -97,23 +97,52 @@ pub(super) fn build(source: &SourceFile) -> Result<Option<Loaded>, ParseError> {
     }))
 }
 
+/// What a mapping belongs to, as messages name it ("node `a`", "evidence
+/// of node `a`"): written out only when a message needs it, so that a map
+/// with no problems formats none.
+#[derive(Clone, Copy)]
+enum What<'a> {
+    /// Already written out: "the map", "actor `a`".
+    Plain(&'a str),
+    /// `node `a``.
+    Node(&'a str),
+    /// `evidence of …`.
+    EvidenceOf(&'a What<'a>),
+    /// ``supports` of …`.
+    RelationOf(RelationKind, &'a What<'a>),
+    /// `a target in `supports` of …`.
+    TargetIn(RelationKind, &'a What<'a>),
+}
+
+impl std::fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            What::Plain(s) => f.write_str(s),
+            What::Node(id) => write!(f, "node `{id}`"),
+            What::EvidenceOf(owner) => write!(f, "evidence of {owner}"),
+            What::RelationOf(kind, owner) => write!(f, "`{}` of {owner}", kind.as_str()),
+            What::TargetIn(kind, owner) => write!(f, "a target in `{}` of {owner}", kind.as_str()),
+        }
+    }
+}
+
 struct Cx<'s> {
     source: &'s SourceFile,
     diagnostics: Vec<Diagnostic>,
 }
 
 /// The fields of one mapping, first occurrence of each key, with spans.
-struct Fields {
+struct Fields<'w> {
     /// Few keys per mapping: a list searched in order beats hashing.
     /// (name, key span, value); a taken value is left as null.
     entries: Vec<(String, Span, Yaml)>,
     /// The span that names the mapping's owner (a node id, a key).
     owner: Span,
     /// How to name the owner in messages, e.g. "node `a`".
-    what: String,
+    what: What<'w>,
 }
 
-impl Fields {
+impl Fields<'_> {
     /// Moves a field's value out (so the tree shrinks as the model grows);
     /// `None` when absent or null.
     fn take(&mut self, name: &str) -> Option<Yaml> {
@@ -142,7 +171,7 @@ impl Cx<'_> {
         self.diagnostics.push(d);
     }
 
-    fn wrong_type(&mut self, y: &Yaml, expected: &str, context: &str) {
+    fn wrong_type(&mut self, y: &Yaml, expected: &str, context: impl std::fmt::Display) {
         let span = self.visible(y.span);
         self.push(
             Diagnostic::new(
@@ -174,7 +203,13 @@ impl Cx<'_> {
 
     /// A mapping's fields: reports non-string keys, repeated keys and keys
     /// not in `allowed`.
-    fn fields(&mut self, y: Yaml, allowed: &[&str], owner: Span, what: &str) -> Option<Fields> {
+    fn fields<'w>(
+        &mut self,
+        y: Yaml,
+        allowed: &[&str],
+        owner: Span,
+        what: What<'w>,
+    ) -> Option<Fields<'w>> {
         let Value::Map(entries) = y.value else {
             self.wrong_type(&y, "a mapping", what);
             return None;
@@ -182,7 +217,7 @@ impl Cx<'_> {
         let mut fields = Fields {
             entries: Vec::with_capacity(entries.len()),
             owner,
-            what: what.to_string(),
+            what,
         };
         for (k, v) in entries {
             let Value::Str(name) = k.value else {
@@ -275,7 +310,7 @@ impl Cx<'_> {
 
     /// The text of a shorthand (`id: text`), which must not be blank
     /// either: `E106` like a blank `text:`, `name:` or `title:`.
-    fn shorthand(&mut self, y: Yaml, what: &str, field: &str, help: &str) -> Option<Text> {
+    fn shorthand(&mut self, y: Yaml, what: What<'_>, field: &str, help: &str) -> Option<Text> {
         let text = self.text_of(y, || what.to_string())?;
         if text.value.trim().is_empty() {
             self.push(
@@ -376,8 +411,9 @@ impl Cx<'_> {
             return Vec::new();
         };
         let context = || format!("`{name}` of {}", f.what);
-        let mut out = Vec::new();
-        for item in items_of(y) {
+        let items = Items::of(y);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
             match item.value {
                 Value::Str(s) => out.push(Text {
                     value: s,
@@ -402,7 +438,7 @@ impl Cx<'_> {
         let top = self.visible(Span::new(
             tree.span.start as usize..tree.span.start as usize,
         ));
-        let mut f = self.fields(tree, MAP_KEYS, top, "the map")?;
+        let mut f = self.fields(tree, MAP_KEYS, top, What::Plain("the map"))?;
         let mut map = Map::default();
         if let Some(y) = f.take("argmap") {
             match y.value {
@@ -516,7 +552,12 @@ impl Cx<'_> {
             let actor = match v.value {
                 Value::Str(_) => Actor {
                     name: self
-                        .shorthand(v, &what, "name", "write the actor's display name")
+                        .shorthand(
+                            v,
+                            What::Plain(&what),
+                            "name",
+                            "write the actor's display name",
+                        )
                         .unwrap_or_else(|| empty(id.span)),
                     id: id.clone(),
                     color: None,
@@ -543,7 +584,8 @@ impl Cx<'_> {
                     }
                 }
                 _ => {
-                    let Some(mut f) = self.fields(v, ACTOR_KEYS, id.span, &what) else {
+                    let Some(mut f) = self.fields(v, ACTOR_KEYS, id.span, What::Plain(&what))
+                    else {
                         continue;
                     };
                     Actor {
@@ -574,9 +616,9 @@ impl Cx<'_> {
             };
             if let Value::Str(_) = v.value {
                 source.title = self
-                    .shorthand(v, &what, "title", "write the document's title")
+                    .shorthand(v, What::Plain(&what), "title", "write the document's title")
                     .unwrap_or_else(|| empty(id.span));
-            } else if let Some(mut f) = self.fields(v, SOURCE_KEYS, id.span, &what) {
+            } else if let Some(mut f) = self.fields(v, SOURCE_KEYS, id.span, What::Plain(&what)) {
                 let date = self.scalar(&mut f, "date");
                 if let Some(d) = &date
                     && let Err(why) = check_date(&d.value)
@@ -645,7 +687,7 @@ impl Cx<'_> {
             premises_span: None,
             conclusion: None,
         };
-        let what = || format!("node `{}`", id.value);
+        let what = What::Node(&id.value);
         // A node named like a node key, with a plain value, is nearly always
         // a key indented too little: `supports: b` at node level.
         if NODE_KEYS.contains(&id.value.as_str()) && !matches!(y.value, Value::Map(_)) {
@@ -668,24 +710,20 @@ impl Cx<'_> {
         }
         // Shorthand: `id: text`.
         if let Value::Str(_) = y.value {
-            if let Some(t) = self.shorthand(y, &what(), "text", "write the full statement") {
+            if let Some(t) = self.shorthand(y, what, "text", "write the full statement") {
                 node.text = t;
             }
             return Some(node);
         }
         if let Value::Null = y.value {
             self.push(
-                Diagnostic::new(
-                    Code::MissingField,
-                    id.span,
-                    format!("{} has no `text`", what()),
-                )
-                .with_label("`text` missing")
-                .with_help("write `text: …` with the full statement"),
+                Diagnostic::new(Code::MissingField, id.span, format!("{what} has no `text`"))
+                    .with_label("`text` missing")
+                    .with_help("write `text: …` with the full statement"),
             );
             return Some(node);
         }
-        let Some(mut f) = self.fields(y, NODE_KEYS, id.span, &what()) else {
+        let Some(mut f) = self.fields(y, NODE_KEYS, id.span, what) else {
             return Some(node);
         };
         if let Some(k) = self.string(&mut f, "kind") {
@@ -716,10 +754,10 @@ impl Cx<'_> {
         node.rejected_by = self.refs(&mut f, "rejected_by");
         node.tags = self.refs(&mut f, "tags");
         node.group = self.string(&mut f, "group");
-        node.evidence = self.evidence_list(f.take("evidence"), &f.what);
+        node.evidence = self.evidence_list(f.take("evidence"), &what);
         for kind in RelationKind::ALL {
             if let Some(y) = f.take(kind.as_str()) {
-                self.relations(y, kind, &f.what, &mut node.relations);
+                self.relations(y, kind, &what, &mut node.relations);
             }
         }
         node.premises = self.refs(&mut f, "premises");
@@ -741,12 +779,13 @@ impl Cx<'_> {
         Some(node)
     }
 
-    fn evidence_list(&mut self, y: Option<Yaml>, owner: &str) -> Vec<Evidence> {
+    fn evidence_list(&mut self, y: Option<Yaml>, owner: &What<'_>) -> Vec<Evidence> {
         let Some(y) = y else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        for item in items_of(y) {
+        let items = Items::of(y);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
             let span = item.span;
             if let Value::Str(s) = item.value {
                 out.push(Evidence {
@@ -759,8 +798,8 @@ impl Cx<'_> {
                 });
                 continue;
             }
-            let what = format!("evidence of {owner}");
-            let Some(mut f) = self.fields(item, EVIDENCE_KEYS, span, &what) else {
+            let Some(mut f) = self.fields(item, EVIDENCE_KEYS, span, What::EvidenceOf(owner))
+            else {
                 continue;
             };
             let source = self.required(&mut f, "source", "name the cited source's id: `source: …`");
@@ -776,9 +815,17 @@ impl Cx<'_> {
         out
     }
 
-    fn relations(&mut self, y: Yaml, kind: RelationKind, owner: &str, out: &mut Vec<Relation>) {
-        let context = || format!("`{}` of {owner}", kind.as_str());
-        for item in items_of(y) {
+    fn relations(
+        &mut self,
+        y: Yaml,
+        kind: RelationKind,
+        owner: &What<'_>,
+        out: &mut Vec<Relation>,
+    ) {
+        let context = What::RelationOf(kind, owner);
+        let items = Items::of(y);
+        out.reserve_exact(items.len());
+        for item in items {
             let span = item.span;
             match item.value {
                 Value::Str(_) | Value::Int(_) => {
@@ -796,12 +843,9 @@ impl Cx<'_> {
                     });
                 }
                 Value::Map(_) => {
-                    let Some(mut f) = self.fields(
-                        item,
-                        TARGET_KEYS,
-                        span,
-                        &format!("a target in {}", context()),
-                    ) else {
+                    let Some(mut f) =
+                        self.fields(item, TARGET_KEYS, span, What::TargetIn(kind, owner))
+                    else {
                         continue;
                     };
                     let target = self.required(&mut f, "to", "name the target node: `to: …`");
@@ -815,13 +859,13 @@ impl Cx<'_> {
                         target,
                         id,
                         label: self.string(&mut f, "label"),
-                        evidence: self.evidence_list(f.take("evidence"), &context()),
+                        evidence: self.evidence_list(f.take("evidence"), &context),
                     });
                 }
                 _ => self.wrong_type(
                     &item,
                     "an id, a `{ to: … }` mapping or a list of them",
-                    &context(),
+                    context,
                 ),
             }
         }
@@ -829,15 +873,42 @@ impl Cx<'_> {
 }
 
 /// A list's items, or the value itself as a list of one.
-fn items_of(y: Yaml) -> Vec<Yaml> {
-    match y.value {
-        Value::Seq(items) => items,
-        value => vec![Yaml {
-            value,
-            span: y.span,
-        }],
+enum Items {
+    One(Option<Yaml>),
+    Many(std::vec::IntoIter<Yaml>),
+}
+
+impl Items {
+    fn of(y: Yaml) -> Items {
+        match y.value {
+            Value::Seq(items) => Items::Many(items.into_iter()),
+            value => Items::One(Some(Yaml {
+                value,
+                span: y.span,
+            })),
+        }
     }
 }
+
+impl Iterator for Items {
+    type Item = Yaml;
+
+    fn next(&mut self) -> Option<Yaml> {
+        match self {
+            Items::One(one) => one.take(),
+            Items::Many(many) => many.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Items::One(one) => (usize::from(one.is_some()), Some(usize::from(one.is_some()))),
+            Items::Many(many) => many.size_hint(),
+        }
+    }
+}
+
+impl ExactSizeIterator for Items {}
 
 fn empty(span: Span) -> Text {
     Text {

@@ -375,11 +375,19 @@ fn scalar(text: Cow<'_, str>, style: ScalarStyle, force_str: bool) -> Value {
         "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => return Value::Bool,
         _ => {}
     }
-    if let Some(n) = integer(&text) {
-        return Value::Int(n);
-    }
-    if is_float(&text) {
-        return Value::Float;
+    // A number starts with a sign, a digit or `.`: most scalars in a map
+    // are words, and need not be tried as numbers.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.'))
+    {
+        if let Some(n) = integer(&text) {
+            return Value::Int(n);
+        }
+        if is_float(&text) {
+            return Value::Float;
+        }
     }
     Value::Str(text.into_owned())
 }

@@ -57,6 +57,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
     let map = graph.map();
     let colors = actor_colors(map);
     let font = format_pt(options.font_size);
+    let roles = super::roles(map);
     let mut out = StmtWriter::new(out, &quoted("argmap"))?;
     for stmt in [
         attr_stmt("rankdir", options.rankdir.as_str()),
@@ -86,7 +87,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
     if options.legend {
         out.push(Stmt::Attribute(Attribute(
             Id::Plain("label".into()),
-            Id::Html(format!("<{}>", legend(graph, &colors, options))),
+            Id::Html(format!("<{}>", legend(graph, &colors, &roles, options))),
         )))?;
     } else if let Some(title) = &map.title {
         out.push(attr_stmt("label", &title.value))?;
@@ -106,22 +107,59 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
         out.push(attr_stmt("start", "1"))?;
     }
 
-    let roles = super::roles(map);
+    // Each actor's chips, made once: (width, holder's chip, rejecting chip).
+    let actor_chips: IndexMap<&str, Chips> = map
+        .actors
+        .iter()
+        .filter_map(|(id, actor)| {
+            let colour = colors.get(id.as_str())?;
+            let name = super::short_name(actor);
+            let width = name.chars().count();
+            Some((
+                id.as_str(),
+                Chips {
+                    width,
+                    holds: chip(&name, colour),
+                    rejects: rejecting_chip(&name, colour),
+                },
+            ))
+        })
+        .collect();
+    // The text colour on each fill, worked out once per fill.
+    let mut text_colours: Vec<(&str, String)> = Vec::new();
     // The statement of node `i`.
-    let node_stmt = |i: usize, node: &crate::model::Node| {
+    let mut node_stmt = |i: usize, node: &crate::model::Node| {
         let parts = node_label(map, &colors, i, options);
         let status = options.status_of(i);
         let fill = match status {
             Some(l) if options.status.is_some() => status_fill(l),
             _ => PLAIN_FILL,
         };
-        let text_colour =
-            Rgb::parse(fill).map_or_else(|| "#000000".to_string(), |f| text_on(f).hex());
+        let text_colour = match text_colours.iter().find(|(f, _)| *f == fill) {
+            Some((_, c)) => c.clone(),
+            None => {
+                let c =
+                    Rgb::parse(fill).map_or_else(|| "#000000".to_string(), |f| text_on(f).hex());
+                text_colours.push((fill, c.clone()));
+                c
+            }
+        };
+        let chips = node
+            .held_by
+            .iter()
+            .filter_map(|r| actor_chips.get(r.value.as_str()))
+            .map(|c| (c.width, c.holds.as_str()))
+            .chain(
+                node.rejected_by
+                    .iter()
+                    .filter_map(|r| actor_chips.get(r.value.as_str()))
+                    .map(|c| (c.width + 2, c.rejects.as_str())),
+            );
         let mut attrs = vec![
             attr("id", &format!("node-{}", node.id.value)),
             Attribute(
                 Id::Plain("label".into()),
-                Id::Html(format!("<{}>", html_label(&parts, options.wrap))),
+                Id::Html(html_label(&parts, chips, options.wrap)),
             ),
             attr("tooltip", &node.text.value),
         ];
@@ -474,7 +512,12 @@ fn edge_style(kind: EdgeKind) -> Vec<Attribute> {
 
 /// The graph's label: the title above a legend of shapes, holders,
 /// statuses and relations, each a row of entries, five to a line.
-fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOptions) -> String {
+fn legend(
+    graph: &ArgGraph,
+    colors: &IndexMap<&str, String>,
+    roles: &[super::Role],
+    options: &RenderOptions,
+) -> String {
     let map = graph.map();
     let mut out =
         String::from("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
@@ -530,9 +573,11 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
             escape_html(colour)
         )
     };
-    let mut kinds: Vec<NodeKind> = map.nodes.values().map(|n| n.kind).collect();
-    kinds.sort();
-    kinds.dedup();
+    // Kinds and relations are few: sets of them, in their order.
+    let mut kinds: std::collections::BTreeSet<NodeKind> = std::collections::BTreeSet::new();
+    for n in map.nodes.values() {
+        kinds.insert(n.kind);
+    }
     let mut shapes: Vec<(String, String)> = kinds
         .iter()
         .map(|kind| {
@@ -544,7 +589,7 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
             (glyph("#000000", g), kind.as_str().to_string())
         })
         .collect();
-    if super::roles(map).contains(&super::Role::Main) {
+    if roles.contains(&super::Role::Main) {
         shapes.push((
             glyph("#000000", "<B>▣</B>"),
             "main claim (bold border)".into(),
@@ -587,15 +632,13 @@ fn legend(graph: &ArgGraph, colors: &IndexMap<&str, String>, options: &RenderOpt
             vec![(String::from("<TD></TD>"), status.accepted_means.to_string())],
         );
     }
-    let mut kinds_used: Vec<EdgeKind> = Vec::new();
+    let mut kinds_used: std::collections::BTreeSet<EdgeKind> = std::collections::BTreeSet::new();
     for node in map.nodes.values() {
         kinds_used.extend(node.relations.iter().map(|r| EdgeKind::Relation(r.kind)));
         if !node.premises.is_empty() || node.conclusion.is_some() {
-            kinds_used.push(EdgeKind::Conclusion);
+            kinds_used.insert(EdgeKind::Conclusion);
         }
     }
-    kinds_used.sort();
-    kinds_used.dedup();
     let relations = kinds_used
         .into_iter()
         .map(|kind| {
@@ -663,71 +706,86 @@ fn rejecting_chip(name: &str, colour: &str) -> String {
 /// A node's HTML-like label: its text (bold for a main claim), the sources
 /// it cites, a row of holder chips (three to a line), who rejects it and
 /// its status. The node's shape and fill stay those of its kind and status.
-fn html_label(parts: &NodeLabel, wrap: usize) -> String {
+/// Written inside `<…>`, as DOT wants an HTML-like label. `chips` are the
+/// holders' and rejecters' chips with their widths in characters.
+fn html_label<'c>(
+    parts: &NodeLabel,
+    chips: impl Iterator<Item = (usize, &'c str)>,
+    wrap: usize,
+) -> String {
     // Each line is a table of its own, so that chips keep their own
     // widths instead of lining up in columns.
     const LINE: &str =
         "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"0\"><TR>";
-    let lines = |lines: &[String]| {
-        lines
-            .iter()
-            .map(|l| escape_html(l))
-            .collect::<Vec<_>>()
-            .join("<BR/>")
+    let lines = |out: &mut String, lines: &[String]| {
+        for (k, l) in lines.iter().enumerate() {
+            if k > 0 {
+                out.push_str("<BR/>");
+            }
+            out.push_str(&escape_html(l));
+        }
     };
-    let mut out =
-        String::from("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
-    let text = lines(&parts.text);
+    let mut out = String::with_capacity(256);
+    out.push_str("<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
     // Main claims are marked by their border (`penwidth`), not by bold
     // text: Graphviz measures bold HTML text as regular, so it would run out
     // of its box.
-    out.push_str(&format!("<TR><TD>{text}</TD></TR>"));
+    out.push_str("<TR><TD>");
+    lines(&mut out, &parts.text);
+    out.push_str("</TD></TR>");
     // The status shares the line of the cited sources: one line, not two.
     match (&parts.status, parts.cited.is_empty()) {
-        (Some(status), false) => out.push_str(&format!(
-            "<TR><TD>{} <I>{}</I></TD></TR>",
-            escape_html(status),
-            lines(&parts.cited)
-        )),
+        (Some(status), false) => {
+            out.push_str("<TR><TD>");
+            out.push_str(&escape_html(status));
+            out.push_str(" <I>");
+            lines(&mut out, &parts.cited);
+            out.push_str("</I></TD></TR>");
+        }
         (Some(status), true) => {
-            out.push_str(&format!("<TR><TD>{}</TD></TR>", escape_html(status)));
+            out.push_str("<TR><TD>");
+            out.push_str(&escape_html(status));
+            out.push_str("</TD></TR>");
         }
         (None, false) => {
-            out.push_str(&format!("<TR><TD><I>{}</I></TD></TR>", lines(&parts.cited)));
+            out.push_str("<TR><TD><I>");
+            lines(&mut out, &parts.cited);
+            out.push_str("</I></TD></TR>");
         }
         (None, true) => {}
     }
     // Holders as filled chips, then those who reject it as white chips
     // with a border of their colour and a cross: one band of names, in
     // lines about as wide as the text.
-    let chips: Vec<(usize, String)> = parts
-        .holders
-        .iter()
-        .map(|(name, colour)| (name.chars().count(), chip(name, colour)))
-        .chain(
-            parts
-                .rejected
-                .iter()
-                .map(|(name, colour)| (name.chars().count() + 2, rejecting_chip(name, colour))),
-        )
-        .collect();
     let mut width = 0;
-    for (k, (len, c)) in chips.iter().enumerate() {
+    let mut any = false;
+    for (k, (len, c)) in chips.enumerate() {
         if k == 0 {
             out.push_str(LINE);
-        } else if width + len + 1 > (wrap + 6).max(*len) {
+        } else if width + len + 1 > (wrap + 6).max(len) {
             out.push_str("</TR></TABLE></TD></TR>");
             out.push_str(LINE);
             width = 0;
         }
         width += len + 1;
         out.push_str(c);
+        any = true;
     }
-    if !chips.is_empty() {
+    if any {
         out.push_str("</TR></TABLE></TD></TR>");
     }
-    out.push_str("</TABLE>");
+    out.push_str("</TABLE>>");
     out
+}
+
+/// An actor's chips in node labels.
+struct Chips {
+    /// The short name's width in characters.
+    width: usize,
+    /// As a holder.
+    holds: String,
+    /// As someone who rejects the node.
+    rejects: String,
 }
 
 /// The cluster a node goes in, as (key, label), under `group_by`.

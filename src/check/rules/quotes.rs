@@ -20,24 +20,25 @@ const MAX_SOURCE_BYTES: u64 = 256 * 1024 * 1024;
 
 pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;
-    // Every evidence entry, on nodes and on relations, in map order.
-    let mut evidence: Vec<&Evidence> = Vec::new();
+    // Every evidence entry, on nodes and on relations, in map order, with
+    // the sources they cite (one lookup each).
+    let mut cited: Vec<Vec<&Evidence>> = vec![Vec::new(); map.sources.len()];
     for node in map.nodes.values() {
-        evidence.extend(&node.evidence);
-        for rel in &node.relations {
-            evidence.extend(&rel.evidence);
+        let all = node
+            .evidence
+            .iter()
+            .chain(node.relations.iter().flat_map(|r| &r.evidence));
+        for e in all {
+            if let Some(k) = map.sources.get_index_of(e.source.value.as_str()) {
+                cited[k].push(e);
+            }
         }
     }
     let base = match cx.path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    for (id, source) in &map.sources {
-        let cites: Vec<&Evidence> = evidence
-            .iter()
-            .copied()
-            .filter(|e| e.source.value == *id)
-            .collect();
+    for ((id, source), cites) in map.sources.iter().zip(cited) {
         let Some(file) = &source.file else {
             if cx.options.enabled(Code::UnverifiedQuote) {
                 for e in cites.iter().filter(|e| e.quote.is_some()) {

@@ -119,11 +119,8 @@ fn needs_parser(b: &[u8]) -> bool {
             continue;
         }
         match c {
-            b'\n' => {
-                if marker(i + 1) {
-                    return true;
-                }
-            }
+            b'\n' if marker(i + 1) => return true,
+            b'\n' => {}
             0..0x20 | 0x7f => return true,
             b'&' | b'*' => {
                 let before = if i == 0 { b' ' } else { b[i - 1] };

@@ -104,13 +104,13 @@ pub(super) fn build(source: &SourceFile) -> Result<Option<Loaded>, ParseError> {
 enum What<'a> {
     /// Already written out: "the map", "actor `a`".
     Plain(&'a str),
-    /// `node `a``.
+    /// "node \`a\`".
     Node(&'a str),
-    /// `evidence of …`.
+    /// "evidence of …".
     EvidenceOf(&'a What<'a>),
-    /// ``supports` of …`.
+    /// "\`supports\` of …".
     RelationOf(RelationKind, &'a What<'a>),
-    /// `a target in `supports` of …`.
+    /// "a target in \`supports\` of …".
     TargetIn(RelationKind, &'a What<'a>),
 }
 
@@ -289,7 +289,7 @@ impl Cx<'_> {
                 })
             }
             _ => {
-                self.wrong_type(&y, "a string", &context());
+                self.wrong_type(&y, "a string", context());
                 None
             }
         }
@@ -423,7 +423,7 @@ impl Cx<'_> {
                     value: self.source.slice(item.span).to_string(),
                     span: item.span,
                 }),
-                _ => self.wrong_type(&item, "an id or a list of ids", &context()),
+                _ => self.wrong_type(&item, "an id or a list of ids", context()),
             }
         }
         out
@@ -504,7 +504,7 @@ impl Cx<'_> {
             self.wrong_type(
                 &y,
                 &format!("a mapping of {what} ids"),
-                &format!("`{section}`"),
+                format!("`{section}`"),
             );
             return Vec::new();
         };

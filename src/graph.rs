@@ -185,7 +185,7 @@ impl ArgGraph {
         match data.kind {
             EdgeKind::Relation(_) => Some(&node.relations[data.position].target),
             EdgeKind::Premise => node.premises.get(data.position),
-            EdgeKind::Conclusion => node.conclusion.as_ref(),
+            EdgeKind::Conclusion => node.conclusion.as_deref(),
         }
     }
 

@@ -120,30 +120,31 @@ pub struct Node {
     pub kind_span: Option<Span>,
     /// The full statement (empty when missing; the loader reported it).
     pub text: Text,
-    /// A short title for diagrams.
-    pub label: Option<Text>,
+    /// A short title for diagrams. (The fields a node seldom has are boxed:
+    /// a node stays small in a map of a million.)
+    pub label: Option<Box<Text>>,
     /// Actors who hold it.
-    pub held_by: Vec<Ref>,
+    pub held_by: Box<[Ref]>,
     /// Actors who reject it.
-    pub rejected_by: Vec<Ref>,
+    pub rejected_by: Box<[Ref]>,
     /// Cited documents.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Box<[Evidence]>,
     /// Free-form tags.
-    pub tags: Vec<Text>,
+    pub tags: Box<[Text]>,
     /// A hand-made group: nodes with the same `group:` are drawn in one box
     /// under `--group-by group`.
-    pub group: Option<Text>,
+    pub group: Option<Box<Text>>,
     /// Free text.
-    pub note: Option<Text>,
+    pub note: Option<Box<Text>>,
     /// Outgoing relations, grouped by kind in the order of
     /// [`RelationKind::ALL`], each group in file order.
-    pub relations: Vec<Relation>,
+    pub relations: Box<[Relation]>,
     /// An argument's premises.
-    pub premises: Vec<Ref>,
+    pub premises: Box<[Ref]>,
     /// Where `premises:` was written.
     pub premises_span: Option<Span>,
     /// An argument's conclusion.
-    pub conclusion: Option<Ref>,
+    pub conclusion: Option<Box<Ref>>,
 }
 
 /// A quotation or reference to a source.
@@ -156,9 +157,9 @@ pub struct Evidence {
     /// Verbatim text from the source.
     pub quote: Option<Text>,
     /// A translation of the quote.
-    pub translation: Option<Text>,
+    pub translation: Option<Box<Text>>,
     /// Free text.
-    pub note: Option<Text>,
+    pub note: Option<Box<Text>>,
     /// The whole entry.
     pub span: Span,
 }
@@ -208,11 +209,11 @@ pub struct Relation {
     /// The target id (a node, or for `undercuts` also a named relation).
     pub target: Ref,
     /// The relation's own id, which makes it a target for `undercuts`.
-    pub id: Option<Text>,
+    pub id: Option<Box<Text>>,
     /// A label drawn on the edge.
-    pub label: Option<Text>,
+    pub label: Option<Box<Text>>,
     /// Evidence for the relation itself.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Box<[Evidence]>,
     /// The whole target entry.
     pub span: Span,
 }

@@ -52,7 +52,8 @@ pub struct LineCol {
 pub struct SourceFile {
     path: PathBuf,
     text: String,
-    line_starts: Vec<usize>,
+    /// Byte offsets of line starts; `u32` as in [`Span`].
+    line_starts: Vec<u32>,
 }
 
 impl SourceFile {
@@ -107,8 +108,8 @@ impl SourceFile {
         let offset = self
             .clamp(Span::new(offset as usize..offset as usize))
             .start as usize;
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line = self.line_starts.partition_point(|&s| s as usize <= offset) - 1;
+        let start = self.line_starts[line] as usize;
         let column = self.text[start..offset].chars().count() + 1;
         LineCol {
             line: line + 1,
@@ -122,17 +123,14 @@ impl SourceFile {
         let span = self.clamp(span);
         let first = self
             .line_starts
-            .partition_point(|&s| s <= span.start as usize)
+            .partition_point(|&s| s <= span.start)
             - 1;
-        let last = self
-            .line_starts
-            .partition_point(|&s| s <= span.end as usize)
-            - 1;
-        let start = self.line_starts[first];
+        let last = self.line_starts.partition_point(|&s| s <= span.end) - 1;
+        let start = self.line_starts[first] as usize;
         let mut end = self
             .line_starts
             .get(last + 1)
-            .map_or(self.text.len(), |&next| next - 1);
+            .map_or(self.text.len(), |&next| next as usize - 1);
         if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') {
             end -= 1;
         }
@@ -140,11 +138,8 @@ impl SourceFile {
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i + 1)
+fn memchr_newlines(text: &str) -> impl Iterator<Item = u32> + '_ {
+    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX))
 }
 
 #[cfg(test)]

@@ -406,9 +406,9 @@ impl Cx<'_> {
     }
 
     /// One id or a list of ids (references; their existence is checked later).
-    fn refs(&mut self, f: &mut Fields, name: &str) -> Vec<Ref> {
+    fn refs(&mut self, f: &mut Fields, name: &str) -> Box<[Ref]> {
         let Some(y) = f.take(name) else {
-            return Vec::new();
+            return Box::default();
         };
         let context = || format!("`{name}` of {}", f.what);
         let items = Items::of(y);
@@ -426,7 +426,7 @@ impl Cx<'_> {
                 _ => self.wrong_type(&item, "an id or a list of ids", context()),
             }
         }
-        out
+        out.into_boxed_slice()
     }
 
     fn map(
@@ -676,14 +676,14 @@ impl Cx<'_> {
             kind_span: None,
             text: empty(id.span),
             label: None,
-            held_by: Vec::new(),
-            rejected_by: Vec::new(),
-            evidence: Vec::new(),
-            tags: Vec::new(),
+            held_by: Box::default(),
+            rejected_by: Box::default(),
+            evidence: Box::default(),
+            tags: Box::default(),
             group: None,
             note: None,
-            relations: Vec::new(),
-            premises: Vec::new(),
+            relations: Box::default(),
+            premises: Box::default(),
             premises_span: None,
             conclusion: None,
         };
@@ -748,21 +748,23 @@ impl Cx<'_> {
             }
         }
         node.text = self.required(&mut f, "text", "write `text: …` with the full statement");
-        node.label = self.string(&mut f, "label");
-        node.note = self.string(&mut f, "note");
+        node.label = self.string(&mut f, "label").map(Box::new);
+        node.note = self.string(&mut f, "note").map(Box::new);
         node.held_by = self.refs(&mut f, "held_by");
         node.rejected_by = self.refs(&mut f, "rejected_by");
         node.tags = self.refs(&mut f, "tags");
-        node.group = self.string(&mut f, "group");
+        node.group = self.string(&mut f, "group").map(Box::new);
         node.evidence = self.evidence_list(f.take("evidence"), &what);
+        let mut relations = Vec::new();
         for kind in RelationKind::ALL {
             if let Some(y) = f.take(kind.as_str()) {
-                self.relations(y, kind, &what, &mut node.relations);
+                self.relations(y, kind, &what, &mut relations);
             }
         }
+        node.relations = relations.into_boxed_slice();
         node.premises = self.refs(&mut f, "premises");
         node.premises_span = f.key_span("premises");
-        let mut conclusions = self.refs(&mut f, "conclusion");
+        let mut conclusions = self.refs(&mut f, "conclusion").into_vec();
         if conclusions.len() > 1 {
             self.push(
                 Diagnostic::new(
@@ -775,13 +777,13 @@ impl Cx<'_> {
             );
         }
         conclusions.truncate(1);
-        node.conclusion = conclusions.pop();
+        node.conclusion = conclusions.pop().map(Box::new);
         Some(node)
     }
 
-    fn evidence_list(&mut self, y: Option<Yaml>, owner: &What<'_>) -> Vec<Evidence> {
+    fn evidence_list(&mut self, y: Option<Yaml>, owner: &What<'_>) -> Box<[Evidence]> {
         let Some(y) = y else {
-            return Vec::new();
+            return Box::default();
         };
         let items = Items::of(y);
         let mut out = Vec::with_capacity(items.len());
@@ -807,12 +809,12 @@ impl Cx<'_> {
                 source,
                 at: self.scalar(&mut f, "at"),
                 quote: self.string(&mut f, "quote"),
-                translation: self.string(&mut f, "translation"),
-                note: self.string(&mut f, "note"),
+                translation: self.string(&mut f, "translation").map(Box::new),
+                note: self.string(&mut f, "note").map(Box::new),
                 span,
             });
         }
-        out
+        out.into_boxed_slice()
     }
 
     fn relations(
@@ -838,7 +840,7 @@ impl Cx<'_> {
                         target: Text { value, span },
                         id: None,
                         label: None,
-                        evidence: Vec::new(),
+                        evidence: Box::default(),
                         span,
                     });
                 }
@@ -857,8 +859,8 @@ impl Cx<'_> {
                         kind,
                         span: target.span,
                         target,
-                        id,
-                        label: self.string(&mut f, "label"),
+                        id: id.map(Box::new),
+                        label: self.string(&mut f, "label").map(Box::new),
                         evidence: self.evidence_list(f.take("evidence"), &context),
                     });
                 }

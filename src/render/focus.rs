@@ -107,7 +107,7 @@ pub fn restrict(
         }
         let new_index = out.nodes.len();
         let mut copy = node.clone();
-        copy.relations.clear();
+        let mut relations = Vec::new();
         for (position, r) in node.relations.iter().enumerate() {
             let stays = kept(&r.target.value)
                 || (r.kind == RelationKind::Undercuts && named.contains(r.target.value.as_str()));
@@ -118,11 +118,17 @@ pub fn restrict(
                 && let Some(label) = old.relation(i, position)
             {
                 new.relations
-                    .push(((new_index, copy.relations.len()), label));
+                    .push(((new_index, relations.len()), label));
             }
-            copy.relations.push(r.clone());
+            relations.push(r.clone());
         }
-        copy.premises.retain(|p| kept(&p.value));
+        copy.relations = relations.into_boxed_slice();
+        copy.premises = node
+            .premises
+            .iter()
+            .filter(|p| kept(&p.value))
+            .cloned()
+            .collect();
         if copy.conclusion.as_ref().is_some_and(|c| !kept(&c.value)) {
             copy.conclusion = None;
         }

@@ -116,7 +116,7 @@ fn fallback_layout_draws_every_node() {
     for node in graph.map().nodes.values() {
         let first_word = node
             .label
-            .as_ref()
+            .as_deref()
             .unwrap_or(&node.text)
             .value
             .split_whitespace()

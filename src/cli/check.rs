@@ -148,9 +148,13 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                 }
             }
             OutputFormat::Json => {
+                // Unstyled, so straight to stdout, buffered: one write per
+                // 8 KiB rather than per line.
+                let mut json = std::io::BufWriter::new(std::io::stdout().lock());
                 for d in diagnostics {
-                    writeln!(out, "{}", render::json(&source, d))?;
+                    writeln!(json, "{}", render::json(&source, d))?;
                 }
+                json.flush()?;
             }
         }
         if i + 1 == files.len() {

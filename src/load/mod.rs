@@ -68,7 +68,10 @@ pub fn read_source(
     // Read through the limit whatever the file is: a pipe or a device has
     // no length to check first.
     let file = std::fs::File::open(path).map_err(|e| Error::io(ErrorKind::Read, path, e))?;
-    read_stream(file, path, options)
+    // A file's length sizes the buffer at once (one more byte for the read
+    // that finds the end), instead of doubling it as it fills.
+    let hint = if meta.is_file() { meta.len().saturating_add(1) } else { 0 };
+    read_limited(file, path, options, usize::try_from(hint).unwrap_or(0))
 }
 
 /// Reads a map from a stream, such as standard input, named `name` in
@@ -83,7 +86,16 @@ pub fn read_stream(
     name: &Path,
     options: &LoadOptions,
 ) -> Result<(SourceFile, Option<Diagnostic>), Error> {
-    let mut bytes = Vec::new();
+    read_limited(reader, name, options, 0)
+}
+
+fn read_limited(
+    reader: impl std::io::Read,
+    name: &Path,
+    options: &LoadOptions,
+    capacity: usize,
+) -> Result<(SourceFile, Option<Diagnostic>), Error> {
+    let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(options.max_file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)

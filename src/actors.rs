@@ -78,14 +78,14 @@ pub fn commitments(graph: &ArgGraph) -> Vec<Commitments> {
             let mut cites: Vec<String> = Vec::new();
             for &h in &holds {
                 for e in &map.nodes[h].evidence {
-                    if !cites.contains(&e.source.value) {
-                        cites.push(e.source.value.clone());
+                    if !cites.iter().any(|c| *c == e.source.value) {
+                        cites.push(e.source.value.to_string());
                     }
                 }
             }
             Commitments {
-                id: id.clone(),
-                name: actor.name.value.clone(),
+                id: id.to_string(),
+                name: actor.name.value.to_string(),
                 holds,
                 rejects,
                 rests_on,

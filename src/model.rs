@@ -9,7 +9,7 @@ use crate::source::Span;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
     /// The value.
-    pub value: String,
+    pub value: compact_str::CompactString,
     /// Where it was written.
     pub span: Span,
 }
@@ -20,7 +20,7 @@ pub type Ref = Text;
 /// A table of a [`Map`] keyed by id: in the order written, hashed by
 /// foldhash with a fixed seed (ids are looked up millions of times in a
 /// large map; the order never depends on the hasher).
-pub type Table<V> = IndexMap<String, V, foldhash::fast::FixedState>;
+pub type Table<V> = IndexMap<compact_str::CompactString, V, foldhash::fast::FixedState>;
 
 /// A whole map.
 #[derive(Clone, Debug, Default)]

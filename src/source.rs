@@ -121,10 +121,7 @@ impl SourceFile {
     /// touches, and the 1-based number of the first.
     pub fn lines_around(&self, span: Span) -> (Range<usize>, usize) {
         let span = self.clamp(span);
-        let first = self
-            .line_starts
-            .partition_point(|&s| s <= span.start)
-            - 1;
+        let first = self.line_starts.partition_point(|&s| s <= span.start) - 1;
         let last = self.line_starts.partition_point(|&s| s <= span.end) - 1;
         let start = self.line_starts[first] as usize;
         let mut end = self

@@ -153,7 +153,7 @@ fn watched_files(path: &Path, map: Option<&argmap::Map>) -> BTreeSet<PathBuf> {
     files.insert(map_abs);
     for source in map.iter().flat_map(|m| m.sources.values()) {
         if let Some(file) = &source.file
-            && let Some(path) = absolute(&base.join(&file.value))
+            && let Some(path) = absolute(&base.join(file.value.as_str()))
         {
             files.insert(path);
         }

@@ -451,7 +451,7 @@ impl Lines<'_> {
                 }
                 Some((
                     Yaml {
-                        value: Value::Str(self.text[at + 1..close].to_string()),
+                        value: Value::Str(self.text[at + 1..close].into()),
                         span: Span::new(at..close + 1),
                     },
                     close + 1,
@@ -469,7 +469,7 @@ impl Lines<'_> {
                     } else {
                         return Some((
                             Yaml {
-                                value: Value::Str(s),
+                                value: Value::Str(s.into()),
                                 span: Span::new(at..k + 1),
                             },
                             k + 1,

@@ -70,7 +70,11 @@ pub fn read_source(
     let file = std::fs::File::open(path).map_err(|e| Error::io(ErrorKind::Read, path, e))?;
     // A file's length sizes the buffer at once (one more byte for the read
     // that finds the end), instead of doubling it as it fills.
-    let hint = if meta.is_file() { meta.len().saturating_add(1) } else { 0 };
+    let hint = if meta.is_file() {
+        meta.len().saturating_add(1)
+    } else {
+        0
+    };
     read_limited(file, path, options, usize::try_from(hint).unwrap_or(0))
 }
 

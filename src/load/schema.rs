@@ -135,7 +135,7 @@ struct Cx<'s> {
 struct Fields<'w> {
     /// Few keys per mapping: a list searched in order beats hashing.
     /// (name, key span, value); a taken value is left as null.
-    entries: Vec<(String, Span, Yaml)>,
+    entries: Vec<(compact_str::CompactString, Span, Yaml)>,
     /// The span that names the mapping's owner (a node id, a key).
     owner: Span,
     /// How to name the owner in messages, e.g. "node `a`".
@@ -301,7 +301,7 @@ impl Cx<'_> {
         let y = f.take(name)?;
         match &y.value {
             Value::Int(_) | Value::Float => Some(Text {
-                value: self.source.slice(y.span).to_string(),
+                value: self.source.slice(y.span).into(),
                 span: y.span,
             }),
             _ => self.text_of(y, || format!("`{name}` of {}", f.what)),
@@ -346,7 +346,7 @@ impl Cx<'_> {
                     );
                 }
                 text.unwrap_or(Text {
-                    value: String::new(),
+                    value: compact_str::CompactString::default(),
                     span,
                 })
             }
@@ -362,7 +362,7 @@ impl Cx<'_> {
                     .with_help(help.to_string()),
                 );
                 Text {
-                    value: String::new(),
+                    value: compact_str::CompactString::default(),
                     span: f.owner,
                 }
             }
@@ -373,7 +373,7 @@ impl Cx<'_> {
     fn key_id(&mut self, k: Yaml, what: &str) -> Option<Text> {
         let value = match k.value {
             Value::Str(s) => s,
-            Value::Int(_) | Value::Float | Value::Bool => self.source.slice(k.span).to_string(),
+            Value::Int(_) | Value::Float | Value::Bool => self.source.slice(k.span).into(),
             _ => {
                 self.wrong_type(&k, "an id", what);
                 return None;
@@ -420,7 +420,7 @@ impl Cx<'_> {
                     span: item.span,
                 }),
                 Value::Int(_) => out.push(Text {
-                    value: self.source.slice(item.span).to_string(),
+                    value: self.source.slice(item.span).into(),
                     span: item.span,
                 }),
                 _ => self.wrong_type(&item, "an id or a list of ids", context()),
@@ -833,7 +833,7 @@ impl Cx<'_> {
                 Value::Str(_) | Value::Int(_) => {
                     let value = match item.value {
                         Value::Str(s) => s,
-                        _ => self.source.slice(span).to_string(),
+                        _ => self.source.slice(span).into(),
                     };
                     out.push(Relation {
                         kind,
@@ -914,7 +914,7 @@ impl ExactSizeIterator for Items {}
 
 fn empty(span: Span) -> Text {
     Text {
-        value: String::new(),
+        value: compact_str::CompactString::default(),
         span,
     }
 }

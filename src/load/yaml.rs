@@ -40,7 +40,7 @@ pub(crate) enum Value {
     Bool,
     Int(i128),
     Float,
-    Str(String),
+    Str(compact_str::CompactString),
     Seq(Vec<Yaml>),
     Map(Vec<(Yaml, Yaml)>),
 }
@@ -368,7 +368,7 @@ pub(crate) fn plain_scalar(text: &str) -> Value {
 /// Resolves a scalar by the YAML 1.2 core schema (plain scalars only).
 fn scalar(text: Cow<'_, str>, style: ScalarStyle, force_str: bool) -> Value {
     if style != ScalarStyle::Plain || force_str {
-        return Value::Str(text.into_owned());
+        return Value::Str(text.into());
     }
     match text.as_ref() {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
@@ -389,7 +389,7 @@ fn scalar(text: Cow<'_, str>, style: ScalarStyle, force_str: bool) -> Value {
             return Value::Float;
         }
     }
-    Value::Str(text.into_owned())
+    Value::Str(text.into())
 }
 
 fn integer(s: &str) -> Option<i128> {

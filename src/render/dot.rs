@@ -609,7 +609,7 @@ fn legend(
         .iter()
         .filter_map(|id| {
             let actor = map.actors.get(*id)?;
-            Some((swatch(&colors[*id]), actor.name.value.clone()))
+            Some((swatch(&colors[*id]), actor.name.value.to_string()))
         })
         .collect::<Vec<_>>();
     let mut holders = holders;
@@ -796,11 +796,11 @@ fn group_of(map: &Map, node: &crate::model::Node, group_by: GroupBy) -> Option<(
             .held_by
             .first()
             .and_then(|a| map.actors.get(&a.value))
-            .map(|a| (a.id.value.clone(), a.name.value.clone())),
+            .map(|a| (a.id.value.to_string(), a.name.value.to_string())),
         GroupBy::Tag => node
             .tags
             .first()
-            .map(|t| (t.value.clone(), t.value.clone())),
+            .map(|t| (t.value.to_string(), t.value.to_string())),
         GroupBy::Source => {
             let e = node
                 .evidence
@@ -819,13 +819,13 @@ fn group_of(map: &Map, node: &crate::model::Node, group_by: GroupBy) -> Option<(
                     format!("{source}@{}", at.value),
                     format!("{title}\n{}", at.value),
                 ),
-                None => (source.clone(), title),
+                None => (source.to_string(), title),
             })
         }
         GroupBy::Group => node
             .group
             .as_ref()
-            .map(|g| (g.value.clone(), g.value.clone())),
+            .map(|g| (g.value.to_string(), g.value.to_string())),
     }
 }
 

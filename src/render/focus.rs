@@ -117,8 +117,7 @@ pub fn restrict(
             if let (Some(old), Some(new)) = (status, new_status.as_mut())
                 && let Some(label) = old.relation(i, position)
             {
-                new.relations
-                    .push(((new_index, relations.len()), label));
+                new.relations.push(((new_index, relations.len()), label));
             }
             relations.push(r.clone());
         }
@@ -178,8 +177,11 @@ pub fn focus(
     let Some(center) = whole.nodes.get_index_of(id) else {
         return Err(NoSuchNode {
             id: id.to_string(),
-            closest: crate::suggestion::closest(id, whole.nodes.keys().map(String::as_str))
-                .map(str::to_string),
+            closest: crate::suggestion::closest(
+                id,
+                whole.nodes.keys().map(compact_str::CompactString::as_str),
+            )
+            .map(str::to_string),
         });
     };
     let keep = neighbourhood(graph, center, depth);
@@ -191,7 +193,8 @@ pub fn focus(
             "{title}\n(around `{id}`, {depth} {steps}: {} of {} nodes)",
             part.nodes.len(),
             whole.nodes.len()
-        );
+        )
+        .into();
     }
     Ok((ArgGraph::build(part), status))
 }

@@ -438,7 +438,7 @@ pub(crate) fn actor_colors(map: &Map) -> IndexMap<&str, String> {
                     next += 1;
                     c.to_string()
                 },
-                |c| c.value.clone(),
+                |c| c.value.to_string(),
             );
             (id.as_str(), color)
         })
@@ -582,7 +582,7 @@ pub(crate) fn node_label(
         None => wrap(&node.text.value, width, 8),
     };
     if text.is_empty() {
-        text.push(node.id.value.clone());
+        text.push(node.id.value.to_string());
     }
     let mut cited: IndexMap<&str, usize> = IndexMap::new();
     for e in &node.evidence {

@@ -90,7 +90,7 @@ impl ActorsReport {
     /// (read from each finding's [`crate::diagnostic::Subject`]).
     pub fn new(e: &Evaluation<'_>, diagnostics: &[Diagnostic]) -> ActorsReport {
         let map = e.graph().map();
-        let id = |i: usize| map.nodes[i].id.value.clone();
+        let id = |i: usize| map.nodes[i].id.value.to_string();
         let commitment = |&i: &usize| Commitment {
             id: id(i),
             status: e.status(i),
@@ -136,7 +136,7 @@ impl ActorsReport {
                 held_by: map.nodes[i]
                     .held_by
                     .iter()
-                    .map(|r| r.value.clone())
+                    .map(|r| r.value.to_string())
                     .collect(),
                 rested_on_by: rested,
             });

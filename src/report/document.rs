@@ -134,21 +134,21 @@ impl<'a> Report<'a> {
         self.map()
             .title
             .as_ref()
-            .map_or_else(|| "Argument map".to_string(), |t| t.value.clone())
+            .map_or_else(|| "Argument map".to_string(), |t| t.value.to_string())
     }
 
     fn rows(&self) -> Vec<Row> {
         let e = self.evaluation;
-        let refs = |v: &[crate::model::Ref]| v.iter().map(|r| r.value.clone()).collect();
+        let refs = |v: &[crate::model::Ref]| v.iter().map(|r| r.value.to_string()).collect();
         self.map()
             .nodes
             .values()
             .enumerate()
             .map(|(i, node)| Row {
-                id: node.id.value.clone(),
+                id: node.id.value.to_string(),
                 kind: node.kind.as_str(),
-                label: node.label.as_ref().map(|l| l.value.clone()),
-                text: node.text.value.clone(),
+                label: node.label.as_ref().map(|l| l.value.to_string()),
+                text: node.text.value.to_string(),
                 held_by: refs(&node.held_by),
                 rejected_by: refs(&node.rejected_by),
                 status: e.status(i),
@@ -171,15 +171,15 @@ impl<'a> Report<'a> {
                 let Some(q) = &e.quote else { continue };
                 let source = map.sources.get(&e.source.value);
                 rows.push(QuoteRow {
-                    node: node.id.value.clone(),
-                    source: e.source.value.clone(),
-                    source_title: source.map_or_else(String::new, |s| s.title.value.clone()),
-                    at: e.at.as_ref().map(|a| a.value.clone()),
-                    quote: q.value.clone(),
-                    translation: e.translation.as_ref().map(|t| t.value.clone()),
+                    node: node.id.value.to_string(),
+                    source: e.source.value.to_string(),
+                    source_title: source.map_or_else(String::new, |s| s.title.value.to_string()),
+                    at: e.at.as_ref().map(|a| a.value.to_string()),
+                    quote: q.value.to_string(),
+                    translation: e.translation.as_ref().map(|t| t.value.to_string()),
                     checked_against: source
                         .and_then(|s| s.file.as_ref())
-                        .map(|f| f.value.clone()),
+                        .map(|f| f.value.to_string()),
                 });
             }
         }
@@ -668,17 +668,17 @@ impl<'a> Report<'a> {
 fn bibliography(src: &Source, with_url: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(a) = &src.author {
-        parts.push(a.value.clone());
+        parts.push(a.value.to_string());
     }
     parts.push(format!("\"{}\"", src.title.value));
     if let Some(p) = &src.publisher {
-        parts.push(p.value.clone());
+        parts.push(p.value.to_string());
     }
     if let Some(d) = &src.date {
-        parts.push(d.value.clone());
+        parts.push(d.value.to_string());
     }
     if let Some(u) = src.url.as_ref().filter(|_| with_url) {
-        parts.push(u.value.clone());
+        parts.push(u.value.to_string());
     }
     if let Some(f) = &src.file {
         parts.push(format!("local copy: {}", f.value));

@@ -175,7 +175,7 @@ impl EvaluationReport {
     pub fn new(map_path: &str, e: &Evaluation<'_>) -> EvaluationReport {
         let map = e.graph().map();
         let f = e.framework();
-        let texts = |v: &[crate::model::Ref]| v.iter().map(|r| r.value.clone()).collect();
+        let texts = |v: &[crate::model::Ref]| v.iter().map(|r| r.value.to_string()).collect();
         let arguments = f
             .arguments
             .iter()
@@ -184,13 +184,13 @@ impl EvaluationReport {
                     let node = &map.nodes[i];
                     ArgumentReport {
                         id: a.name.clone(),
-                        text: node.text.value.clone(),
+                        text: node.text.value.to_string(),
                         kind: match node.kind {
                             crate::model::NodeKind::Claim => ArgumentKind::Claim,
                             crate::model::NodeKind::Argument => ArgumentKind::Argument,
                             crate::model::NodeKind::Question => ArgumentKind::Question,
                         },
-                        label: node.label.as_ref().map(|l| l.value.clone()),
+                        label: node.label.as_ref().map(|l| l.value.to_string()),
                         held_by: texts(&node.held_by),
                         rejected_by: texts(&node.rejected_by),
                     }

@@ -67,7 +67,7 @@ pub fn questions(e: &Evaluation<'_>) -> Vec<QuestionReport> {
                     .iter()
                     .map(|r| {
                         map.actors.get(&r.value).map_or_else(
-                            || r.value.clone(),
+                            || r.value.to_string(),
                             |actor| without_closing_parenthesis(&actor.name.value).to_string(),
                         )
                     })
@@ -86,7 +86,7 @@ pub fn questions(e: &Evaluation<'_>) -> Vec<QuestionReport> {
                         .collect()
                 };
                 AnswerReport {
-                    id: map.nodes[a].id.value.clone(),
+                    id: map.nodes[a].id.value.to_string(),
                     status: e.status(a),
                     held_by,
                     extensions,
@@ -95,8 +95,8 @@ pub fn questions(e: &Evaluation<'_>) -> Vec<QuestionReport> {
             .collect();
         let (resolved, bottom_line) = bottom_line(&answers, grounded, n, e.extensions().truncated);
         out.push(QuestionReport {
-            id: node.id.value.clone(),
-            text: node.text.value.clone(),
+            id: node.id.value.to_string(),
+            text: node.text.value.to_string(),
             answers,
             resolved,
             bottom_line,

@@ -225,7 +225,7 @@ impl MapFramework {
             if node.kind != NodeKind::Question {
                 of_node[i] = Some(idx(arguments.len()));
                 arguments.push(Argument {
-                    name: node.id.value.clone(),
+                    name: node.id.value.to_string(),
                     origin: Origin::Node(i),
                 });
             }
@@ -252,7 +252,7 @@ impl MapFramework {
             let name = rel
                 .id
                 .as_ref()
-                .map_or_else(String::new, |t| t.value.clone());
+                .map_or_else(String::new, |t| t.value.to_string());
             let (node, position) = (data.written_on, data.position);
             let mut chain = |from: u32, to: u32, name: String, arguments: &mut Vec<Argument>| {
                 let aux = meta(

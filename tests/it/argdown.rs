@@ -299,18 +299,18 @@ fn canonical_map(map: &argmap::Map) -> Canonical {
         .nodes
         .values()
         .map(|n| DraftNode {
-            id: n.id.value.clone(),
+            id: n.id.value.to_string(),
             kind: n.kind,
-            text: n.text.value.clone(),
-            premises: n.premises.iter().map(|p| p.value.clone()).collect(),
-            conclusion: n.conclusion.as_ref().map(|c| c.value.clone()),
+            text: n.text.value.to_string(),
+            premises: n.premises.iter().map(|p| p.value.to_string()).collect(),
+            conclusion: n.conclusion.as_ref().map(|c| c.value.to_string()),
             relations: n
                 .relations
                 .iter()
                 .map(|r| DraftRelation {
                     kind: r.kind,
-                    to: r.target.value.clone(),
-                    id: r.id.as_ref().map(|i| i.value.clone()),
+                    to: r.target.value.to_string(),
+                    id: r.id.as_ref().map(|i| i.value.to_string()),
                     label: None,
                 })
                 .collect(),

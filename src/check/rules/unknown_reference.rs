@@ -41,7 +41,12 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for e in ev.iter().filter(|e| !e.source.value.is_empty()) {
             if !map.sources.contains_key(&e.source.value) {
                 let help = afford(budget, map.sources.len())
-                    .then(|| did_you_mean(&e.source.value, map.sources.keys().map(String::as_str)))
+                    .then(|| {
+                        did_you_mean(
+                            &e.source.value,
+                            map.sources.keys().map(compact_str::CompactString::as_str),
+                        )
+                    })
                     .flatten()
                     .or_else(|| Some("define it under `sources:`".into()));
                 out.push(unknown(&e.source, "source", help));
@@ -52,7 +57,12 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for actor in node.held_by.iter().chain(&node.rejected_by) {
             if !map.actors.contains_key(&actor.value) {
                 let help = afford(&mut budget, map.actors.len())
-                    .then(|| did_you_mean(&actor.value, map.actors.keys().map(String::as_str)))
+                    .then(|| {
+                        did_you_mean(
+                            &actor.value,
+                            map.actors.keys().map(compact_str::CompactString::as_str),
+                        )
+                    })
                     .flatten()
                     .or_else(|| Some("define it under `actors:`".into()));
                 out.push(unknown(actor, "actor", help));
@@ -63,7 +73,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             evidence(&rel.evidence, &mut budget, out);
         }
     }
-    let node_ids = || map.nodes.keys().map(String::as_str);
+    let node_ids = || map.nodes.keys().map(compact_str::CompactString::as_str);
     for &data in &cx.graph.unresolved {
         let Some(r) = cx.graph.edge_ref(data) else {
             continue;
@@ -73,7 +83,11 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let affordable = afford(&mut budget, map.nodes.len() + cx.graph.named.len());
         let d = if data.kind == EdgeKind::Relation(RelationKind::Undercuts) {
-            let relation_ids = cx.graph.named.keys().map(String::as_str);
+            let relation_ids = cx
+                .graph
+                .named
+                .keys()
+                .map(compact_str::CompactString::as_str);
             let help = affordable
                 .then(|| did_you_mean(&r.value, node_ids().chain(relation_ids)))
                 .flatten();

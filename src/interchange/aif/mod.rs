@@ -79,7 +79,7 @@ mod tests {
         let text = |id: &str| {
             map.nodes
                 .get(id)
-                .map_or_else(|| format!("?{id}"), |n| n.text.value.clone())
+                .map_or_else(|| format!("?{id}"), |n| n.text.value.to_string())
         };
         let mut named: HashMap<&str, String> = HashMap::new();
         for (id, node) in &map.nodes {
@@ -105,7 +105,7 @@ mod tests {
                     .map(|a| {
                         map.actors
                             .get(&a.value)
-                            .map_or(String::new(), |a| a.name.value.clone())
+                            .map_or(String::new(), |a| a.name.value.to_string())
                     })
                     .collect()
             };
@@ -160,7 +160,7 @@ mod tests {
         let rejecting = |m: &Map| -> Vec<(String, usize)> {
             m.nodes
                 .values()
-                .map(|n| (n.text.value.clone(), n.rejected_by.len()))
+                .map(|n| (n.text.value.to_string(), n.rejected_by.len()))
                 .filter(|(_, k)| *k > 0)
                 .collect()
         };

@@ -50,32 +50,46 @@ pub(crate) fn parse_streaming(
     let mut at = first;
     while at < text.len() {
         // One top-level entry: its line and every line below it that is
-        // indented or not significant.
-        let end = p.next_at_or_below(p.line_end(at), 0);
-        let next = (end, end < text.len());
+        // indented or not significant (found only when needed: the lines of
+        // `nodes:` are most of a map).
+        let end = || p.next_at_or_below(p.line_end(at), 0);
         let key_end = p.key_end(at).ok_or(Fallback)?;
         let key = yaml_key(text, at, key_end);
         if matches!(&key.value, Value::Str(k) if k == "nodes") {
             // Its entries go to `on_node`, whatever the style of its value.
-            match p.stream_nodes(at, key_end, end, on_node)? {
-                Some(value) => entries.push((key, value)),
-                None => entries.push(slice_entry(text, at, 0, next, Some(&mut *on_node))?),
+            match p.stream_nodes(at, key_end, on_node)? {
+                Some((value, resume)) => {
+                    entries.push((key, value));
+                    at = resume;
+                }
+                None => {
+                    let end = end();
+                    entries.push(slice_entry(
+                        text,
+                        at,
+                        0,
+                        (end, end < text.len()),
+                        Some(&mut *on_node),
+                    )?);
+                    at = end;
+                }
             }
-        } else {
-            let mut cursor = at;
-            if let Some(entry) = p.map_entry(&mut cursor, key_end, 0) {
-                entries.push(entry);
-                // On from where the entry ends (a list at column 0 under
-                // its key is part of it).
-                at = match p.significant(cursor) {
-                    Some((first, 0)) => first,
-                    Some(_) => return Err(Fallback),
-                    None => text.len(),
-                };
-                continue;
-            }
-            entries.push(slice_entry(text, at, 0, next, None)?);
+            continue;
         }
+        let mut cursor = at;
+        if let Some(entry) = p.map_entry(&mut cursor, key_end, 0) {
+            entries.push(entry);
+            // On from where the entry ends (a list at column 0 under its key
+            // is part of it).
+            at = match p.significant(cursor) {
+                Some((first, 0)) => first,
+                Some(_) => return Err(Fallback),
+                None => text.len(),
+            };
+            continue;
+        }
+        let end = end();
+        entries.push(slice_entry(text, at, 0, (end, end < text.len()), None)?);
         at = end;
     }
     Ok(Some(Yaml {
@@ -599,13 +613,18 @@ impl Lines<'_> {
     /// each read here or by the parser alone and handed to `on_node`; the
     /// (empty) mapping that stands in the tree. `None` when the value is
     /// not a block mapping (the caller reads the entry another way).
+    /// The value of `nodes:` (an empty mapping: its entries went to
+    /// `on_node`) and where the next top-level entry starts; `None` for a
+    /// value this does not stream.
+    ///
+    /// The entry ends at the first significant line indented 0, so a line
+    /// after a node lies within the entry exactly when it is indented.
     fn stream_nodes(
         &self,
         at: usize,
         key_end: usize,
-        end: usize,
         on_node: &mut dyn FnMut(Yaml, Yaml),
-    ) -> Result<Option<Yaml>, Fallback> {
+    ) -> Result<Option<(Yaml, usize)>, Fallback> {
         let line_end = self.line_end(at);
         let after = skip_spaces(self.b, key_end + 1, line_end);
         if after < line_end && self.b[after] != b'#' {
@@ -616,12 +635,11 @@ impl Lines<'_> {
         };
         // The mapping's span is its first key's: known here only for a
         // plain key.
-        if first >= end || indent == 0 || is_item(self.b, first) || self.key_end(first).is_none() {
+        if indent == 0 || is_item(self.b, first) || self.key_end(first).is_none() {
             return Ok(None);
         }
         let mut node = first;
-        while node < end {
-            let node_end = self.next_at_or_below(self.line_end(node), indent).min(end);
+        let resume = loop {
             // A key the parser reads in other ways (quoted, tagged, complex)
             // could depend on what comes before it: the whole document goes
             // to the parser then.
@@ -632,30 +650,36 @@ impl Lines<'_> {
                 // On from where the entry ends (a list at the key's indent
                 // is part of it).
                 match self.significant(cursor) {
-                    Some((next, k)) if k == indent && next < end => node = next,
-                    Some((next, _)) if next < end => return Err(Fallback),
-                    _ => break,
+                    Some((next, k)) if k == indent => node = next,
+                    Some((_, k)) if k > 0 => return Err(Fallback),
+                    Some((next, _)) => break next,
+                    None => break self.b.len(),
                 }
                 continue;
             }
             // Not read here: the parser reads it in place (the node mapping
             // stands one level down in the document).
+            let node_end = self.next_at_or_below(self.line_end(node), indent);
             let next = match self.significant(node_end) {
-                Some((next, k)) => (next, k == indent && next < end),
+                Some((next, k)) => (next, k == indent),
                 None => (self.b.len(), false),
             };
             let (k, v) = slice_entry(self.text, node - indent, 1, next, None)?;
             on_node(k, v);
             match self.significant(node_end) {
-                Some((next, k)) if k == indent && next < end => node = next,
-                Some((next, _)) if next < end => return Err(Fallback),
-                _ => break,
+                Some((next, k)) if k == indent => node = next,
+                Some((_, k)) if k > 0 => return Err(Fallback),
+                Some((next, _)) => break next,
+                None => break self.b.len(),
             }
-        }
-        Ok(Some(Yaml {
-            value: Value::Map(Vec::new()),
-            span: Span::new(first..first),
-        }))
+        };
+        Ok(Some((
+            Yaml {
+                value: Value::Map(Vec::new()),
+                span: Span::new(first..first),
+            },
+            resume,
+        )))
     }
 }
 

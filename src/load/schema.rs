@@ -146,7 +146,7 @@ impl Fields<'_> {
     /// Moves a field's value out (so the tree shrinks as the model grows);
     /// `None` when absent or null.
     fn take(&mut self, name: &str) -> Option<Yaml> {
-        let (_, _, v) = self.entries.iter_mut().find(|(n, _, _)| n == name)?;
+        let (_, _, v) = self.entries.iter_mut().find(|(n, _, _)| same(n, name))?;
         let at = v.span;
         let v = std::mem::replace(
             v,
@@ -161,7 +161,7 @@ impl Fields<'_> {
     fn key_span(&self, name: &str) -> Option<Span> {
         self.entries
             .iter()
-            .find(|(n, _, _)| n == name)
+            .find(|(n, _, _)| same(n, name))
             .map(|&(_, k, _)| k)
     }
 }
@@ -224,7 +224,7 @@ impl Cx<'_> {
                 self.wrong_type(&k, "a key name", what);
                 continue;
             };
-            if let Some(&(_, first, _)) = fields.entries.iter().find(|(n, _, _)| *n == name) {
+            if let Some(&(_, first, _)) = fields.entries.iter().find(|(n, _, _)| same(n, &name)) {
                 self.push(
                     Diagnostic::new(
                         Code::DuplicateKey,
@@ -237,7 +237,7 @@ impl Cx<'_> {
                 );
                 continue;
             }
-            if !allowed.contains(&name.as_str()) {
+            if !allowed.iter().any(|a| same(a, &name)) {
                 let help = did_you_mean(&name, allowed.iter().copied())
                     .or_else(|| hint_for_misplaced(&name, allowed))
                     .unwrap_or_else(|| format!("expected one of {}", list(allowed)));
@@ -872,6 +872,13 @@ impl Cx<'_> {
             }
         }
     }
+}
+
+/// Whether two key names are equal. Keys are short and most differ in
+/// length or first letter, which are compared before the bytes: a map's
+/// every mapping looks its keys up this way.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// A list's items, or the value itself as a list of one.

@@ -53,7 +53,11 @@ pub fn dot(graph: &ArgGraph, options: &RenderOptions) -> String {
 /// Writes a checked map as DOT text to `out`, statement by statement: the
 /// same bytes as [`dot`], without holding them. Wrap a file in a
 /// `BufWriter`; `out` is flushed at the end.
-pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> io::Result<()> {
+pub fn write_dot<'g>(
+    graph: &'g ArgGraph,
+    options: &RenderOptions,
+    out: impl Write,
+) -> io::Result<()> {
     let map = graph.map();
     let colors = actor_colors(map);
     let font = format_pt(options.font_size);
@@ -128,8 +132,8 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
     // The text colour on each fill, worked out once per fill.
     let mut text_colours: Vec<(&str, String)> = Vec::new();
     // The statement of node `i`.
-    let mut node_stmt = |i: usize, node: &crate::model::Node| {
-        let parts = node_label(map, &colors, i, options);
+    let mut node_stmt = |i: usize, node: &'g crate::model::Node| -> NodeStmt<'g> {
+        let parts = node_label(map, &colors, i, options, false);
         let status = options.status_of(i);
         let fill = match status {
             Some(l) if options.status.is_some() => status_fill(l),
@@ -155,42 +159,45 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
                     .filter_map(|r| actor_chips.get(r.value.as_str()))
                     .map(|c| (c.width + 2, c.rejects.as_str())),
             );
-        let mut attrs = vec![
-            attr("id", &format!("node-{}", node.id.value)),
-            Attribute(
-                Id::Plain("label".into()),
-                Id::Html(html_label(&parts, chips, options.wrap)),
+        let mut attrs: Attrs<'_> = vec![
+            ("id", Value::text(format!("node-{}", node.id.value))),
+            (
+                "label",
+                Value::Html(html_label(&parts, chips, options.wrap)),
             ),
-            attr("tooltip", &node.text.value),
+            ("tooltip", Value::text(node.text.value.as_str())),
         ];
         if options.links {
-            attrs.push(attr("URL", &format!("#claim-{}", node.id.value)));
-            attrs.push(attr("target", "_self"));
+            attrs.push(("URL", Value::text(format!("#claim-{}", node.id.value))));
+            attrs.push(("target", Value::text("_self")));
         }
         if fill != PLAIN_FILL {
-            attrs.push(attr("fillcolor", fill));
+            attrs.push(("fillcolor", Value::text(fill)));
         }
         if text_colour != "#000000" {
-            attrs.push(attr("fontcolor", &text_colour));
+            attrs.push(("fontcolor", Value::text(text_colour)));
         }
         if status == Some(Label::Out) {
-            attrs.push(attr("color", GREY));
+            attrs.push(("color", Value::text(GREY)));
         }
         match node.kind {
             NodeKind::Claim => {}
             NodeKind::Argument => {
-                attrs.push(attr("shape", "ellipse"));
-                attrs.push(attr("style", "filled"));
+                attrs.push(("shape", Value::text("ellipse")));
+                attrs.push(("style", Value::text("filled")));
             }
             NodeKind::Question => {
-                attrs.push(attr("shape", "hexagon"));
-                attrs.push(attr("style", "filled"));
+                attrs.push(("shape", Value::text("hexagon")));
+                attrs.push(("style", Value::text("filled")));
             }
         }
         if roles[i] != super::Role::Other {
-            attrs.push(attr("penwidth", "2.5"));
+            attrs.push(("penwidth", Value::text("2.5")));
         }
-        Stmt::Node(DotNode::new(NodeId(quoted(&node.id.value), None), attrs))
+        NodeStmt {
+            id: node.id.value.as_str(),
+            attrs,
+        }
     };
     // Nodes; those in clusters are written with their cluster, after the
     // others (only their indices are kept until then).
@@ -206,7 +213,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
                 .or_insert_with(|| (label, Vec::new()))
                 .1
                 .push(i),
-            None => out.push(node_stmt(i, node))?,
+            None => out.push_node(&node_stmt(i, node))?,
         }
         debug_assert_eq!(graph.graph[petgraph::graph::NodeIndex::new(i)], i);
     }
@@ -215,7 +222,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
         // A passage that one node alone quotes needs no box.
         if options.group_by == GroupBy::Source && members.len() < 2 {
             for m in members {
-                out.push(node_stmt(m, node_at(m)))?;
+                out.push_node(&node_stmt(m, node_at(m)))?;
             }
             continue;
         }
@@ -226,7 +233,11 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
             attr_stmt("fontsize", &font),
             attr_stmt("id", &format!("cluster-{key}")),
         ];
-        inner.extend(members.into_iter().map(|m| node_stmt(m, node_at(m))));
+        inner.extend(
+            members
+                .into_iter()
+                .map(|m| node_stmt(m, node_at(m)).to_stmt()),
+        );
         out.push(Stmt::Subgraph(Subgraph {
             id: Id::Plain(format!("cluster_{i}")),
             stmts: inner,
@@ -281,7 +292,10 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
             let rel = &map.nodes[data.written_on].relations[data.position];
             // Wrapped narrow: a label takes room between two ranks.
             if let Some(label) = &rel.label {
-                attrs.push(attr("label", &super::wrap(&label.value, 12, 4).join("\n")));
+                attrs.push((
+                    "label",
+                    Value::text(super::wrap(&label.value, 12, 4).join("\n")),
+                ));
             }
             if !rel.evidence.is_empty() {
                 let sources: Vec<&str> = rel
@@ -289,7 +303,7 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
                     .iter()
                     .map(|ev| ev.source.value.as_str())
                     .collect();
-                attrs.push(attr("tooltip", &sources.join(", ")));
+                attrs.push(("tooltip", Value::text(sources.join(", "))));
             }
         }
         if let Some(point) = undercut_points.get(&e.id().index()) {
@@ -302,33 +316,31 @@ pub fn write_dot(graph: &ArgGraph, options: &RenderOptions, out: impl Write) -> 
                 Some(l) => (status_fill(l), "0.14"),
                 None => (GREEN, "0.07"),
             };
-            out.push(Stmt::Node(DotNode::new(
-                NodeId(quoted(point), None),
-                vec![
-                    attr("shape", "point"),
-                    attr("width", width),
-                    attr("color", color),
-                    attr("style", "filled"),
-                    attr("fillcolor", color),
-                    attr("label", ""),
+            out.push_node(&NodeStmt {
+                id: point,
+                attrs: vec![
+                    ("shape", Value::text("point")),
+                    ("width", Value::text(width)),
+                    ("color", Value::text(color)),
+                    ("style", Value::text("filled")),
+                    ("fillcolor", Value::text(color)),
+                    ("label", Value::text("")),
                 ],
-            )))?;
+            })?;
             // The first half carries neither arrowhead nor label.
             let mut first = attrs.clone();
-            first.retain(
-                |Attribute(k, _)| !matches!(k, Id::Plain(k) if k == "arrowhead" || k == "label"),
-            );
-            first.push(attr("arrowhead", "none"));
-            out.push(edge(a, point, first))?;
-            out.push(edge(point, b, attrs))?;
+            first.retain(|(k, _)| *k != "arrowhead" && *k != "label");
+            first.push(("arrowhead", Value::text("none")));
+            out.push_edge(a, point, &first)?;
+            out.push_edge(point, b, &attrs)?;
         } else {
-            out.push(edge(a, b, attrs))?;
+            out.push_edge(a, b, &attrs)?;
         }
     }
     for u in &graph.relation_undercuts {
         let from = &map.nodes[g[u.from]].id.value;
         if let Some(point) = undercut_points.get(&u.target.index()) {
-            out.push(edge(from, point, edge_style(u.data.kind)))?;
+            out.push_edge(from, point, &edge_style(u.data.kind))?;
         }
     }
     out.finish()
@@ -358,11 +370,40 @@ impl<W: Write> StmtWriter<W> {
         reason = "each statement is made to be written"
     )]
     fn push(&mut self, stmt: Stmt) -> io::Result<()> {
+        self.separate()?;
+        write_stmt(&mut self.out, &stmt, 2)
+    }
+
+    fn separate(&mut self) -> io::Result<()> {
         if !self.first {
             self.out.write_all(b"\n")?;
         }
         self.first = false;
-        write_stmt(&mut self.out, &stmt, 2)
+        Ok(())
+    }
+
+    /// Writes a node statement as [`StmtWriter::push`] writes the
+    /// statement of [`NodeStmt::to_stmt`], without making it.
+    fn push_node(&mut self, node: &NodeStmt<'_>) -> io::Result<()> {
+        self.separate()?;
+        write_indent(&mut self.out, 2)?;
+        write_quoted(&mut self.out, node.id)?;
+        write_attrs(&mut self.out, &node.attrs)
+    }
+
+    /// Writes an edge statement `a -> b [attrs]`, as graphviz-rust prints
+    /// it.
+    fn push_edge(&mut self, a: &str, b: &str, attrs: &Attrs<'_>) -> io::Result<()> {
+        self.separate()?;
+        write_indent(&mut self.out, 2)?;
+        write_quoted(&mut self.out, a)?;
+        self.out.write_all(b" -> ")?;
+        write_quoted(&mut self.out, b)?;
+        if !attrs.is_empty() {
+            self.out.write_all(b" ")?;
+            write_attrs(&mut self.out, attrs)?;
+        }
+        Ok(())
     }
 
     fn finish(mut self) -> io::Result<()> {
@@ -371,9 +412,92 @@ impl<W: Write> StmtWriter<W> {
     }
 }
 
+/// An attribute's value in a node or edge statement: text, quoted as
+/// [`quoted`] quotes it, or an HTML-like label, written as it is.
+#[derive(Clone)]
+enum Value<'a> {
+    Text(std::borrow::Cow<'a, str>),
+    Html(String),
+}
+
+impl<'a> Value<'a> {
+    fn text(s: impl Into<std::borrow::Cow<'a, str>>) -> Self {
+        Value::Text(s.into())
+    }
+
+    fn to_id(&self) -> Id {
+        match self {
+            Value::Text(s) => quoted(s),
+            Value::Html(h) => Id::Html(h.clone()),
+        }
+    }
+}
+
+/// A node's or an edge's attributes, in order.
+type Attrs<'a> = Vec<(&'static str, Value<'a>)>;
+
+/// A node statement, written straight out by [`StmtWriter::push_node`]
+/// (the graph's nodes and edges are nearly all of it), or made into
+/// graphviz-rust's [`Stmt`] inside a cluster.
+struct NodeStmt<'a> {
+    id: &'a str,
+    attrs: Attrs<'a>,
+}
+
+impl NodeStmt<'_> {
+    fn to_stmt(&self) -> Stmt {
+        Stmt::Node(DotNode::new(
+            NodeId(quoted(self.id), None),
+            self.attrs
+                .iter()
+                .map(|(k, v)| Attribute(Id::Plain((*k).to_string()), v.to_id()))
+                .collect(),
+        ))
+    }
+}
+
+/// `[a=1 b=2]` as [`write_attributes`] writes the same attributes, or
+/// nothing for none.
+fn write_attrs(out: &mut impl Write, attrs: &Attrs<'_>) -> io::Result<()> {
+    if attrs.is_empty() {
+        return Ok(());
+    }
+    out.write_all(b"[")?;
+    for (i, (k, v)) in attrs.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b" ")?;
+        }
+        out.write_all(k.as_bytes())?;
+        out.write_all(b"=")?;
+        match v {
+            Value::Text(s) => write_quoted(out, s)?,
+            Value::Html(h) => out.write_all(h.as_bytes())?,
+        }
+    }
+    out.write_all(b"]")
+}
+
+/// Writes `s` as [`quoted`] makes it.
+fn write_quoted(out: &mut impl Write, s: &str) -> io::Result<()> {
+    if needs_escaping(s) {
+        write_id(out, &quoted(s))
+    } else {
+        out.write_all(b"\"")?;
+        out.write_all(s.as_bytes())?;
+        out.write_all(b"\"")
+    }
+}
+
+/// Whether `s` holds a quote, a backslash or a control character (C0,
+/// DEL, or C1, whose UTF-8 starts with 0xC2): most strings hold none.
+fn needs_escaping(s: &str) -> bool {
+    s.bytes()
+        .any(|b| matches!(b, b'"' | b'\\' | 0..0x20 | 0x7f | 0xc2))
+}
+
 /// One statement at `indent`, as graphviz-rust prints it in a digraph.
 fn write_stmt(out: &mut impl Write, stmt: &Stmt, indent: usize) -> io::Result<()> {
-    write!(out, "{:indent$}", "")?;
+    write_indent(out, indent)?;
     match stmt {
         Stmt::Node(DotNode {
             id: NodeId(id, None),
@@ -415,7 +539,9 @@ fn write_stmt(out: &mut impl Write, stmt: &Stmt, indent: usize) -> io::Result<()
                 }
                 write_stmt(out, inner, indent + 2)?;
             }
-            write!(out, "\n{:indent$}}}", "")
+            out.write_all(b"\n")?;
+            write_indent(out, indent)?;
+            out.write_all(b"}")
         }
         // Ports and edge chains are not made here; the printer knows them.
         other => {
@@ -433,6 +559,17 @@ fn write_stmt(out: &mut impl Write, stmt: &Stmt, indent: usize) -> io::Result<()
             out.write_all(body.as_bytes())
         }
     }
+}
+
+fn write_indent(out: &mut impl Write, indent: usize) -> io::Result<()> {
+    const SPACES: &[u8; 32] = b"                                ";
+    let mut left = indent;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        out.write_all(&SPACES[..n])?;
+        left -= n;
+    }
+    Ok(())
 }
 
 fn write_id(out: &mut impl Write, id: &Id) -> io::Result<()> {
@@ -471,42 +608,51 @@ fn edge_order(kind: EdgeKind) -> u8 {
     }
 }
 
-fn edge_style(kind: EdgeKind) -> Vec<Attribute> {
+fn edge_style(kind: EdgeKind) -> Attrs<'static> {
     match kind {
         EdgeKind::Relation(RelationKind::Supports) => {
-            vec![attr("color", GREEN), attr("penwidth", "1.4")]
+            vec![
+                ("color", Value::text(GREEN)),
+                ("penwidth", Value::text("1.4")),
+            ]
         }
         EdgeKind::Relation(RelationKind::Attacks) => {
             vec![
-                attr("color", RED),
-                attr("penwidth", "1.4"),
-                attr("arrowhead", "tee"),
+                ("color", Value::text(RED)),
+                ("penwidth", Value::text("1.4")),
+                ("arrowhead", Value::text("tee")),
             ]
         }
         EdgeKind::Relation(RelationKind::Undercuts) => vec![
-            attr("color", PURPLE),
-            attr("style", "dashed"),
-            attr("penwidth", "1.4"),
-            attr("arrowhead", "tee"),
+            ("color", Value::text(PURPLE)),
+            ("style", Value::text("dashed")),
+            ("penwidth", Value::text("1.4")),
+            ("arrowhead", Value::text("tee")),
         ],
         EdgeKind::Relation(RelationKind::Contradicts) => vec![
-            attr("color", RED),
-            attr("style", "bold"),
-            attr("penwidth", "2"),
-            attr("dir", "both"),
-            attr("arrowhead", "teetee"),
-            attr("arrowtail", "teetee"),
-            attr("constraint", "false"),
+            ("color", Value::text(RED)),
+            ("style", Value::text("bold")),
+            ("penwidth", Value::text("2")),
+            ("dir", Value::text("both")),
+            ("arrowhead", Value::text("teetee")),
+            ("arrowtail", Value::text("teetee")),
+            ("constraint", Value::text("false")),
         ],
         EdgeKind::Relation(RelationKind::Answers) => {
             vec![
-                attr("color", GREY),
-                attr("style", "dashed"),
-                attr("arrowhead", "empty"),
+                ("color", Value::text(GREY)),
+                ("style", Value::text("dashed")),
+                ("arrowhead", Value::text("empty")),
             ]
         }
-        EdgeKind::Premise => vec![attr("color", GREEN), attr("arrowsize", "0.6")],
-        EdgeKind::Conclusion => vec![attr("color", GREEN), attr("penwidth", "2")],
+        EdgeKind::Premise => vec![
+            ("color", Value::text(GREEN)),
+            ("arrowsize", Value::text("0.6")),
+        ],
+        EdgeKind::Conclusion => vec![
+            ("color", Value::text(GREEN)),
+            ("penwidth", Value::text("2")),
+        ],
     }
 }
 
@@ -835,16 +981,6 @@ fn format_pt(pt: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn edge(a: &str, b: &str, attributes: Vec<Attribute>) -> Stmt {
-    Stmt::Edge(Edge {
-        ty: EdgeTy::Pair(
-            Vertex::N(NodeId(quoted(a), None)),
-            Vertex::N(NodeId(quoted(b), None)),
-        ),
-        attributes,
-    })
-}
-
 fn attr(key: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(key.to_string()), quoted(value))
 }
@@ -859,6 +995,11 @@ fn attr_stmt(key: &str, value: &str) -> Stmt {
 pub(crate) fn quoted(s: &str) -> Id {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    if !needs_escaping(s) {
+        out.push_str(s);
+        out.push('"');
+        return Id::Escaped(out);
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -885,6 +1026,65 @@ mod tests {
 
     /// Statements of every kind the renderer makes, written by
     /// [`StmtWriter`] and by graphviz-rust's printer: the same bytes.
+    fn edge(a: &str, b: &str, attributes: Vec<Attribute>) -> Stmt {
+        Stmt::Edge(Edge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(quoted(a), None)),
+                Vertex::N(NodeId(quoted(b), None)),
+            ),
+            attributes,
+        })
+    }
+
+    #[test]
+    fn nodes_and_edges_written_straight_out_print_as_graphviz_rust() {
+        let attrs: Attrs<'_> = vec![
+            ("id", Value::text("node-a")),
+            (
+                "label",
+                Value::Html("<<TABLE><TR><TD>a &amp; b</TD></TR></TABLE>>".into()),
+            ),
+            ("tooltip", Value::text("says \"x\"\nand \\ y\u{7}\u{85} æ")),
+            ("label", Value::text("")),
+        ];
+        let as_attributes = |attrs: &Attrs<'_>| -> Vec<Attribute> {
+            attrs
+                .iter()
+                .map(|(k, v)| Attribute(Id::Plain((*k).to_string()), v.to_id()))
+                .collect()
+        };
+        for id in ["a", "a \"q\"", "æ\nø", ""] {
+            let node = NodeStmt {
+                id,
+                attrs: attrs.clone(),
+            };
+            let bare = NodeStmt {
+                id,
+                attrs: Vec::new(),
+            };
+            let mut direct = Vec::new();
+            let mut w = StmtWriter::new(&mut direct, &quoted("g")).unwrap();
+            w.push_node(&node).unwrap();
+            w.push_node(&bare).unwrap();
+            w.push_edge(id, "b\\", &attrs).unwrap();
+            w.push_edge("b", id, &Vec::new()).unwrap();
+            w.finish().unwrap();
+            let printed = Graph::DiGraph {
+                id: quoted("g"),
+                strict: false,
+                stmts: vec![
+                    node.to_stmt(),
+                    bare.to_stmt(),
+                    edge(id, "b\\", as_attributes(&attrs)),
+                    edge("b", id, Vec::new()),
+                ],
+            }
+            .print(&mut PrinterContext::default())
+                + "\n";
+            assert_eq!(String::from_utf8(direct).unwrap(), printed, "{id:?}");
+        }
+    }
+
     #[test]
     fn writer_prints_as_graphviz_rust() {
         let node = |id: &str, attrs: Vec<Attribute>| {

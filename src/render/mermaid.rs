@@ -28,7 +28,7 @@ pub fn mermaid(graph: &ArgGraph, options: &RenderOptions) -> String {
     let _ = writeln!(s, "flowchart {dir}");
     let roles = super::roles(map);
     for (i, node) in map.nodes.values().enumerate() {
-        let parts = node_label(map, &colors, i, options);
+        let parts = node_label(map, &colors, i, options, true);
         let mut lines: Vec<String> = parts.text.iter().map(|l| label(l)).collect();
         if roles[i] == super::Role::Main {
             lines = lines.into_iter().map(|l| format!("<b>{l}</b>")).collect();

@@ -401,14 +401,20 @@ use colour::PALETTE;
 pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    // The line's length in characters, kept as it grows.
+    let mut chars = 0;
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        let len = word.chars().count();
+        if !line.is_empty() && chars + 1 + len > width {
             lines.push(std::mem::take(&mut line));
+            chars = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            chars += 1;
         }
         line.push_str(word);
+        chars += len;
     }
     if !line.is_empty() {
         lines.push(line);
@@ -562,12 +568,14 @@ fn one_line(list: &[String], width: usize) -> String {
     }
 }
 
-/// The parts of the node with this index (in [`Map::nodes`]).
+/// The parts of the node with this index (in [`Map::nodes`]); its holders
+/// and rejecters only with `chips` (DOT makes each actor's chips once).
 pub(crate) fn node_label(
     map: &Map,
     colors: &IndexMap<&str, String>,
     i: usize,
     options: &RenderOptions,
+    chips: bool,
 ) -> NodeLabel {
     let node: &Node = &map.nodes[i];
     // A hexagon is wider than its text by half its height on each side:
@@ -608,7 +616,10 @@ pub(crate) fn node_label(
         vec![one_line(&list, width.saturating_sub(status).max(8))]
     };
     // Each actor named in a list as its chip: short name and colour.
-    let chips = |refs: &[crate::model::Ref]| {
+    let chips_of = |refs: &[crate::model::Ref]| {
+        if !chips {
+            return Vec::new();
+        }
         refs.iter()
             .filter_map(|r| {
                 let actor = map.actors.get(&r.value)?;
@@ -616,8 +627,8 @@ pub(crate) fn node_label(
             })
             .collect()
     };
-    let holders = chips(&node.held_by);
-    let rejected = chips(&node.rejected_by);
+    let holders = chips_of(&node.held_by);
+    let rejected = chips_of(&node.rejected_by);
     NodeLabel {
         text,
         cited,
@@ -632,7 +643,7 @@ pub(crate) fn node_label(
 /// it cites, who holds and who rejects it, and its status in brackets.
 pub(crate) fn node_lines(map: &Map, i: usize, options: &RenderOptions) -> Vec<String> {
     let colors = actor_colors(map);
-    let parts = node_label(map, &colors, i, options);
+    let parts = node_label(map, &colors, i, options, true);
     let mut lines = parts.text;
     lines.extend(parts.cited);
     if !parts.holders.is_empty() {

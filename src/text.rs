@@ -15,6 +15,14 @@
 /// assert_eq!(argmap::text::escape_html("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
 /// ```
 pub fn escape_html(s: &str) -> String {
+    // Most text holds nothing to escape or drop (no markup character, no
+    // control character but tab and line feed, no C1 control).
+    if !s.bytes().any(|b| {
+        matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2)
+            || (b < 0x20 && b != b'\n' && b != b'\t')
+    }) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -206,6 +206,7 @@ struct JsonDiagnostic<'a> {
 /// characters), `end` (`{line, column}`, exclusive), `severity`, `code`,
 /// `name`, `message`, `label`, `help` (both may be `null`) and `labels`
 /// (secondary locations, each with `line`, `column`, `end`, `message`).
+/// Control characters in strings are escaped (`\u0007`), DEL too.
 pub fn json(source: &SourceFile, d: &Diagnostic) -> String {
     let span = source.clamp(d.span);
     let start = source.line_col(span.start);
@@ -236,7 +237,15 @@ pub fn json(source: &SourceFile, d: &Diagnostic) -> String {
         help: d.help.as_deref(),
         labels,
     };
-    serde_json::to_string(&value).unwrap_or_default()
+    let line = serde_json::to_string(&value).unwrap_or_default();
+    // JSON allows DEL unescaped, but a terminal may act on it: it is
+    // escaped like the other control characters, so that nothing is lost
+    // and the line is the same wherever it is written.
+    if line.contains('\u{7f}') {
+        line.replace('\u{7f}', "\\u007f")
+    } else {
+        line
+    }
 }
 
 #[cfg(test)]
@@ -255,6 +264,17 @@ mod tests {
             .collect();
         let span = move |k: usize| Span::new(starts[k - 1]..starts[k] - 1);
         (SourceFile::new("m.yaml", text), span)
+    }
+
+    #[test]
+    fn json_escapes_del_as_it_escapes_other_control_characters() {
+        let source = SourceFile::new("m.yaml", "a: b\n");
+        let d = Diagnostic::new(Code::InvalidId, Span::new(0..1), "id `a\u{7f}b\u{7}`");
+        let line = json(&source, &d);
+        assert!(!line.contains('\u{7f}'), "{line}");
+        assert!(line.contains(r"a\u007fb\u0007"), "{line}");
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["message"], "id `a\u{7f}b\u{7}`");
     }
 
     #[test]

@@ -645,28 +645,23 @@ impl Lines<'_> {
             // to the parser then.
             let key_end = self.key_end(node).ok_or(Fallback)?;
             let mut cursor = node;
-            if let Some((k, v)) = self.map_entry(&mut cursor, key_end, indent) {
+            // Where the entry ends: as read here (a list at the key's
+            // indent is part of it), or as the parser reads it in place
+            // (the node mapping stands one level down in the document).
+            let after = if let Some((k, v)) = self.map_entry(&mut cursor, key_end, indent) {
                 on_node(k, v);
-                // On from where the entry ends (a list at the key's indent
-                // is part of it).
-                match self.significant(cursor) {
-                    Some((next, k)) if k == indent => node = next,
-                    Some((_, k)) if k > 0 => return Err(Fallback),
-                    Some((next, _)) => break next,
-                    None => break self.b.len(),
-                }
-                continue;
-            }
-            // Not read here: the parser reads it in place (the node mapping
-            // stands one level down in the document).
-            let node_end = self.next_at_or_below(self.line_end(node), indent);
-            let next = match self.significant(node_end) {
-                Some((next, k)) => (next, k == indent),
-                None => (self.b.len(), false),
+                cursor
+            } else {
+                let node_end = self.next_at_or_below(self.line_end(node), indent);
+                let next = match self.significant(node_end) {
+                    Some((next, k)) => (next, k == indent),
+                    None => (self.b.len(), false),
+                };
+                let (k, v) = slice_entry(self.text, node - indent, 1, next, None)?;
+                on_node(k, v);
+                node_end
             };
-            let (k, v) = slice_entry(self.text, node - indent, 1, next, None)?;
-            on_node(k, v);
-            match self.significant(node_end) {
+            match self.significant(after) {
                 Some((next, k)) if k == indent => node = next,
                 Some((_, k)) if k > 0 => return Err(Fallback),
                 Some((next, _)) => break next,

@@ -3,12 +3,14 @@
 //! A [`Diagnostic`] has a stable [`Code`], a severity, a message and a
 //! primary [`Span`], plus optional secondary labels and a help line. The
 //! loader and the checks produce them; [`render`] turns them into text or
-//! JSON. Every code, with its name, severity and explanation, is defined
-//! here, in the table [`RULES`], so that the modules that report problems
-//! depend on this one and never on each other. Nothing here prints.
+//! JSON, [`sarif`] into a SARIF log. Every code, with its name, severity
+//! and explanation, is defined here, in the table [`RULES`], so that the
+//! modules that report problems depend on this one and never on each
+//! other. Nothing here prints.
 
 mod code;
 pub mod render;
+pub mod sarif;
 mod summary;
 
 pub use summary::Summary;

@@ -23,6 +23,7 @@ Examples:
   argmap check                              every *.yaml/*.yml under maps/
   argmap check maps/istanbul.yaml other/    files and folders
   argmap check --format json | jq .code     machine-readable
+  argmap check --format sarif > argmap.sarif   for code scanning (docs/ci.md)
   argmap check --warn unsupported-claim     turn on an optional lint
   argmap check --allow W301 --deny warnings";
 
@@ -34,9 +35,10 @@ pub(crate) struct Args {
     /// `-` reads one map from stdin. Default: maps/
     paths: Vec<PathBuf>,
 
-    /// Output format: `human` (rustc-style snippets) or `json` (one object
+    /// Output format: `human` (rustc-style snippets), `json` (one object
     /// per line with file, line, column, end, severity, code, name, message,
-    /// label, help, labels).
+    /// label, help, labels) or `sarif` (one SARIF 2.1.0 log for every map,
+    /// for code scanning; docs/ci.md).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
 
@@ -68,6 +70,7 @@ pub(crate) struct Args {
 enum OutputFormat {
     Human,
     Json,
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -102,6 +105,8 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
     }
     let mut out = anstream::stdout().lock();
     let mut summary = Summary::default();
+    // SARIF is one document for every map, written at the end.
+    let mut sarif: Vec<(argmap::SourceFile, Vec<argmap::Diagnostic>)> = Vec::new();
     for (i, path) in files.iter().enumerate() {
         let read = io::read_map(path).map_err(|e| match e {
             Failure::Message(m) => m,
@@ -156,6 +161,10 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
                 }
                 json.flush()?;
             }
+            OutputFormat::Sarif => {
+                sarif.push((source, diagnostics.clone()));
+                continue;
+            }
         }
         if i + 1 == files.len() {
             // The last map is not freed: the process ends now, and freeing a
@@ -165,6 +174,12 @@ pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {
         }
     }
     summary.unreadable = unreadable.len();
+    if args.format == OutputFormat::Sarif {
+        let files: Vec<_> = sarif.iter().map(|(s, d)| (s, d.as_slice())).collect();
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(argmap::diagnostic::sarif::log(&files).as_bytes())?;
+        stdout.flush()?;
+    }
     if args.format == OutputFormat::Human {
         writeln!(out, "{summary}")?;
     }

@@ -13,6 +13,7 @@ mod quotes;
 mod render;
 mod render_drawing;
 mod report;
+mod sarif;
 mod schema;
 mod semantics;
 mod support;

@@ -86,6 +86,11 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// How to fix it.
     pub help: Option<String>,
+    /// A text that fixes the problem when it replaces [`span`](Self::span):
+    /// the id a misspelt reference most likely means, the valid form of an
+    /// invalid id, the key a misspelt key most likely is. The help says the
+    /// same in words; editors offer it as a quick fix.
+    pub replacement: Option<String>,
     /// Whom and what it is about, for findings about an actor's
     /// commitments.
     pub subject: Option<Subject>,
@@ -102,6 +107,7 @@ impl Diagnostic {
             label: None,
             labels: Vec::new(),
             help: None,
+            replacement: None,
             subject: None,
         }
     }
@@ -143,6 +149,13 @@ impl Diagnostic {
                 .map(|(_, n)| (*n).to_string())
                 .collect(),
         });
+        self
+    }
+
+    /// Sets the text that fixes the problem when it replaces the span.
+    #[must_use]
+    pub fn with_replacement(mut self, text: impl Into<String>) -> Self {
+        self.replacement = Some(text.into());
         self
     }
 

@@ -88,6 +88,7 @@ pub mod check;
 pub mod diagnostic;
 mod error;
 pub mod graph;
+pub mod ide;
 pub mod interchange;
 pub mod load;
 pub mod model;

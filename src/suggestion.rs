@@ -20,14 +20,6 @@ pub(crate) fn closest<'a>(
         .map(|(_, c)| c)
 }
 
-/// `did you mean `x`?` for the closest candidate, if any.
-pub(crate) fn did_you_mean<'a>(
-    name: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,8 @@
 
 mod rules;
 
+pub(crate) use rules::read_cited;
+
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{self, Code, Diagnostic, Severity};

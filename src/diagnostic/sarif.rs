@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use super::{Diagnostic, RULES, Severity};
 use crate::source::{SourceFile, Span};
 
-/// The schema a log names (SchemaStore's copy of the OASIS schema, which
+/// The schema a log names (`SchemaStore`'s copy of the OASIS schema, which
 /// code-scanning services recognise).
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 

@@ -6,7 +6,7 @@
 
 mod fast;
 mod id;
-mod schema;
+pub(crate) mod schema;
 
 pub(crate) use schema::id_syntax;
 pub(crate) mod yaml;

@@ -9,13 +9,13 @@ use crate::model::{
     Actor, Evidence, Map, Node, NodeKind, Ref, Relation, RelationKind, Source, Text,
 };
 use crate::source::{SourceFile, Span};
-use crate::suggestion::did_you_mean;
+use crate::suggestion::closest;
 
-const MAP_KEYS: &[&str] = &[
+pub(crate) const MAP_KEYS: &[&str] = &[
     "argmap", "title", "summary", "lang", "actors", "sources", "nodes",
 ];
-const ACTOR_KEYS: &[&str] = &["name", "color", "note"];
-const SOURCE_KEYS: &[&str] = &[
+pub(crate) const ACTOR_KEYS: &[&str] = &["name", "color", "note"];
+pub(crate) const SOURCE_KEYS: &[&str] = &[
     "title",
     "author",
     "publisher",
@@ -25,7 +25,7 @@ const SOURCE_KEYS: &[&str] = &[
     "file",
     "note",
 ];
-const NODE_KEYS: &[&str] = &[
+pub(crate) const NODE_KEYS: &[&str] = &[
     "kind",
     "text",
     "label",
@@ -43,9 +43,9 @@ const NODE_KEYS: &[&str] = &[
     "premises",
     "conclusion",
 ];
-const EVIDENCE_KEYS: &[&str] = &["source", "at", "quote", "translation", "note"];
-const TARGET_KEYS: &[&str] = &["to", "id", "label", "evidence"];
-const KINDS: &[&str] = &["claim", "argument", "question"];
+pub(crate) const EVIDENCE_KEYS: &[&str] = &["source", "at", "quote", "translation", "note"];
+pub(crate) const TARGET_KEYS: &[&str] = &["to", "id", "label", "evidence"];
+pub(crate) const KINDS: &[&str] = &["claim", "argument", "question"];
 
 /// Parses the text and builds the model, collecting every problem. Nodes
 /// are converted one by one as the parser completes them, so the YAML tree
@@ -243,18 +243,20 @@ impl Cx<'_> {
                 continue;
             }
             if !allowed.iter().any(|a| same(a, &name)) {
-                let help = did_you_mean(&name, allowed.iter().copied())
+                let suggestion = closest(&name, allowed.iter().copied());
+                let help = suggestion
+                    .map(|c| format!("did you mean `{c}`?"))
                     .or_else(|| hint_for_misplaced(&name, allowed))
                     .unwrap_or_else(|| format!("expected one of {}", list(allowed)));
-                self.push(
-                    Diagnostic::new(
-                        Code::UnknownKey,
-                        k.span,
-                        format!("unknown key `{name}` in {what}"),
-                    )
-                    .with_label("unknown key")
-                    .with_help(help),
-                );
+                let mut d = Diagnostic::new(
+                    Code::UnknownKey,
+                    k.span,
+                    format!("unknown key `{name}` in {what}"),
+                )
+                .with_label("unknown key")
+                .with_help(help);
+                d.replacement = suggestion.map(str::to_string);
+                self.push(d);
                 continue;
             }
             fields.entries.push((name, k.span, v));
@@ -394,19 +396,20 @@ impl Cx<'_> {
 
     fn check_id(&mut self, id: &Text, what: &str) {
         if let Err(why) = id_syntax(&id.value) {
-            let help = suggest_id(&id.value).map_or_else(
+            let suggestion = suggest_id(&id.value);
+            let help = suggestion.as_ref().map_or_else(
                 || "ids use lowercase letters, digits, `-`, `_` and `.`".to_string(),
                 |s| format!("write it as `{s}`"),
             );
-            self.push(
-                Diagnostic::new(
-                    Code::InvalidId,
-                    self.visible(id.span),
-                    format!("invalid {what} id `{}`: {why}", id.value),
-                )
-                .with_label("invalid id")
-                .with_help(help),
-            );
+            let mut d = Diagnostic::new(
+                Code::InvalidId,
+                self.visible(id.span),
+                format!("invalid {what} id `{}`: {why}", id.value),
+            )
+            .with_label("invalid id")
+            .with_help(help);
+            d.replacement = suggestion;
+            self.push(d);
         }
     }
 
@@ -742,17 +745,22 @@ impl Cx<'_> {
                 "argument" => node.kind = NodeKind::Argument,
                 "question" => node.kind = NodeKind::Question,
                 other => {
-                    let help = did_you_mean(other, KINDS.iter().copied())
-                        .unwrap_or_else(|| format!("expected one of {}", list(KINDS)));
-                    self.push(
-                        Diagnostic::new(
-                            Code::InvalidValue,
-                            self.visible(k.span),
-                            format!("unknown node kind `{other}`"),
-                        )
-                        .with_label("unknown kind")
-                        .with_help(help),
+                    let suggestion = closest(other, KINDS.iter().copied());
+                    let help = suggestion.map_or_else(
+                        || format!("expected one of {}", list(KINDS)),
+                        |c| format!("did you mean `{c}`?"),
                     );
+                    let mut d = Diagnostic::new(
+                        Code::InvalidValue,
+                        self.visible(k.span),
+                        format!("unknown node kind `{other}`"),
+                    )
+                    .with_label("unknown kind")
+                    .with_help(help);
+                    if !k.span.is_empty() {
+                        d.replacement = suggestion.map(str::to_string);
+                    }
+                    self.push(d);
                 }
             }
         }

@@ -15,6 +15,8 @@ mod unknown_reference;
 mod unsupported_claim;
 mod unused_entry;
 
+pub(crate) use quotes::read_cited;
+
 use crate::check::CheckOptions;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::ArgGraph;

@@ -34,10 +34,7 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let base = match cx.path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let base = base(cx.path);
     for ((id, source), cites) in map.sources.iter().zip(cited) {
         let Some(file) = &source.file else {
             if cx.options.enabled(Code::UnverifiedQuote) {
@@ -62,6 +59,27 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         check_source(cx, source, &file.value, &text, &cites, out);
     }
+}
+
+/// The folder a map's `file:` paths start from.
+fn base(map: &Path) -> PathBuf {
+    match map.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A source file cited by a map, read under the same rules as the quote
+/// checks (inside the map's folder unless allowed, HTML reduced to text):
+/// its path and text, or why it cannot be read.
+pub(crate) fn read_cited(
+    map: &Path,
+    file: &str,
+    allow_outside: bool,
+) -> Result<(PathBuf, String), String> {
+    let base = base(map);
+    let text = read(&base, file, allow_outside).map_err(|e| e.message)?;
+    Ok((base.join(file), text))
 }
 
 fn unverified(e: &Evidence, id: &str, out: &mut Vec<Diagnostic>) {

@@ -8,16 +8,23 @@ use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::EdgeKind;
 use crate::model::{Evidence, Ref, RelationKind};
-use crate::suggestion::did_you_mean;
+use crate::suggestion::closest;
 
-fn unknown(r: &Ref, what: &str, help: Option<String>) -> Diagnostic {
-    Diagnostic::new(
+/// The diagnostic for an unknown reference: with the closest id as its
+/// help and its replacement when there is one, else `otherwise` as help.
+fn unknown(r: &Ref, what: &str, suggestion: Option<&str>, otherwise: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(
         Code::UnknownReference,
         r.span,
         format!("unknown {what} `{}`", r.value),
     )
-    .with_label(format!("no {what} has this id"))
-    .with_help_opt(help)
+    .with_label(format!("no {what} has this id"));
+    match suggestion {
+        Some(id) => d
+            .with_help(format!("did you mean `{id}`?"))
+            .with_replacement(id),
+        None => d.with_help_opt(otherwise.map(str::to_string)),
+    }
 }
 
 /// Most candidate comparisons spent on "did you mean" per map: a map with
@@ -40,32 +47,40 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let evidence = |ev: &[Evidence], budget: &mut usize, out: &mut Vec<Diagnostic>| {
         for e in ev.iter().filter(|e| !e.source.value.is_empty()) {
             if !map.sources.contains_key(&e.source.value) {
-                let help = afford(budget, map.sources.len())
+                let suggestion = afford(budget, map.sources.len())
                     .then(|| {
-                        did_you_mean(
+                        closest(
                             &e.source.value,
                             map.sources.keys().map(compact_str::CompactString::as_str),
                         )
                     })
-                    .flatten()
-                    .or_else(|| Some("define it under `sources:`".into()));
-                out.push(unknown(&e.source, "source", help));
+                    .flatten();
+                out.push(unknown(
+                    &e.source,
+                    "source",
+                    suggestion,
+                    Some("define it under `sources:`"),
+                ));
             }
         }
     };
     for node in map.nodes.values() {
         for actor in node.held_by.iter().chain(&node.rejected_by) {
             if !map.actors.contains_key(&actor.value) {
-                let help = afford(&mut budget, map.actors.len())
+                let suggestion = afford(&mut budget, map.actors.len())
                     .then(|| {
-                        did_you_mean(
+                        closest(
                             &actor.value,
                             map.actors.keys().map(compact_str::CompactString::as_str),
                         )
                     })
-                    .flatten()
-                    .or_else(|| Some("define it under `actors:`".into()));
-                out.push(unknown(actor, "actor", help));
+                    .flatten();
+                out.push(unknown(
+                    actor,
+                    "actor",
+                    suggestion,
+                    Some("define it under `actors:`"),
+                ));
             }
         }
         evidence(&node.evidence, &mut budget, out);
@@ -88,15 +103,13 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .named
                 .keys()
                 .map(compact_str::CompactString::as_str);
-            let help = affordable
-                .then(|| did_you_mean(&r.value, node_ids().chain(relation_ids)))
+            let suggestion = affordable
+                .then(|| closest(&r.value, node_ids().chain(relation_ids)))
                 .flatten();
-            unknown(r, "node or relation", help)
+            unknown(r, "node or relation", suggestion, None)
         } else {
-            let help = affordable
-                .then(|| did_you_mean(&r.value, node_ids()))
-                .flatten();
-            unknown(r, "node", help)
+            let suggestion = affordable.then(|| closest(&r.value, node_ids())).flatten();
+            unknown(r, "node", suggestion, None)
         };
         out.push(d);
     }

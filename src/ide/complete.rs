@@ -1,0 +1,568 @@
+//! Completion, from the text around the cursor.
+//!
+//! The line being typed is often not YAML yet (`held_by: [na`), so the
+//! context is read from the text by indentation, as block YAML is written:
+//! the key on the cursor's line, or the keys of the lines it is indented
+//! under. The ids offered come from an [`Analysis`] that had a map, the
+//! current one or the last that could be read.
+
+use super::Analysis;
+use crate::load::schema::{
+    ACTOR_KEYS, EVIDENCE_KEYS, KINDS, MAP_KEYS, NODE_KEYS, SOURCE_KEYS, TARGET_KEYS,
+};
+use crate::model::{NodeKind, RelationKind};
+use crate::source::Span;
+
+/// What a completion item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompletionKind {
+    /// A node id.
+    Node(NodeKind),
+    /// A named relation's id.
+    Relation,
+    /// An actor id.
+    Actor,
+    /// A source id.
+    Source,
+    /// A key of the format.
+    Key,
+    /// A value of a key that takes a fixed set (`kind:`).
+    Value,
+}
+
+/// One completion item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completion {
+    /// What the list shows and what is matched against the typed prefix.
+    pub label: String,
+    /// A short description beside it: the node's label or text, the
+    /// actor's name, the source's title.
+    pub detail: String,
+    /// Longer text for the item's documentation: a node's full text.
+    pub documentation: Option<String>,
+    /// What it is.
+    pub kind: CompletionKind,
+    /// The text that replaces [`replace`](Self::replace).
+    pub insert: String,
+    /// The typed prefix the item replaces.
+    pub replace: Span,
+}
+
+/// Longest detail shown.
+const DETAIL_CHARS: usize = 80;
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
+}
+
+/// One line of the text, read for its structure.
+#[derive(Clone, Copy, Debug)]
+struct Line<'a> {
+    /// Column of the first character after indentation and `- ` marks.
+    content: usize,
+    /// Column of the first `- `, if the line starts a list item.
+    dash: Option<usize>,
+    /// The key the line starts with, if any (`held_by` in `held_by: x`).
+    key: Option<&'a str>,
+}
+
+fn read_line(line: &str) -> Option<Line<'_>> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let mut rest = &line[indent..];
+    if rest.is_empty() || rest.starts_with('#') {
+        return None;
+    }
+    let mut content = indent;
+    let mut dash = None;
+    while let Some(r) = rest
+        .strip_prefix("- ")
+        .or_else(|| (rest == "-").then_some(""))
+    {
+        dash.get_or_insert(content);
+        let spaces = r.len() - r.trim_start_matches(' ').len();
+        content += rest.len() - r.len() + spaces;
+        rest = &r[spaces..];
+    }
+    let key = rest.find(':').and_then(|i| {
+        let key = rest[..i].trim();
+        let after = &rest[i + 1..];
+        let ok = !key.is_empty()
+            && key.bytes().all(|b| is_word(b) || b == b'"' || b == b'\'')
+            && (after.is_empty() || after.starts_with(' '));
+        ok.then(|| key.trim_matches(['"', '\'']))
+    });
+    Some(Line { content, dash, key })
+}
+
+/// The key lines a line is nested under, from the top: `(line, key)`.
+fn ancestors<'a>(lines: &[&'a str], at: usize, content: usize) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut level = content;
+    for j in (0..at).rev() {
+        if level == 0 {
+            break;
+        }
+        let Some(l) = read_line(lines[j]) else {
+            continue;
+        };
+        // A key of the same item, or an item of the same list: a sibling.
+        if l.content >= level {
+            continue;
+        }
+        if let Some(key) = l.key {
+            out.push((j, key));
+        }
+        // Above a list item (`- to: x`), its list's key is indented
+        // less than the dash.
+        level = l.dash.unwrap_or(l.content);
+    }
+    out.reverse();
+    out
+}
+
+/// What is expected at the cursor.
+#[derive(Debug, PartialEq, Eq)]
+enum Expect<'a> {
+    /// Keys of a mapping, minus those already written.
+    Keys(&'static [&'static str], Vec<&'a str>),
+    /// The value of a key, in the mapping under these ancestors.
+    Value(&'a str),
+    /// Evidence shorthand or keys: a source id or an evidence key.
+    EvidenceItem(Vec<&'a str>),
+}
+
+/// Completion items at an offset of a map text, with ids from `ids`.
+pub fn complete(text: &str, offset: usize, ids: Option<&Analysis>) -> Vec<Completion> {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..offset];
+    let prefix = before.bytes().rev().take_while(|&b| is_word(b)).count();
+    let replace = Span::new(offset - prefix..offset);
+    let head = &before[..before.len() - prefix];
+    let lines: Vec<&str> = text.split('\n').collect();
+    let at = text[..line_start].matches('\n').count();
+    let Some(expect) = expect(&lines, at, head) else {
+        return Vec::new();
+    };
+    let ancestors_of_line = {
+        let content = read_line(&format!("{head}x")).map_or(0, |l| l.content);
+        ancestors(&lines, at, content)
+    };
+    let node_here = match ancestors_of_line.as_slice() {
+        [(_, "nodes"), (_, id), ..] => Some(*id),
+        _ => None,
+    };
+    let relation_here = ancestors_of_line
+        .iter()
+        .rev()
+        .find_map(|(_, k)| relation_kind(k));
+    let mut out = Vec::new();
+    let key = |k: &str| Completion {
+        label: k.to_string(),
+        detail: "key".to_string(),
+        documentation: None,
+        kind: CompletionKind::Key,
+        insert: format!("{k}: "),
+        replace,
+    };
+    match expect {
+        Expect::Keys(keys, written) => {
+            out.extend(keys.iter().filter(|k| !written.contains(k)).map(|k| key(k)));
+        }
+        Expect::EvidenceItem(written) => {
+            sources(ids, replace, &mut out);
+            out.extend(
+                EVIDENCE_KEYS
+                    .iter()
+                    .filter(|k| !written.contains(k))
+                    .map(|k| key(k)),
+            );
+        }
+        Expect::Value(k) => match k {
+            "held_by" | "rejected_by" => actors(ids, replace, &mut out),
+            "source" | "evidence" => sources(ids, replace, &mut out),
+            "kind" => out.extend(KINDS.iter().map(|v| Completion {
+                label: (*v).to_string(),
+                detail: "node kind".to_string(),
+                documentation: None,
+                kind: CompletionKind::Value,
+                insert: (*v).to_string(),
+                replace,
+            })),
+            "premises" | "conclusion" => {
+                nodes(ids, replace, node_here, &[NodeKind::Claim], false, &mut out);
+            }
+            "to" => {
+                if let Some(kind) = relation_here {
+                    targets(ids, replace, node_here, kind, &mut out);
+                }
+            }
+            other => {
+                if let Some(kind) = relation_kind(other) {
+                    targets(ids, replace, node_here, kind, &mut out);
+                }
+            }
+        },
+    }
+    out
+}
+
+/// What the cursor's line and the lines above it ask for.
+fn expect<'a>(lines: &[&'a str], at: usize, head: &str) -> Option<Expect<'a>> {
+    // The typed part of the line, read as if the prefix were a word.
+    let probe = format!("{head}x");
+    let line = read_line(&probe)?;
+    let tail = &probe[line.content..];
+    if let Some(colon) = tail.find(": ").or_else(|| tail.find(":[")) {
+        // `key: value`: the cursor is in a value.
+        let key = tail[..colon].trim().trim_matches(['"', '\'']);
+        let value = &tail[colon + 1..];
+        if value.contains(['"', '\'', '{']) {
+            return None;
+        }
+        let key = NODE_KEYS
+            .iter()
+            .chain(EVIDENCE_KEYS)
+            .chain(TARGET_KEYS)
+            .find(|k| **k == key)?;
+        return Some(Expect::Value(key));
+    }
+    if tail != "x" {
+        return None;
+    }
+    let path = ancestors(lines, at, line.content);
+    let keys: Vec<&str> = path.iter().map(|(_, k)| *k).collect();
+    let written = || siblings(lines, at, line.content, line.dash.is_some());
+    if line.dash.is_some() {
+        // A list item: an id for the list's key, or a key of the item.
+        let parent = *keys.last()?;
+        return match parent {
+            "evidence" => Some(Expect::EvidenceItem(Vec::new())),
+            p if relation_kind(p).is_some()
+                || matches!(p, "held_by" | "rejected_by" | "premises" | "conclusion") =>
+            {
+                NODE_KEYS
+                    .iter()
+                    .find(|k| **k == p)
+                    .map(|k| Expect::Value(k))
+            }
+            _ => None,
+        };
+    }
+    // Inside a list item's mapping: the item's keys.
+    let in_item = item_start(lines, at, line.content).is_some();
+    let set: &'static [&'static str] = match keys.as_slice() {
+        [] => MAP_KEYS,
+        ["actors", _] => ACTOR_KEYS,
+        ["sources", _] => SOURCE_KEYS,
+        ["nodes", _] => node_keys(lines, path[1].0),
+        ["nodes", _, "evidence"] | ["nodes", _, _, "evidence"] => EVIDENCE_KEYS,
+        ["nodes", _, rel] if relation_kind(rel).is_some() => TARGET_KEYS,
+        _ => return None,
+    };
+    if in_item
+        && matches!(
+            keys.as_slice(),
+            [] | ["actors" | "sources" | "nodes", _]
+        )
+    {
+        return None;
+    }
+    Some(Expect::Keys(set, written()))
+}
+
+/// The line of the list item the line at `at` belongs to (`- to: x`
+/// above `  id: y`), if any.
+fn item_start(lines: &[&str], at: usize, content: usize) -> Option<usize> {
+    for j in (0..at).rev() {
+        let Some(l) = read_line(lines[j]) else {
+            continue;
+        };
+        if l.content < content {
+            return None;
+        }
+        if l.content == content && l.dash.is_some() {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// The keys already written in the mapping the line at `at` is in.
+fn siblings<'a>(lines: &[&'a str], at: usize, content: usize, item: bool) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut scan = |range: &mut dyn Iterator<Item = usize>| {
+        for j in range {
+            let Some(l) = read_line(lines[j]) else {
+                continue;
+            };
+            if l.content < content {
+                break;
+            }
+            if l.content == content {
+                if let Some(k) = l.key {
+                    out.push(k);
+                }
+                if l.dash.is_some() {
+                    break;
+                }
+            }
+        }
+    };
+    if !item {
+        scan(&mut (0..at).rev());
+    }
+    scan(&mut (at + 1..lines.len()));
+    out
+}
+
+/// The keys a node may have, for the kind its block on the lines after
+/// `node` declares (a claim when it declares none).
+fn node_keys(lines: &[&str], node: usize) -> &'static [&'static str] {
+    const COMMON: usize = 9;
+    const CLAIM: &[&str] = &[
+        "kind",
+        "text",
+        "label",
+        "held_by",
+        "rejected_by",
+        "evidence",
+        "tags",
+        "group",
+        "note",
+        "supports",
+        "attacks",
+        "undercuts",
+        "contradicts",
+        "answers",
+    ];
+    const ARGUMENT: &[&str] = &[
+        "kind",
+        "text",
+        "label",
+        "held_by",
+        "rejected_by",
+        "evidence",
+        "tags",
+        "group",
+        "note",
+        "premises",
+        "conclusion",
+        "supports",
+        "attacks",
+        "undercuts",
+    ];
+    let Some(top) = read_line(lines[node]) else {
+        return CLAIM;
+    };
+    let mut kind = None;
+    for line in &lines[node + 1..] {
+        let Some(l) = read_line(line) else { continue };
+        if l.content <= top.content {
+            break;
+        }
+        if l.key == Some("kind") {
+            let value = line.split_once(':').map_or("", |(_, v)| v);
+            kind = value.split('#').next().map(str::trim);
+            break;
+        }
+    }
+    match kind {
+        Some("argument") => ARGUMENT,
+        Some("question") => &CLAIM[..COMMON],
+        _ => CLAIM,
+    }
+}
+
+fn relation_kind(key: &str) -> Option<RelationKind> {
+    RelationKind::ALL.into_iter().find(|k| k.as_str() == key)
+}
+
+fn truncate(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= DETAIL_CHARS {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(DETAIL_CHARS - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+fn actors(ids: Option<&Analysis>, replace: Span, out: &mut Vec<Completion>) {
+    let Some(map) = ids.and_then(Analysis::map) else {
+        return;
+    };
+    out.extend(map.actors.values().map(|a| Completion {
+        label: a.id.value.to_string(),
+        detail: truncate(&a.name.value),
+        documentation: a.note.as_ref().map(|n| n.value.to_string()),
+        kind: CompletionKind::Actor,
+        insert: a.id.value.to_string(),
+        replace,
+    }));
+}
+
+fn sources(ids: Option<&Analysis>, replace: Span, out: &mut Vec<Completion>) {
+    let Some(map) = ids.and_then(Analysis::map) else {
+        return;
+    };
+    out.extend(map.sources.values().map(|s| Completion {
+        label: s.id.value.to_string(),
+        detail: truncate(&s.title.value),
+        documentation: s.file.as_ref().map(|f| format!("file: {}", f.value)),
+        kind: CompletionKind::Source,
+        insert: s.id.value.to_string(),
+        replace,
+    }));
+}
+
+/// Nodes of the given kinds (all kinds if none fits), except `except`.
+fn nodes(
+    ids: Option<&Analysis>,
+    replace: Span,
+    except: Option<&str>,
+    kinds: &[NodeKind],
+    relations: bool,
+    out: &mut Vec<Completion>,
+) {
+    let Some(map) = ids.and_then(Analysis::map) else {
+        return;
+    };
+    out.extend(
+        map.nodes
+            .values()
+            .filter(|n| kinds.contains(&n.kind) && Some(n.id.value.as_str()) != except)
+            .map(|n| {
+                let shown = n.label.as_ref().map_or(&n.text.value, |l| &l.value);
+                Completion {
+                    label: n.id.value.to_string(),
+                    detail: format!("{}: {}", n.kind.as_str(), truncate(shown)),
+                    documentation: Some(n.text.value.to_string()),
+                    kind: CompletionKind::Node(n.kind),
+                    insert: n.id.value.to_string(),
+                    replace,
+                }
+            }),
+    );
+    if relations {
+        for (from, n) in &map.nodes {
+            for r in &n.relations {
+                if let Some(id) = &r.id {
+                    out.push(Completion {
+                        label: id.value.to_string(),
+                        detail: format!("relation: {from} {} {}", r.kind.as_str(), r.target.value),
+                        documentation: None,
+                        kind: CompletionKind::Relation,
+                        insert: id.value.to_string(),
+                        replace,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The targets a relation of this kind may have (docs/format.md's table).
+fn targets(
+    ids: Option<&Analysis>,
+    replace: Span,
+    except: Option<&str>,
+    kind: RelationKind,
+    out: &mut Vec<Completion>,
+) {
+    let (kinds, relations): (&[NodeKind], bool) = match kind {
+        RelationKind::Supports | RelationKind::Contradicts => (&[NodeKind::Claim], false),
+        RelationKind::Attacks => (&[NodeKind::Claim, NodeKind::Argument], false),
+        RelationKind::Undercuts => (&[NodeKind::Argument], true),
+        RelationKind::Answers => (&[NodeKind::Question], false),
+    };
+    nodes(ids, replace, except, kinds, relations, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CheckOptions, SourceFile};
+
+    const MAP: &str = "\
+title: t
+actors:
+  nato: NATO
+  russia: Russia
+sources:
+  vg: { title: VG }
+nodes:
+  choice:
+    text: States may choose.
+  arg:
+    kind: argument
+    text: So.
+    premises: [choice]
+    conclusion: door
+    supports:
+      to: door
+      id: arg-door
+  door:
+    text: The door stays open.
+  q:
+    kind: question
+    text: Open?
+";
+
+    fn labels(text: &str, cursor: &str) -> Vec<String> {
+        let ids = Analysis::new(SourceFile::new("m.yaml", MAP), &CheckOptions::default());
+        let at = text.find(cursor).unwrap() + cursor.len();
+        complete(text, at, Some(&ids))
+            .into_iter()
+            .map(|c| c.label)
+            .collect()
+    }
+
+    fn with(line_after: &str, new: &str) -> String {
+        MAP.replacen(line_after, &format!("{line_after}{new}"), 1)
+    }
+
+    #[test]
+    fn ids_where_ids_go() {
+        let t = with("    text: States may choose.\n", "    held_by: [na");
+        assert_eq!(labels(&t, "held_by: [na"), ["nato", "russia"]);
+        let t = with("    text: States may choose.\n", "    supports: ");
+        assert_eq!(labels(&t, "supports: "), ["door"]);
+        let t = with("    text: States may choose.\n", "    answers:\n      - ");
+        assert_eq!(labels(&t, "answers:\n      - "), ["q"]);
+        let t = with("    text: States may choose.\n", "    undercuts: ");
+        assert_eq!(labels(&t, "undercuts: "), ["arg", "arg-door"]);
+        let t = with(
+            "    text: States may choose.\n",
+            "    evidence:\n      - source: ",
+        );
+        assert_eq!(labels(&t, "source: "), ["vg"]);
+        let t = with("      id: arg-door\n", "    attacks:\n      to: ");
+        assert_eq!(labels(&t, "attacks:\n      to: "), ["choice", "door"]);
+        let t = with("    text: States may choose.\n", "    kind: ");
+        assert_eq!(labels(&t, "kind: "), ["claim", "argument", "question"]);
+    }
+
+    #[test]
+    fn keys_fit_the_node_kind_and_skip_those_written() {
+        let t = with("    text: States may choose.\n", "    \n");
+        let keys = labels(&t, "choose.\n    ");
+        assert!(keys.contains(&"held_by".to_string()), "{keys:?}");
+        assert!(!keys.contains(&"premises".to_string()), "{keys:?}");
+        assert!(!keys.contains(&"text".to_string()), "{keys:?}");
+        let t = with("    text: So.\n", "    \n");
+        let keys = labels(&t, "So.\n    ");
+        assert!(!keys.contains(&"premises".to_string()), "{keys:?}");
+        assert!(keys.contains(&"undercuts".to_string()), "{keys:?}");
+        assert!(!keys.contains(&"answers".to_string()), "{keys:?}");
+        let t = with("    text: Open?\n", "    \n");
+        let keys = labels(&t, "Open?\n    ");
+        assert!(!keys.contains(&"supports".to_string()), "{keys:?}");
+        let t = with("title: t\n", "");
+        let keys = labels(&format!("{t}su"), "Open?\nsu");
+        assert_eq!(keys, ["argmap", "summary", "lang"]);
+    }
+}

@@ -15,6 +15,7 @@ mod explain;
 mod export;
 mod import;
 mod io;
+mod lsp;
 mod man;
 mod render;
 mod report;
@@ -42,6 +43,7 @@ Examples:
   argmap import debate.argdown -o debate.yaml     Argdown, AIF (.json), Kialo (.txt)
   argmap render debate.yaml --focus some-claim --depth 2
   argmap watch maps/istanbul.yaml     Check and draw again on every save
+  argmap lsp                          Language server for editors (docs/editors.md)
 
 Docs: docs/format.md (the map format), docs/checks.md, docs/semantics.md, docs/cli.md,
 docs/interchange.md, docs/editors.md";
@@ -94,6 +96,8 @@ enum Command {
     Explain(explain::Args),
     /// Solve abstract argumentation frameworks (ICCMA interface).
     Af(af::Args),
+    /// Run the language server on stdio, for editors (docs/editors.md).
+    Lsp(lsp::Args),
 }
 
 /// Why a command could not finish (exit status 2).
@@ -157,6 +161,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Schema(args) => schema::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Af(args) => af::run(&args),
+        Command::Lsp(args) => lsp::run(&args, &globals),
     };
     match result {
         Ok(code) => code,

@@ -263,12 +263,7 @@ fn expect<'a>(lines: &[&'a str], at: usize, head: &str) -> Option<Expect<'a>> {
         ["nodes", _, rel] if relation_kind(rel).is_some() => TARGET_KEYS,
         _ => return None,
     };
-    if in_item
-        && matches!(
-            keys.as_slice(),
-            [] | ["actors" | "sources" | "nodes", _]
-        )
-    {
+    if in_item && matches!(keys.as_slice(), [] | ["actors" | "sources" | "nodes", _]) {
         return None;
     }
     Some(Expect::Keys(set, written()))

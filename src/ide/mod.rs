@@ -519,7 +519,7 @@ impl Analysis {
                 let file = located.file;
                 match located.found {
                     Some(found) => format!(
-                        "**quote** from `{}`: found in `{file}`, line {}\n\n```text\n{}\n```",
+                        "**quote** from `{}`: found in `{file}`, line {}\n\n> {}",
                         q.source,
                         found.line + 1,
                         found.passage
@@ -549,21 +549,10 @@ impl Analysis {
         let quote = self.quote_text(q).ok_or("no quote here")?;
         let doc = crate::quote::Source::new(&text);
         let found = match doc.find_all(&[quote]).first() {
-            Some(crate::quote::Match::Found(f)) => {
-                let first = doc.line_of(f.start);
-                let last = doc.line_of(f.end);
-                let lines: Vec<&str> = doc.nfc.lines().collect();
-                let from = first.saturating_sub(2).max(1);
-                let to = (last + 1).min(lines.len()).min(from + 8);
-                let passage = lines
-                    .get(from - 1..to)
-                    .map(|l| l.join("\n"))
-                    .unwrap_or_default();
-                Some(Found {
-                    line: first - 1,
-                    passage,
-                })
-            }
+            Some(crate::quote::Match::Found(f)) => Some(Found {
+                line: doc.line_of(f.start) - 1,
+                passage: passage(&doc.nfc, f.start, f.end),
+            }),
             _ => None,
         };
         Ok(Located {
@@ -647,6 +636,54 @@ impl Analysis {
         }
         out
     }
+}
+
+/// Most characters of context shown on each side of a found quote.
+const CONTEXT_CHARS: usize = 160;
+
+/// A found quote in its line, as Markdown: the quote in bold, with up to
+/// [`CONTEXT_CHARS`] of its line on each side.
+fn passage(text: &str, start: usize, end: usize) -> String {
+    let matched = &text[start..end];
+    let start = start + (matched.len() - matched.trim_start().len());
+    let end = start + matched.trim().len();
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before: Vec<char> = text[line_start..start].chars().collect();
+    let after: Vec<char> = text[end..line_end].chars().collect();
+    let mut out = String::new();
+    if before.len() > CONTEXT_CHARS {
+        out.push('…');
+    }
+    let skip = before.len().saturating_sub(CONTEXT_CHARS);
+    out.push_str(&escape_markdown(&before[skip..].iter().collect::<String>()));
+    out.push_str("**");
+    out.push_str(&escape_markdown(
+        &text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    ));
+    out.push_str("**");
+    out.push_str(&escape_markdown(
+        &after.iter().take(CONTEXT_CHARS).collect::<String>(),
+    ));
+    if after.len() > CONTEXT_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// Text with Markdown's inline marks escaped.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
 }
 
 /// The first paragraph of a rule's explanation under *What it does*.

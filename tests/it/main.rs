@@ -8,6 +8,7 @@ mod documents;
 mod eval;
 mod fuzz_regressions;
 mod interchange;
+mod lsp;
 mod modules;
 mod quotes;
 mod render;

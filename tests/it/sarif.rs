@@ -66,11 +66,12 @@ fn the_log_of_every_invalid_fixture_validates_against_the_sarif_schema() {
     let artifacts = run["artifacts"].as_array().unwrap();
     for (result, line) in results.iter().zip(&lines) {
         assert_eq!(result["ruleId"], line["code"]);
-        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
         assert_eq!(rules[index]["id"], line["code"]);
         let location = &result["locations"][0]["physicalLocation"];
         assert_eq!(location["artifactLocation"]["uri"], line["file"]);
-        let artifact = location["artifactLocation"]["index"].as_u64().unwrap() as usize;
+        let artifact =
+            usize::try_from(location["artifactLocation"]["index"].as_u64().unwrap()).unwrap();
         assert_eq!(artifacts[artifact]["location"]["uri"], line["file"]);
         assert_eq!(location["region"]["startLine"], line["line"]);
         assert_eq!(location["region"]["startColumn"], line["column"]);

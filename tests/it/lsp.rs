@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::support::{argmap_command, fixture, root, workspace};
+use crate::support::{argmap_command, fixture, have_nvim, root, workspace};
 
 /// How long a test waits for one message before failing.
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -494,6 +494,46 @@ fn a_map_with_three_problems_shows_all_three_and_offers_fixes() {
         assert!(hover.get("error").is_none(), "{hover}");
     }
     client.shutdown();
+}
+
+#[test]
+fn headless_neovim_shows_the_three_problems_of_a_map() {
+    if !have_nvim() {
+        return;
+    }
+    let dir = workspace();
+    let out = dir.path().join("diagnostics.txt");
+    let status = std::process::Command::new("nvim")
+        .args(["--headless", "--clean", "-c"])
+        .arg(format!(
+            "luafile {}",
+            root().join("tests/editors/nvim-diagnostics.lua").display()
+        ))
+        .current_dir(dir.path())
+        .env("ARGMAP", env!("CARGO_BIN_EXE_argmap"))
+        .env("ARGMAP_MAP", fixture("editors/problems.yaml"))
+        .env("ARGMAP_OUT", &out)
+        .env("ARGMAP_EXPECT", "3")
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{status}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "E201 24:14 unknown node `b2`",
+            "E204 15:15 circular support `a -> b -> a`",
+            "E207 18:16 quote not found in `sources/speech.txt` (source `speech`)",
+        ],
+        "{text}"
+    );
 }
 
 /// The path of a `file:` URI, as the server reads it.

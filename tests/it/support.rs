@@ -237,3 +237,20 @@ pub(crate) fn mermaid_js() -> Option<PathBuf> {
     );
     None
 }
+
+/// Whether Neovim (`nvim`) can be run here; when not, fails under CI and
+/// otherwise prints a notice (once).
+pub(crate) fn have_nvim() -> bool {
+    static FOUND: OnceLock<bool> = OnceLock::new();
+    static NOTICE: OnceLock<()> = OnceLock::new();
+    let found = *FOUND.get_or_init(|| runs("nvim", "--version"));
+    if !found {
+        missing(
+            &NOTICE,
+            "Neovim `nvim`",
+            "the editor check",
+            "install: apt-get install neovim",
+        );
+    }
+    found
+}

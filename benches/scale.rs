@@ -4,6 +4,7 @@
 //! Run with `cargo bench --bench scale` (sizes may follow: `-- 1000 10000`;
 //! `-- af` runs only the argumentation-framework part, `-- maps` only maps,
 //! `-- eval` only `argmap eval` on the Istanbul map and on generated maps,
+//! `-- lsp` only `argmap lsp`, from a change to its diagnostics,
 //! `-- quotes` only quote verification: 10k quotes against a 10 MB source).
 //! `-- af` also runs the solver part: every ICCMA task but grounded on the
 //! shared ICCMA instances, the test fixtures and AFGen-style random
@@ -646,6 +647,190 @@ fn bench_users(dir: &Path, sizes: &[usize]) {
     );
 }
 
+/// A language-server session with `argmap lsp`, over its stdin and stdout.
+struct Lsp {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    stdout: std::io::BufReader<std::process::ChildStdout>,
+    next: i64,
+}
+
+impl Lsp {
+    fn start(folder: &Path) -> Lsp {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .arg("lsp")
+            .current_dir(folder)
+            .env("XDG_CACHE_HOME", folder.join("cache"))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        Lsp {
+            child,
+            stdin,
+            stdout,
+            next: 0,
+        }
+    }
+
+    fn send(&mut self, message: &serde_json::Value) {
+        use std::io::Write as _;
+        let body = serde_json::to_vec(message).unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        self.stdin.write_all(&body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn receive(&mut self) -> serde_json::Value {
+        use std::io::{BufRead as _, Read as _};
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            self.stdout.read_line(&mut line).unwrap();
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        self.stdout.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    fn notify(&mut self, method: &str, params: serde_json::Value) {
+        let mut m = serde_json::json!({ "jsonrpc": "2.0", "method": method });
+        m["params"] = params;
+        self.send(&m);
+    }
+
+    fn request(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.next += 1;
+        let id = self.next;
+        let mut m = serde_json::json!({ "jsonrpc": "2.0", "id": id, "method": method });
+        m["params"] = params;
+        self.send(&m);
+        loop {
+            let m = self.receive();
+            if m["id"] == id {
+                return m;
+            }
+        }
+    }
+
+    /// Waits for the next diagnostics; their count.
+    fn diagnostics(&mut self) -> usize {
+        loop {
+            let m = self.receive();
+            if m["method"] == "textDocument/publishDiagnostics" {
+                return m["params"]["diagnostics"].as_array().map_or(0, Vec::len);
+            }
+        }
+    }
+
+    /// The server's peak resident memory so far, in KiB (`VmHWM`).
+    fn peak_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+            .unwrap_or(0)
+    }
+}
+
+/// `argmap lsp` on the generated realistic maps (holders, evidence with
+/// checked quotes, warnings, findings; and the variant with errors): the
+/// time from opening the map to its diagnostics, from each change (an id
+/// misspelt, then put right) to the diagnostics published for it, which
+/// includes the server's pause of 150 ms for typing, and of a hover and a
+/// completion request on the changed text; the server's peak memory.
+fn bench_lsp(dir: &Path, sizes: &[usize]) {
+    use serde_json::json;
+    println!(
+        "{:>9} {:>7} {:>8} {:>14} {:>14} {:>9} {:>12} {:>9} {:>11}",
+        "nodes",
+        "map",
+        "open ms",
+        "change ms min",
+        "change ms max",
+        "hover ms",
+        "complete ms",
+        "peak MiB",
+        "diagnostics"
+    );
+    for &n in sizes {
+        for errors in [false, true] {
+            let folder = dir.join(format!("users-{n}{}", if errors { "-errors" } else { "" }));
+            let map = folder.join("map.yaml");
+            if !map.exists() {
+                generate_real(n, errors, &folder);
+            }
+            let text = std::fs::read_to_string(&map).unwrap();
+            let uri = format!("file://{}", std::fs::canonicalize(&map).unwrap().display());
+            let mut lsp = Lsp::start(&folder);
+            lsp.request(
+                "initialize",
+                json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+            );
+            lsp.notify("initialized", json!({}));
+            let start = Instant::now();
+            lsp.notify(
+                "textDocument/didOpen",
+                json!({ "textDocument": { "uri": uri, "languageId": "yaml", "version": 1, "text": text } }),
+            );
+            let count = lsp.diagnostics();
+            let open = start.elapsed().as_millis();
+            // An id in a `held_by` near the middle, misspelt and put right.
+            let at = text[text.len() / 2..].find("held_by: [").unwrap() + text.len() / 2 + 10;
+            let mut changes = Vec::new();
+            for version in 2..12 {
+                let changed = if version % 2 == 0 {
+                    format!("{}zz{}", &text[..at], &text[at..])
+                } else {
+                    text.clone()
+                };
+                let start = Instant::now();
+                lsp.notify(
+                    "textDocument/didChange",
+                    json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": changed }] }),
+                );
+                lsp.diagnostics();
+                changes.push(start.elapsed().as_millis());
+            }
+            let line = text[..at].matches('\n').count();
+            let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let position = json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": column + 1 } });
+            let start = Instant::now();
+            lsp.request("textDocument/hover", position.clone());
+            let hover = start.elapsed().as_millis();
+            let start = Instant::now();
+            lsp.request("textDocument/completion", position);
+            let complete = start.elapsed().as_millis();
+            let peak = lsp.peak_kib();
+            lsp.request("shutdown", serde_json::Value::Null);
+            lsp.notify("exit", serde_json::Value::Null);
+            let _ = lsp.child.wait();
+            let variant = if errors { "errors" } else { "clean" };
+            println!(
+                "{n:>9} {variant:>7} {open:>8} {:>14} {:>14} {hover:>9} {complete:>12} {:>9.1} {count:>11}",
+                changes.iter().min().unwrap(),
+                changes.iter().max().unwrap(),
+                peak as f64 / 1024.0
+            );
+        }
+    }
+    println!(
+        "change ms: from sending a change to its diagnostics, over 10 changes, including the 150 ms pause the server waits for typing to stop"
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--child") {
@@ -668,6 +853,15 @@ fn main() {
             sizes
         };
         bench_users(&dir, &sizes);
+        return;
+    }
+    if args.iter().any(|a| a == "lsp") {
+        let sizes = if sizes.is_empty() {
+            vec![1_000, 10_000]
+        } else {
+            sizes
+        };
+        bench_lsp(&dir, &sizes);
         return;
     }
     if only_solver {

@@ -839,7 +839,7 @@ mod tests {
             offset(text, lsp::Position::new(0, 99)),
             text.find('\n').unwrap()
         );
-        assert_eq!(offset(text, lsp::Position::new(1, 2)), b + 3);
+        assert_eq!(offset(text, lsp::Position::new(1, 2)), b + 4);
         assert_eq!(offset(text, lsp::Position::new(9, 0)), text.len());
     }
 

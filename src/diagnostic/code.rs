@@ -103,6 +103,26 @@ pub struct Rule {
     pub explanation: &'static str,
 }
 
+impl Rule {
+    /// The explanation's *What it does* paragraph, as one line of
+    /// Markdown: what an editor's hover or a code-scanning rule shows.
+    pub fn what_it_does(&self) -> String {
+        let body = self
+            .explanation
+            .split_once("## What it does")
+            .map_or(self.explanation, |(_, rest)| rest);
+        body.trim_start()
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .split('\n')
+            .take_while(|l| !l.starts_with('#'))
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 impl Code {
     /// Every code, in table order.
     pub fn all() -> impl Iterator<Item = Code> {
@@ -251,6 +271,23 @@ mod tests {
             assert_eq!(Code::parse(rule.id), Some(rule.code));
             assert_eq!(Code::parse(rule.name), Some(rule.code));
         }
+    }
+
+    #[test]
+    fn every_rule_says_what_it_does_in_one_line() {
+        for rule in RULES {
+            let what = rule.what_it_does();
+            assert!(what.len() > 20, "{}: {what:?}", rule.id);
+            assert!(
+                !what.contains('\n') && !what.contains("##"),
+                "{}: {what:?}",
+                rule.id
+            );
+        }
+        assert_eq!(
+            Code::InvalidUtf8.rule().what_it_does(),
+            "Reports a map file whose bytes are not valid UTF-8, at the first bad byte."
+        );
     }
 
     #[test]

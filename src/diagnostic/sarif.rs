@@ -42,7 +42,7 @@ pub fn log(files: &[(&SourceFile, &[Diagnostic])]) -> String {
                 "id": r.id,
                 "name": r.name,
                 "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.summary },
+                "fullDescription": { "text": r.what_it_does() },
                 "help": { "text": r.explanation, "markdown": r.explanation },
                 "defaultConfiguration": {
                     "level": level(r.severity),

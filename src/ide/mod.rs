@@ -325,7 +325,7 @@ impl Analysis {
                 rule.name,
                 d.severity.as_str(),
                 d.message,
-                explanation_summary(rule.explanation)
+                rule.what_it_does()
             ));
         }
         let span = span?;
@@ -684,19 +684,6 @@ fn escape_markdown(text: &str) -> String {
         out.push(if c == '\n' { ' ' } else { c });
     }
     out
-}
-
-/// The first paragraph of a rule's explanation under *What it does*.
-fn explanation_summary(explanation: &str) -> String {
-    let body = explanation
-        .split_once("## What it does")
-        .map_or(explanation, |(_, rest)| rest);
-    body.trim_start()
-        .split("\n\n")
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_string()
 }
 
 struct Located {

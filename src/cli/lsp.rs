@@ -82,6 +82,9 @@ struct Server {
     base: CheckOptions,
     options: CheckOptions,
     explanation_url: Option<String>,
+    /// The settings given at start (`initializationOptions`), which
+    /// workspace settings add to.
+    initial: Value,
     /// Where the explanation files were written, for the code links.
     explanations: Option<PathBuf>,
     documents: BTreeMap<String, (Uri, Document)>,
@@ -95,6 +98,7 @@ impl Server {
             options: base.clone(),
             base,
             explanation_url: None,
+            initial: Value::Null,
             explanations: None,
             documents: BTreeMap::new(),
             last_poll: Instant::now(),
@@ -107,8 +111,10 @@ impl Server {
             .initialize_start()
             .map_err(|e| protocol(&e))?;
         let params: lsp::InitializeParams = serde_json::from_value(params).unwrap_or_default();
-        if let Some(options) = &params.initialization_options {
-            self.configure(options);
+        if let Some(options) = params.initialization_options {
+            self.initial = settings_of(&options).clone();
+            let initial = self.initial.clone();
+            self.configure(&initial);
         }
         let capabilities = json!({
             "positionEncoding": "utf-16",
@@ -171,10 +177,8 @@ impl Server {
     }
 
     /// Reads the settings: `warn`, `allow`, `requireVerified`,
-    /// `allowOutsideSources`, `explanationUrl`, at the top or under
-    /// `argmap`.
-    fn configure(&mut self, settings: &Value) {
-        let s = settings.get("argmap").unwrap_or(settings);
+    /// `allowOutsideSources`, `explanationUrl`.
+    fn configure(&mut self, s: &Value) {
         let codes = |key: &str| -> Vec<Code> {
             s.get(key)
                 .and_then(Value::as_array)
@@ -290,12 +294,22 @@ impl Server {
                 self.poll_sources();
             }
             "workspace/didChangeConfiguration" => {
-                if let Some(settings) = params.get("settings") {
-                    self.configure(settings);
-                    for (_, doc) in self.documents.values_mut() {
-                        doc.analysis = None;
-                        doc.due = Some(Instant::now());
-                    }
+                // Only argmap's own settings count, over those given at
+                // start; an empty or another tool's section changes nothing.
+                let Some(ours) = params.get("settings").map(settings_of) else {
+                    return;
+                };
+                let Some(ours) = ours.as_object().filter(|o| has_ours(o)) else {
+                    return;
+                };
+                let mut merged = self.initial.as_object().cloned().unwrap_or_default();
+                for (k, v) in ours {
+                    merged.insert(k.clone(), v.clone());
+                }
+                self.configure(&Value::Object(merged));
+                for (_, doc) in self.documents.values_mut() {
+                    doc.analysis = None;
+                    doc.due = Some(Instant::now());
                 }
             }
             _ => {}
@@ -610,6 +624,25 @@ impl Server {
             _ => Value::Null,
         })
     }
+}
+
+/// The keys argmap reads from settings.
+const SETTINGS: [&str; 5] = [
+    "warn",
+    "allow",
+    "requireVerified",
+    "allowOutsideSources",
+    "explanationUrl",
+];
+
+/// argmap's settings in a settings object: its `argmap` section, or the
+/// object itself.
+fn settings_of(settings: &Value) -> &Value {
+    settings.get("argmap").unwrap_or(settings)
+}
+
+fn has_ours(settings: &serde_json::Map<String, Value>) -> bool {
+    SETTINGS.iter().any(|k| settings.contains_key(*k))
 }
 
 fn protocol(e: &lsp_server::ProtocolError) -> Failure {

@@ -43,7 +43,10 @@ pub fn log(files: &[(&SourceFile, &[Diagnostic])]) -> String {
                 "name": r.name,
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": r.what_it_does() },
-                "help": { "text": r.explanation, "markdown": r.explanation },
+                "help": {
+                    "text": format!("{} `argmap explain {}` prints the whole explanation.", r.what_it_does(), r.id),
+                    "markdown": r.explanation,
+                },
                 "defaultConfiguration": {
                     "level": level(r.severity),
                     "enabled": r.enabled_by_default,
@@ -160,7 +163,9 @@ fn location(source: &SourceFile, span: Span, uri: &str, base: bool, index: usize
     json!({ "physicalLocation": { "artifactLocation": artifact, "region": region } })
 }
 
-/// The URI of a map's path and whether it is relative to `%SRCROOT%`.
+/// The URI of a map's path and whether it is relative to `%SRCROOT%`
+/// (the folder argmap ran in): a relative path that leaves that folder
+/// (`../x.yaml`) is a relative reference without the base.
 fn uri(source: &SourceFile) -> (String, bool) {
     let path = source.path();
     let text = path.to_string_lossy().replace('\\', "/");
@@ -168,7 +173,10 @@ fn uri(source: &SourceFile) -> (String, bool) {
         (format!("file://{}", encode(&text)), false)
     } else {
         let text = text.strip_prefix("./").unwrap_or(&text);
-        (encode(text), true)
+        let leaves = path
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir));
+        (encode(text), !leaves)
     }
 }
 
@@ -228,6 +236,10 @@ mod tests {
         assert_eq!(
             uri(&SourceFile::new("./maps/a b.yaml", "")),
             ("maps/a%20b.yaml".to_string(), true)
+        );
+        assert_eq!(
+            uri(&SourceFile::new("../other/m.yaml", "")),
+            ("../other/m.yaml".to_string(), false)
         );
         assert_eq!(
             uri(&SourceFile::new("/tmp/é.yaml", "")),

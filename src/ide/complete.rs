@@ -67,6 +67,7 @@ struct Line<'a> {
 }
 
 fn read_line(line: &str) -> Option<Line<'_>> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
     let indent = line.len() - line.trim_start_matches(' ').len();
     let mut rest = &line[indent..];
     if rest.is_empty() || rest.starts_with('#') {
@@ -125,8 +126,13 @@ fn ancestors<'a>(lines: &[&'a str], at: usize, content: usize) -> Vec<(usize, &'
 enum Expect<'a> {
     /// Keys of a mapping, minus those already written.
     Keys(&'static [&'static str], Vec<&'a str>),
-    /// The value of a key, in the mapping under these ancestors.
-    Value(&'a str),
+    /// The value of a key: with the relation a `to:` on the same line
+    /// belongs to, and the ids already in the flow list being written.
+    Value {
+        key: &'static str,
+        relation: Option<RelationKind>,
+        written: Vec<String>,
+    },
     /// Evidence shorthand or keys: a source id or an evidence key.
     EvidenceItem(Vec<&'a str>),
 }
@@ -140,9 +146,14 @@ pub fn complete(text: &str, offset: usize, ids: Option<&Analysis>) -> Vec<Comple
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
     let prefix = before.bytes().rev().take_while(|&b| is_word(b)).count();
-    let replace = Span::new(offset - prefix..offset);
+    // The whole id under the cursor is replaced, not only its typed part.
+    let suffix = text[offset..].bytes().take_while(|&b| is_word(b)).count();
+    let replace = Span::new(offset - prefix..offset + suffix);
     let head = &before[..before.len() - prefix];
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
     let at = text[..line_start].matches('\n').count();
     let Some(expect) = expect(&lines, at, head) else {
         return Vec::new();
@@ -181,31 +192,39 @@ pub fn complete(text: &str, offset: usize, ids: Option<&Analysis>) -> Vec<Comple
                     .map(|k| key(k)),
             );
         }
-        Expect::Value(k) => match k {
-            "held_by" | "rejected_by" => actors(ids, replace, &mut out),
-            "source" | "evidence" => sources(ids, replace, &mut out),
-            "kind" => out.extend(KINDS.iter().map(|v| Completion {
-                label: (*v).to_string(),
-                detail: "node kind".to_string(),
-                documentation: None,
-                kind: CompletionKind::Value,
-                insert: (*v).to_string(),
-                replace,
-            })),
-            "premises" | "conclusion" => {
-                nodes(ids, replace, node_here, &[NodeKind::Claim], false, &mut out);
-            }
-            "to" => {
-                if let Some(kind) = relation_here {
-                    targets(ids, replace, node_here, kind, &mut out);
+        Expect::Value {
+            key,
+            relation,
+            written,
+        } => {
+            let relation = relation.or(relation_here);
+            match key {
+                "held_by" | "rejected_by" => actors(ids, replace, &mut out),
+                "source" | "evidence" => sources(ids, replace, &mut out),
+                "kind" => out.extend(KINDS.iter().map(|v| Completion {
+                    label: (*v).to_string(),
+                    detail: "node kind".to_string(),
+                    documentation: None,
+                    kind: CompletionKind::Value,
+                    insert: (*v).to_string(),
+                    replace,
+                })),
+                "premises" | "conclusion" => {
+                    nodes(ids, replace, node_here, &[NodeKind::Claim], false, &mut out);
+                }
+                "to" => {
+                    if let Some(kind) = relation {
+                        targets(ids, replace, node_here, kind, &mut out);
+                    }
+                }
+                other => {
+                    if let Some(kind) = relation_kind(other) {
+                        targets(ids, replace, node_here, kind, &mut out);
+                    }
                 }
             }
-            other => {
-                if let Some(kind) = relation_kind(other) {
-                    targets(ids, replace, node_here, kind, &mut out);
-                }
-            }
-        },
+            out.retain(|c| !written.contains(&c.label));
+        }
     }
     out
 }
@@ -216,19 +235,8 @@ fn expect<'a>(lines: &[&'a str], at: usize, head: &str) -> Option<Expect<'a>> {
     let probe = format!("{head}x");
     let line = read_line(&probe)?;
     let tail = &probe[line.content..];
-    if let Some(colon) = tail.find(": ").or_else(|| tail.find(":[")) {
-        // `key: value`: the cursor is in a value.
-        let key = tail[..colon].trim().trim_matches(['"', '\'']);
-        let value = &tail[colon + 1..];
-        if value.contains(['"', '\'', '{']) {
-            return None;
-        }
-        let key = NODE_KEYS
-            .iter()
-            .chain(EVIDENCE_KEYS)
-            .chain(TARGET_KEYS)
-            .find(|k| **k == key)?;
-        return Some(Expect::Value(key));
+    if let Some(first) = key_colons(tail).next() {
+        return value_of(tail, first);
     }
     if tail != "x" {
         return None;
@@ -244,10 +252,11 @@ fn expect<'a>(lines: &[&'a str], at: usize, head: &str) -> Option<Expect<'a>> {
             p if relation_kind(p).is_some()
                 || matches!(p, "held_by" | "rejected_by" | "premises" | "conclusion") =>
             {
-                NODE_KEYS
-                    .iter()
-                    .find(|k| **k == p)
-                    .map(|k| Expect::Value(k))
+                NODE_KEYS.iter().find(|k| **k == p).map(|k| Expect::Value {
+                    key: k,
+                    relation: None,
+                    written: Vec::new(),
+                })
             }
             _ => None,
         };
@@ -267,6 +276,118 @@ fn expect<'a>(lines: &[&'a str], at: usize, head: &str) -> Option<Expect<'a>> {
         return None;
     }
     Some(Expect::Keys(set, written()))
+}
+
+/// Keys whose values are free text, never ids.
+const TEXT_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "lang",
+    "name",
+    "color",
+    "note",
+    "author",
+    "publisher",
+    "date",
+    "url",
+    "file",
+    "text",
+    "label",
+    "group",
+    "at",
+    "quote",
+    "translation",
+    "tags",
+    "id",
+];
+
+/// The offsets of the colons that end a key on a line (`key:` followed by a
+/// space, `[`, `{` or nothing), outside quotes.
+fn key_colons(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = line.as_bytes();
+    let mut quote = None;
+    (0..bytes.len()).filter(move |&i| {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None => {
+                return b == b':'
+                    && i > 0
+                    && is_word(bytes[i - 1]) | matches!(bytes[i - 1], b'"' | b'\'')
+                    && bytes
+                        .get(i + 1)
+                        .is_none_or(|n| matches!(n, b' ' | b'[' | b'{'));
+            }
+        }
+        false
+    })
+}
+
+/// The word that ends just before `end` (quotes around it dropped).
+fn word_before(line: &str, end: usize) -> &str {
+    let head = line[..end].trim_end_matches(['"', '\'']);
+    let start = head.len() - head.bytes().rev().take_while(|&b| is_word(b)).count();
+    &head[start..]
+}
+
+/// The value context at the end of a line that has a key: the last key
+/// before the cursor (`to` in `supports: { to: `), unless the line is a
+/// free-text key's value, the cursor is in a quoted string or a comment.
+fn value_of<'a>(tail: &str, first: usize) -> Option<Expect<'a>> {
+    if TEXT_KEYS.contains(&word_before(tail, first)) {
+        let rest = tail[first + 1..].trim_start();
+        if !rest.starts_with(['[', '{']) {
+            return None;
+        }
+    }
+    // Inside a quoted string or after a comment: nothing to complete.
+    let mut quote = None;
+    for (i, b) in tail.bytes().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'#' && (i == 0 || tail.as_bytes()[i - 1] == b' ') => return None,
+            Some(_) | None => {}
+        }
+    }
+    if quote.is_some() {
+        return None;
+    }
+    let colons: Vec<usize> = key_colons(tail).collect();
+    let &last = colons.last()?;
+    let key = word_before(tail, last);
+    let key = NODE_KEYS
+        .iter()
+        .chain(EVIDENCE_KEYS)
+        .chain(TARGET_KEYS)
+        .find(|k| **k == key)?;
+    // The relation a `to:` on this line belongs to: the last relation key
+    // before it.
+    let relation = colons
+        .iter()
+        .rev()
+        .find_map(|&c| relation_kind(word_before(tail, c)));
+    // Ids already in the flow list being written (`[a, b, `).
+    let value = &tail[last + 1..];
+    let written = value
+        .rfind('[')
+        .map(|open| {
+            let mut items: Vec<String> = value[open + 1..]
+                .split(',')
+                .map(|w| w.trim().trim_matches(['"', '\'']).to_string())
+                .collect();
+            // The last is the one being typed.
+            items.pop();
+            items
+        })
+        .unwrap_or_default();
+    Some(Expect::Value {
+        key,
+        relation,
+        written,
+    })
 }
 
 /// The line of the list item the line at `at` belongs to (`- to: x`
@@ -444,7 +565,12 @@ fn nodes(
     );
     if relations {
         for (from, n) in &map.nodes {
-            for r in &n.relations {
+            // `answers` and `undercuts` are no inferences to undercut.
+            let inferences = n
+                .relations
+                .iter()
+                .filter(|r| !matches!(r.kind, RelationKind::Answers | RelationKind::Undercuts));
+            for r in inferences {
                 if let Some(id) = &r.id {
                     out.push(Completion {
                         label: id.value.to_string(),
@@ -539,6 +665,62 @@ nodes:
         assert_eq!(labels(&t, "attacks:\n      to: "), ["choice", "door"]);
         let t = with("    text: States may choose.\n", "    kind: ");
         assert_eq!(labels(&t, "kind: "), ["claim", "argument", "question"]);
+    }
+
+    #[test]
+    fn flow_style_crlf_and_the_id_under_the_cursor() {
+        let t = with("    text: States may choose.\n", "    supports: { to: ");
+        assert_eq!(labels(&t, "supports: { to: "), ["door"]);
+        let t = with(
+            "    text: States may choose.\n",
+            "    evidence: [{ source: ",
+        );
+        assert_eq!(labels(&t, "evidence: [{ source: "), ["vg"]);
+        let t = with("    text: States may choose.\n", "    held_by: [\"nato\", ");
+        assert_eq!(labels(&t, "held_by: [\"nato\", "), ["russia"]);
+        // Not inside a string, a comment or free text.
+        let t = with("    text: States may choose.\n", "    held_by: [nato] # ");
+        assert!(labels(&t, "held_by: [nato] # ").is_empty());
+        let t = with("    text: States may choose.\n", "    note: \"supports: ");
+        assert!(labels(&t, "note: \"supports: ").is_empty());
+        let t = with(
+            "    text: States may choose.\n",
+            "    label: see supports: ",
+        );
+        assert!(labels(&t, "label: see supports: ").is_empty());
+        // CRLF line endings read as LF.
+        let crlf =
+            with("    text: States may choose.\n", "    answers:\n      - ").replace('\n', "\r\n");
+        assert_eq!(labels(&crlf, "answers:\r\n      - "), ["q"]);
+        let crlf = with("    text: So.\n", "    \n").replace('\n', "\r\n");
+        let keys = labels(&crlf, "So.\r\n    ");
+        assert!(keys.contains(&"undercuts".to_string()), "{keys:?}");
+        // The whole id under the cursor is replaced.
+        let ids = Analysis::new(SourceFile::new("m.yaml", MAP), &CheckOptions::default());
+        let t = with("    text: States may choose.\n", "    held_by: [nato]\n");
+        let at = t.find("[na").unwrap() + 3;
+        let item = complete(&t, at, Some(&ids)).remove(0);
+        assert_eq!(&t[item.replace.range()], "nato");
+    }
+
+    #[test]
+    fn undercuts_offers_only_inferences() {
+        let map = MAP.replace(
+            "  q:\n    kind: question\n    text: Open?\n",
+            "  q:\n    kind: question\n    text: Open?\n  yes:\n    text: Yes.\n    answers: { to: q, id: yes-q }\n",
+        );
+        let ids = Analysis::new(SourceFile::new("m.yaml", &*map), &CheckOptions::default());
+        let t = map.replacen(
+            "    text: States may choose.\n",
+            "    text: States may choose.\n    undercuts: ",
+            1,
+        );
+        let at = t.find("undercuts: ").unwrap() + 11;
+        let got: Vec<String> = complete(&t, at, Some(&ids))
+            .into_iter()
+            .map(|c| c.label)
+            .collect();
+        assert_eq!(got, ["arg", "arg-door"]);
     }
 
     #[test]

@@ -200,9 +200,10 @@ impl Analysis {
         }
         let quote = self.quote_at(offset)?;
         let located = self.locate(quote).ok()?;
+        let found = located.found?;
         Some(Target::File {
             path: located.path,
-            line: located.found.map_or(0, |f| f.line),
+            line: found.line.unwrap_or(0),
         })
     }
 
@@ -235,6 +236,11 @@ impl Analysis {
             .ok_or_else(|| "there is no node, actor, source or relation id here".to_string())?;
         if let Err(why) = crate::load::id_syntax(new) {
             return Err(format!("`{new}` is not a valid id: {why}"));
+        }
+        if let Some(what) = not_a_string(new) {
+            return Err(format!(
+                "`{new}` would be read as {what}, not as an id, where it is written unquoted; choose another id"
+            ));
         }
         if new == o.id {
             return Ok(Vec::new());
@@ -400,7 +406,11 @@ impl Analysis {
                         .values()
                         .filter(|n| n.rejected_by.iter().any(|r| r.value == o.id))
                         .count();
-                    let _ = write!(out, "\n\nHolds {held} nodes, rejects {rejected}");
+                    let _ = write!(
+                        out,
+                        "\n\nHolds {held} node{}, rejects {rejected}",
+                        if held == 1 { "" } else { "s" }
+                    );
                     if let Some(note) = &a.note {
                         let _ = write!(out, "\n\n{}", note.value);
                     }
@@ -519,9 +529,11 @@ impl Analysis {
                 let file = located.file;
                 match located.found {
                     Some(found) => format!(
-                        "**quote** from `{}`: found in `{file}`, line {}\n\n> {}",
+                        "**quote** from `{}`: found in `{file}`{}\n\n> {}",
                         q.source,
-                        found.line + 1,
+                        found
+                            .line
+                            .map_or(String::new(), |l| format!(", line {}", l + 1)),
                         found.passage
                     ),
                     None => format!("**quote** from `{}`: **not found** in `{file}`", q.source),
@@ -547,10 +559,14 @@ impl Analysis {
             self.options.allow_outside_sources,
         )?;
         let quote = self.quote_text(q).ok_or("no quote here")?;
+        // Lines of HTML reduced to text are not the file's lines.
+        let html = std::path::Path::new(file.value.as_str())
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
         let doc = crate::quote::Source::new(&text);
         let found = match doc.find_all(&[quote]).first() {
             Some(crate::quote::Match::Found(f)) => Some(Found {
-                line: doc.line_of(f.start) - 1,
+                line: (!html).then(|| doc.line_of(f.start) - 1),
                 passage: passage(&doc.nfc, f.start, f.end),
             }),
             _ => None,
@@ -589,7 +605,10 @@ impl Analysis {
             if s.end < span.start || s.start > span.end {
                 continue;
             }
-            if let Some(new) = &d.replacement {
+            if let Some(new) = &d.replacement
+                && not_a_string(new).is_none()
+                && !(d.code == Code::InvalidId && self.kind_of(new).is_some())
+            {
                 let old = self.source.slice(d.span);
                 let edits = match self.occurrences.iter().find(|o| o.span == d.span) {
                     Some(o) if d.code == Code::InvalidId => self.edits_for(o.kind, &o.id, new),
@@ -623,9 +642,13 @@ impl Analysis {
                     if crate::load::id_syntax(id).is_err() {
                         continue;
                     }
+                    let title = format!("Add {what} `{id}` under `{section}:`");
+                    if out.iter().any(|a: &Action| a.title == title) {
+                        continue;
+                    }
                     if let Some(edit) = outline::add_entry(&self.source, section, id, what) {
                         out.push(Action {
-                            title: format!("Add {what} `{id}` under `{section}:`"),
+                            title,
                             edits: vec![edit],
                             fixes: i,
                             preferred: d.replacement.is_none(),
@@ -635,6 +658,20 @@ impl Analysis {
             }
         }
         out
+    }
+}
+
+/// What YAML reads an id as when it is written unquoted, if that is not
+/// the id itself (`true` is a boolean, `1e3` a number); an integer in its
+/// plain decimal form reads back as itself.
+fn not_a_string(id: &str) -> Option<&'static str> {
+    use crate::load::yaml::{Value, plain_scalar};
+    match plain_scalar(id) {
+        Value::Str(_) => None,
+        Value::Int(n) if n.to_string() == id => None,
+        Value::Null => Some("null"),
+        Value::Bool => Some("a boolean"),
+        _ => Some("a number"),
     }
 }
 
@@ -693,8 +730,9 @@ struct Located {
 }
 
 struct Found {
-    /// 0-based line of the quote's start.
-    line: usize,
+    /// 0-based line of the quote's start (`None` in HTML, whose text has
+    /// other lines than the file).
+    line: Option<usize>,
     /// The lines around it.
     passage: String,
 }
@@ -890,7 +928,11 @@ nodes:
             h.markdown
         );
         let h = a.hover(at(MAP, "nato", 0)).unwrap();
-        assert!(h.markdown.contains("Holds 1 nodes"), "{}", h.markdown);
+        assert!(
+            h.markdown.contains("Holds 1 node, rejects 0"),
+            "{}",
+            h.markdown
+        );
     }
 
     #[test]
@@ -937,5 +979,23 @@ nodes:
             .find(|x| x.title.starts_with("Write `Choice` as `choice`"))
             .unwrap();
         assert_eq!(fix.edits.len(), 3);
+        // No fix that would clash with an id in use, or give a boolean.
+        let text = MAP.replacen(
+            "  door:\n",
+            "  Choice:\n    text: C.\n  True:\n    text: T.\n  door:\n",
+            1,
+        );
+        let a = analysis(&text);
+        let titles: Vec<String> = a
+            .actions(Span::new(0..text.len()))
+            .into_iter()
+            .map(|x| x.title)
+            .collect();
+        assert!(
+            titles
+                .iter()
+                .all(|t| !t.contains("`Choice`") && !t.contains("`True`")),
+            "{titles:?}"
+        );
     }
 }

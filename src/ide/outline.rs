@@ -190,15 +190,31 @@ fn top_level_key(lines: &Lines<'_>, key: &str) -> Option<usize> {
 pub fn folding(source: &SourceFile) -> Vec<(usize, usize)> {
     let lines = Lines::new(source.text());
     let mut out = Vec::new();
+    // The entries still open, as (indentation, first line), and the last
+    // line that was not blank: one pass, whatever the nesting.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut last = 0;
+    let mut close = |open: &mut Vec<(usize, usize)>, above: usize, last: usize| {
+        while let Some(&(indent, first)) = open.last() {
+            if indent < above {
+                break;
+            }
+            open.pop();
+            if last > first {
+                out.push((first, last));
+            }
+        }
+    };
     for i in 0..lines.starts.len() {
-        if lines.indent(i).is_none() {
+        let Some(indent) = lines.indent(i) else {
             continue;
-        }
-        let last = lines.entry_end(i);
-        if last > i {
-            out.push((i, last));
-        }
+        };
+        close(&mut open, indent, last);
+        open.push((indent, i));
+        last = i;
     }
+    close(&mut open, 0, last);
+    out.sort_unstable();
     out
 }
 
@@ -209,11 +225,13 @@ pub fn folding(source: &SourceFile) -> Vec<(usize, usize)> {
 pub(super) fn add_entry(source: &SourceFile, section: &str, id: &str, what: &str) -> Option<Edit> {
     let lines = Lines::new(source.text());
     let name = readable(id);
-    let body = |indent: &str| match what {
-        "actor" => format!("{indent}{id}: {name}\n"),
-        _ => format!("{indent}{id}:\n{indent}{indent}title: {name}\n"),
-    };
     let text = source.text();
+    // The text's own line ending.
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let body = |indent: &str| match what {
+        "actor" => format!("{indent}{id}: {name}{nl}"),
+        _ => format!("{indent}{id}:{nl}{indent}{indent}title: {name}{nl}"),
+    };
     let at_line_start = |i: usize| Span::new(lines.starts[i]..lines.starts[i]);
     match top_level_key(&lines, section) {
         Some(i) => {
@@ -228,7 +246,7 @@ pub(super) fn add_entry(source: &SourceFile, section: &str, id: &str, what: &str
             // After the entry's last line: at the next line's start, or at
             // the end of a text without a final line break.
             if end >= text.len() || last + 1 >= lines.starts.len() {
-                let sep = if text.ends_with('\n') { "" } else { "\n" };
+                let sep = if text.ends_with('\n') { "" } else { nl };
                 return Some(Edit {
                     span: Span::new(text.len()..text.len()),
                     text: format!("{sep}{}", body(&indent)),
@@ -240,7 +258,7 @@ pub(super) fn add_entry(source: &SourceFile, section: &str, id: &str, what: &str
             })
         }
         None => {
-            let text_block = format!("{section}:\n{}", body("  "));
+            let text_block = format!("{section}:{nl}{}", body("  "));
             match top_level_key(&lines, "nodes") {
                 Some(n) => Some(Edit {
                     span: at_line_start(n),
@@ -325,5 +343,20 @@ mod tests {
         );
         let source = SourceFile::new("m.yaml", "actors: {nato: NATO}\n");
         assert!(add_entry(&source, "actors", "osce", "actor").is_none());
+        let text = "actors:\r\n  nato: NATO\r\nnodes:\r\n  a: A.\r\n";
+        let edit = add_entry(&SourceFile::new("m.yaml", text), "actors", "osce", "actor").unwrap();
+        assert_eq!(edit.text, "  osce: Osce\r\n");
+    }
+
+    #[test]
+    fn folding_is_one_pass_on_deep_nesting() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(&" ".repeat(i));
+            text.push_str(&format!("k{i}:\n"));
+        }
+        let folds = folding(&SourceFile::new("m.yaml", text));
+        assert_eq!(folds.len(), 2999);
+        assert_eq!(folds[0], (0, 2999));
     }
 }

@@ -27,6 +27,11 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
+        Client::start_with(&Value::Null)
+    }
+
+    /// Starts the server with these `initializationOptions`.
+    fn start_with(options: &Value) -> Client {
         let cache = tempfile::tempdir().unwrap();
         let mut child = argmap_command(&root())
             .arg("lsp")
@@ -73,7 +78,12 @@ impl Client {
         };
         let init = client.request(
             "initialize",
-            json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": {},
+                "initializationOptions": options,
+            }),
         );
         assert_eq!(init["serverInfo"]["name"], "argmap");
         assert_eq!(
@@ -534,6 +544,38 @@ fn headless_neovim_shows_the_three_problems_of_a_map() {
         ],
         "{text}"
     );
+}
+
+#[test]
+fn settings_from_the_start_hold_until_argmap_settings_change_them() {
+    let path = fixture("editors/problems.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut client = Client::start_with(&json!({ "warn": ["unsupported-claim"] }));
+    let uri = client.open(&path, &text);
+    let with_lint = codes(&client.diagnostics(&uri));
+    assert!(with_lint.contains(&"W305".to_string()), "{with_lint:?}");
+    // Another tool's settings, or none, change nothing.
+    for settings in [
+        json!({}),
+        json!({ "yaml": { "validate": true } }),
+        Value::Null,
+    ] {
+        client.notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": settings }),
+        );
+        client.change(&uri, 2, &text);
+        assert_eq!(codes(&client.diagnostics(&uri)), with_lint);
+    }
+    // argmap's own section does.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "argmap": { "warn": [] } } }),
+    );
+    let without = codes(&client.diagnostics(&uri));
+    assert!(!without.contains(&"W305".to_string()), "{without:?}");
+    assert_eq!(without.len(), 3);
+    client.shutdown();
 }
 
 /// The path of a `file:` URI, as the server reads it.

@@ -128,15 +128,16 @@ impl Server {
             "foldingRangeProvider": true,
             "codeActionProvider": { "codeActionKinds": ["quickfix"] },
         });
-        self.connection
-            .initialize_finish(
-                id,
-                json!({
-                    "capabilities": capabilities,
-                    "serverInfo": { "name": "argmap", "version": env!("CARGO_PKG_VERSION") },
-                }),
-            )
-            .map_err(|e| protocol(&e))?;
+        // Answered here rather than by `initialize_finish`, which fails on
+        // any message before `initialized`; the main loop ignores that
+        // notification and takes whatever comes.
+        self.respond(Response::new_ok(
+            id,
+            json!({
+                "capabilities": capabilities,
+                "serverInfo": { "name": "argmap", "version": env!("CARGO_PKG_VERSION") },
+            }),
+        ));
         self.explanations = write_explanations();
         self.main_loop()
     }

@@ -79,7 +79,12 @@ pub(crate) fn with_evaluation(
                     eval.timeout.map_or_else(String::new, |t| format!("{} s", t.as_secs_f64())),
                 ))
             })?;
-    then(&checked, &evaluation)
+    let done = then(&checked, &evaluation);
+    // Each command that evaluates ends here, and the process with it:
+    // the map and the framework are not freed one allocation at a time.
+    std::mem::forget(evaluation);
+    std::mem::forget(checked);
+    done
 }
 
 pub(crate) fn run(args: &Args, globals: &Globals) -> Result<ExitCode, Failure> {

@@ -61,7 +61,7 @@ pub fn write_dot<'g>(
     let map = graph.map();
     let colors = actor_colors(map);
     let font = format_pt(options.font_size);
-    let roles = super::roles(map);
+    let roles = super::roles(graph);
     let mut out = StmtWriter::new(out, &quoted("argmap"))?;
     for stmt in [
         attr_stmt("rankdir", options.rankdir.as_str()),

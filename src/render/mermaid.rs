@@ -26,7 +26,7 @@ pub fn mermaid(graph: &ArgGraph, options: &RenderOptions) -> String {
         super::RankDir::RL => "RL",
     };
     let _ = writeln!(s, "flowchart {dir}");
-    let roles = super::roles(map);
+    let roles = super::roles(graph);
     for (i, node) in map.nodes.values().enumerate() {
         let parts = node_label(map, &colors, i, options, true);
         let mut lines: Vec<String> = parts.text.iter().map(|l| label(l)).collect();

@@ -463,28 +463,21 @@ pub(crate) enum Role {
     Other,
 }
 
-/// The role of each node of a map, by index in [`Map::nodes`].
-pub(crate) fn roles(map: &Map) -> Vec<Role> {
+/// The role of each node of a map, by index in [`Map::nodes`], from the
+/// graph's resolved edges (no id is looked up again).
+pub(crate) fn roles(graph: &crate::graph::ArgGraph) -> Vec<Role> {
+    use crate::graph::EdgeKind;
     use crate::model::{NodeKind, RelationKind};
+    use petgraph::visit::EdgeRef as _;
+    let map = graph.map();
     let mut targeted = vec![false; map.nodes.len()];
     let mut premise = vec![false; map.nodes.len()];
-    for node in map.nodes.values() {
-        for r in &node.relations {
-            if r.kind != RelationKind::Contradicts
-                && let Some(k) = map.nodes.get_index_of(&r.target.value)
-            {
-                targeted[k] = true;
-            }
-        }
-        if let Some(c) = &node.conclusion
-            && let Some(k) = map.nodes.get_index_of(&c.value)
-        {
-            targeted[k] = true;
-        }
-        for p in &node.premises {
-            if let Some(k) = map.nodes.get_index_of(&p.value) {
-                premise[k] = true;
-            }
+    for e in graph.petgraph().edge_references() {
+        match e.weight().kind {
+            EdgeKind::Relation(RelationKind::Contradicts) => {}
+            EdgeKind::Relation(_) | EdgeKind::Conclusion => targeted[e.target().index()] = true,
+            // A premise edge runs from the premise to its argument.
+            EdgeKind::Premise => premise[e.source().index()] = true,
         }
     }
     map.nodes

@@ -34,9 +34,13 @@ pub(crate) struct Context<'a> {
 /// A rule: reads the context, pushes diagnostics.
 type RuleFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
-/// Runs the enabled rules in a fixed order.
+/// Runs the enabled rules in a fixed order. The two that cost most on a
+/// large map, the quote checks (reading and searching source files) and
+/// the commitment findings, run on threads of their own beside the others;
+/// their diagnostics are appended in the same order as when the rules ran
+/// one after the other, so the output is the same.
 pub(crate) fn run_all(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let rules: [(&[Code], RuleFn); 13] = [
+    let rules: [(&'static [Code], RuleFn); 13] = [
         (&[Code::DuplicateId], duplicate_id::run),
         (&[Code::UnknownReference], unknown_reference::run),
         (&[Code::RelationKind], relation_kind::run),
@@ -66,9 +70,32 @@ pub(crate) fn run_all(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             commitments::run,
         ),
     ];
-    for (codes, run) in rules {
-        if codes.iter().any(|&c| cx.options.enabled(c)) {
-            run(cx, out);
+    let enabled = |codes: &[Code]| codes.iter().any(|&c| cx.options.enabled(c));
+    let [rest @ .., quotes, commitments] = rules;
+    let on_its_own = |(codes, run): (&'static [Code], RuleFn)| {
+        move || {
+            let mut found = Vec::new();
+            if enabled(codes) {
+                run(cx, &mut found);
+            }
+            found
         }
-    }
+    };
+    std::thread::scope(|scope| {
+        let quotes = scope.spawn(on_its_own(quotes));
+        let commitments = scope.spawn(on_its_own(commitments));
+        for (codes, run) in rest {
+            if enabled(codes) {
+                run(cx, out);
+            }
+        }
+        for thread in [quotes, commitments] {
+            match thread.join() {
+                Ok(found) => out.extend(found),
+                // A rule that panicked panics here, as it would have
+                // without the thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
 }

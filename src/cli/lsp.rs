@@ -297,10 +297,16 @@ impl Server {
             "workspace/didChangeConfiguration" => {
                 // Only argmap's own settings count, over those given at
                 // start; an empty or another tool's section changes nothing.
-                let Some(ours) = params.get("settings").map(settings_of) else {
+                let Some(settings) = params.get("settings") else {
                     return;
                 };
-                let Some(ours) = ours.as_object().filter(|o| has_ours(o)) else {
+                // An `argmap` section, even empty (settings removed), or
+                // argmap's keys at the top.
+                let section = settings.get("argmap").is_some();
+                let Some(ours) = settings_of(settings)
+                    .as_object()
+                    .filter(|o| section || has_ours(o))
+                else {
                     return;
                 };
                 let mut merged = self.initial.as_object().cloned().unwrap_or_default();

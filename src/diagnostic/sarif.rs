@@ -42,9 +42,13 @@ pub fn log(files: &[(&SourceFile, &[Diagnostic])]) -> String {
                 "id": r.id,
                 "name": r.name,
                 "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.what_it_does() },
+                "fullDescription": { "text": r.what_it_does().replace('`', "") },
                 "help": {
-                    "text": format!("{} `argmap explain {}` prints the whole explanation.", r.what_it_does(), r.id),
+                    "text": format!(
+                        "{} \"argmap explain {}\" prints the whole explanation.",
+                        r.what_it_does().replace('`', ""),
+                        r.id
+                    ),
                     "markdown": r.explanation,
                 },
                 "defaultConfiguration": {

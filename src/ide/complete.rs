@@ -235,13 +235,18 @@ fn expect<'a>(lines: &[&'a str], at: usize, head: &str) -> Option<Expect<'a>> {
     let probe = format!("{head}x");
     let line = read_line(&probe)?;
     let tail = &probe[line.content..];
+    // A line inside a free-text value (`text: |` and its lines) has
+    // nothing to complete.
+    let path = ancestors(lines, at, line.content);
+    if path.last().is_some_and(|(_, k)| TEXT_KEYS.contains(k)) {
+        return None;
+    }
     if let Some(first) = key_colons(tail).next() {
         return value_of(tail, first);
     }
     if tail != "x" {
         return None;
     }
-    let path = ancestors(lines, at, line.content);
     let keys: Vec<&str> = path.iter().map(|(_, k)| *k).collect();
     let written = || siblings(lines, at, line.content, line.dash.is_some());
     if line.dash.is_some() {
@@ -336,7 +341,9 @@ fn word_before(line: &str, end: usize) -> &str {
 /// before the cursor (`to` in `supports: { to: `), unless the line is a
 /// free-text key's value, the cursor is in a quoted string or a comment.
 fn value_of<'a>(tail: &str, first: usize) -> Option<Expect<'a>> {
-    if TEXT_KEYS.contains(&word_before(tail, first)) {
+    // `text: words … supports: x` is free text, unless the first key stands
+    // inside a flow collection (`- { quote: "…", source: `).
+    if TEXT_KEYS.contains(&word_before(tail, first)) && !tail[..first].contains(['{', '[']) {
         let rest = tail[first + 1..].trim_start();
         if !rest.starts_with(['[', '{']) {
             return None;

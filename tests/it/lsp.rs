@@ -575,6 +575,12 @@ fn settings_from_the_start_hold_until_argmap_settings_change_them() {
     let without = codes(&client.diagnostics(&uri));
     assert!(!without.contains(&"W305".to_string()), "{without:?}");
     assert_eq!(without.len(), 3);
+    // An empty section (settings removed) goes back to those of the start.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "argmap": {} } }),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri)), with_lint);
     client.shutdown();
 }
 

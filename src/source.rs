@@ -107,6 +107,11 @@ impl SourceFile {
         Span::new(start..end)
     }
 
+    /// Byte offsets where lines start: 0, then one past each `\n`.
+    pub fn line_starts(&self) -> &[u32] {
+        &self.line_starts
+    }
+
     /// The text a span covers (after [`SourceFile::clamp`]).
     pub fn slice(&self, span: Span) -> &str {
         &self.text[self.clamp(span).range()]

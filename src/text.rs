@@ -65,6 +65,26 @@ pub fn escape_markdown(s: &str) -> String {
     out
 }
 
+/// Percent-encodes a path for a URI: every byte but ASCII letters, digits,
+/// `-`, `.`, `_`, `~` and `/`.
+///
+/// # Example
+/// ```
+/// assert_eq!(argmap::text::percent_encode_path("a map/é.yaml"), "a%20map/%C3%A9.yaml");
+/// ```
+pub fn percent_encode_path(path: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 /// Shortens a text to at most `max` characters: runs of white space become
 /// one space, and a text that is too long is cut after the last whole word
 /// that fits (inside a word only when the first word alone is too long),

@@ -374,7 +374,7 @@ impl Server {
         let Some(analysis) = &doc.analysis else {
             return;
         };
-        let index = LineIndex::new(&doc.text);
+        let index = LineIndex::new(analysis.source());
         let diagnostics: Vec<Value> = analysis
             .diagnostics()
             .iter()
@@ -517,7 +517,7 @@ impl Server {
         let Some(analysis) = &doc.analysis else {
             return Ok(Value::Null);
         };
-        let index = LineIndex::new(&doc.text);
+        let index = LineIndex::new(analysis.source());
         let position = req
             .params
             .get("position")
@@ -772,11 +772,13 @@ struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex { text, starts }
+    /// The index of a checked text, from its line table.
+    fn new(source: &'a SourceFile) -> Self {
+        let starts = source.line_starts().iter().map(|&s| s as usize).collect();
+        LineIndex {
+            text: source.text(),
+            starts,
+        }
     }
 
     fn position(&self, offset: usize) -> Value {
@@ -848,18 +850,8 @@ fn path_of(uri: &Uri) -> PathBuf {
 /// The `file:` URI of an absolute path.
 fn file_uri(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
-    let mut out = String::from("file://");
-    if !text.starts_with('/') {
-        out.push('/');
-    }
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    let slash = if text.starts_with('/') { "" } else { "/" };
+    format!("file://{slash}{}", argmap::text::percent_encode_path(&text))
 }
 
 #[cfg(test)]
@@ -871,7 +863,8 @@ mod tests {
     #[test]
     fn positions_count_utf16_units_both_ways() {
         let text = "a: å😀b\nnext\n";
-        let index = LineIndex::new(text);
+        let source = SourceFile::new("m.yaml", text);
+        let index = LineIndex::new(&source);
         let b = text.find('b').unwrap();
         assert_eq!(index.position(b), json!({ "line": 0, "character": 6 }));
         assert_eq!(offset(text, lsp::Position::new(0, 6)), b);

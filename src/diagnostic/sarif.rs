@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 use super::{Diagnostic, RULES, Severity};
 use crate::source::{SourceFile, Span};
+use crate::text::percent_encode_path;
 
 /// The schema a log names (`SchemaStore`'s copy of the OASIS schema, which
 /// code-scanning services recognise).
@@ -174,27 +175,14 @@ fn uri(source: &SourceFile) -> (String, bool) {
     let path = source.path();
     let text = path.to_string_lossy().replace('\\', "/");
     if path.is_absolute() {
-        (format!("file://{}", encode(&text)), false)
+        (format!("file://{}", percent_encode_path(&text)), false)
     } else {
         let text = text.strip_prefix("./").unwrap_or(&text);
         let leaves = path
             .components()
             .any(|c| matches!(c, std::path::Component::ParentDir));
-        (encode(text), !leaves)
+        (percent_encode_path(text), !leaves)
     }
-}
-
-/// Percent-encodes what a URI path cannot hold as it is.
-fn encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// FNV-1a, 64 bits, over the parts with a separator: a fingerprint must

@@ -268,11 +268,15 @@ fn expect<'a>(lines: &[&'a str], at: usize, head: &str) -> Option<Expect<'a>> {
     }
     // Inside a list item's mapping: the item's keys.
     let in_item = item_start(lines, at, line.content).is_some();
+    let mut written = written();
     let set: &'static [&'static str] = match keys.as_slice() {
         [] => MAP_KEYS,
         ["actors", _] => ACTOR_KEYS,
         ["sources", _] => SOURCE_KEYS,
-        ["nodes", _] => node_keys(lines, path[1].0),
+        ["nodes", _] => {
+            written.extend(keys_not_for(lines, path[1].0));
+            NODE_KEYS
+        }
         ["nodes", _, "evidence"] | ["nodes", _, _, "evidence"] => EVIDENCE_KEYS,
         ["nodes", _, rel] if relation_kind(rel).is_some() => TARGET_KEYS,
         _ => return None,
@@ -280,7 +284,7 @@ fn expect<'a>(lines: &[&'a str], at: usize, head: &str) -> Option<Expect<'a>> {
     if in_item && matches!(keys.as_slice(), [] | ["actors" | "sources" | "nodes", _]) {
         return None;
     }
-    Some(Expect::Keys(set, written()))
+    Some(Expect::Keys(set, written))
 }
 
 /// Keys whose values are free text, never ids.
@@ -442,41 +446,21 @@ fn siblings<'a>(lines: &[&'a str], at: usize, content: usize, item: bool) -> Vec
     out
 }
 
-/// The keys a node may have, for the kind its block on the lines after
-/// `node` declares (a claim when it declares none).
-fn node_keys(lines: &[&str], node: usize) -> &'static [&'static str] {
-    const COMMON: usize = 9;
-    const CLAIM: &[&str] = &[
-        "kind",
-        "text",
-        "label",
-        "held_by",
-        "rejected_by",
-        "evidence",
-        "tags",
-        "group",
-        "note",
+/// The node keys a node may not have, for the kind its block on the lines
+/// after `node` declares (a claim when it declares none): a claim has no
+/// premises or conclusion, an argument neither contradicts nor answers, a
+/// question has no relations at all.
+fn keys_not_for(lines: &[&str], node: usize) -> &'static [&'static str] {
+    const CLAIM: &[&str] = &["premises", "conclusion"];
+    const ARGUMENT: &[&str] = &["contradicts", "answers"];
+    const QUESTION: &[&str] = &[
         "supports",
         "attacks",
         "undercuts",
         "contradicts",
         "answers",
-    ];
-    const ARGUMENT: &[&str] = &[
-        "kind",
-        "text",
-        "label",
-        "held_by",
-        "rejected_by",
-        "evidence",
-        "tags",
-        "group",
-        "note",
         "premises",
         "conclusion",
-        "supports",
-        "attacks",
-        "undercuts",
     ];
     let Some(top) = read_line(lines[node]) else {
         return CLAIM;
@@ -495,7 +479,7 @@ fn node_keys(lines: &[&str], node: usize) -> &'static [&'static str] {
     }
     match kind {
         Some("argument") => ARGUMENT,
-        Some("question") => &CLAIM[..COMMON],
+        Some("question") => QUESTION,
         _ => CLAIM,
     }
 }
@@ -504,23 +488,13 @@ fn relation_kind(key: &str) -> Option<RelationKind> {
     RelationKind::ALL.into_iter().find(|k| k.as_str() == key)
 }
 
-fn truncate(text: &str) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= DETAIL_CHARS {
-        one_line
-    } else {
-        let cut: String = one_line.chars().take(DETAIL_CHARS - 1).collect();
-        format!("{cut}…")
-    }
-}
-
 fn actors(ids: Option<&Analysis>, replace: Span, out: &mut Vec<Completion>) {
     let Some(map) = ids.and_then(Analysis::map) else {
         return;
     };
     out.extend(map.actors.values().map(|a| Completion {
         label: a.id.value.to_string(),
-        detail: truncate(&a.name.value),
+        detail: crate::text::truncate(&a.name.value, DETAIL_CHARS),
         documentation: a.note.as_ref().map(|n| n.value.to_string()),
         kind: CompletionKind::Actor,
         insert: a.id.value.to_string(),
@@ -534,7 +508,7 @@ fn sources(ids: Option<&Analysis>, replace: Span, out: &mut Vec<Completion>) {
     };
     out.extend(map.sources.values().map(|s| Completion {
         label: s.id.value.to_string(),
-        detail: truncate(&s.title.value),
+        detail: crate::text::truncate(&s.title.value, DETAIL_CHARS),
         documentation: s.file.as_ref().map(|f| format!("file: {}", f.value)),
         kind: CompletionKind::Source,
         insert: s.id.value.to_string(),
@@ -562,7 +536,11 @@ fn nodes(
                 let shown = n.label.as_ref().map_or(&n.text.value, |l| &l.value);
                 Completion {
                     label: n.id.value.to_string(),
-                    detail: format!("{}: {}", n.kind.as_str(), truncate(shown)),
+                    detail: format!(
+                        "{}: {}",
+                        n.kind.as_str(),
+                        crate::text::truncate(shown, DETAIL_CHARS)
+                    ),
                     documentation: Some(n.text.value.to_string()),
                     kind: CompletionKind::Node(n.kind),
                     insert: n.id.value.to_string(),

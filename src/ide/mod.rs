@@ -117,6 +117,7 @@ pub struct Hover {
 struct Quote {
     span: Span,
     source: String,
+    text: String,
 }
 
 /// One check of one map text, indexed for editor requests.
@@ -558,13 +559,12 @@ impl Analysis {
             &file.value,
             self.options.allow_outside_sources,
         )?;
-        let quote = self.quote_text(q).ok_or("no quote here")?;
         // Lines of HTML reduced to text are not the file's lines.
         let html = std::path::Path::new(file.value.as_str())
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
         let doc = crate::quote::Source::new(&text);
-        let found = match doc.find_all(&[quote]).first() {
+        let found = match doc.find_all(&[q.text.as_str()]).first() {
             Some(crate::quote::Match::Found(f)) => Some(Found {
                 line: (!html).then(|| doc.line_of(f.start) - 1),
                 passage: passage(&doc.nfc, f.start, f.end),
@@ -576,23 +576,6 @@ impl Analysis {
             file: file.value.to_string(),
             found,
         })
-    }
-
-    fn quote_text(&self, q: &Quote) -> Option<&str> {
-        let map = self.map()?;
-        map.nodes
-            .values()
-            .flat_map(|n| {
-                n.evidence
-                    .iter()
-                    .chain(n.relations.iter().flat_map(|r| r.evidence.iter()))
-            })
-            .find_map(|e| {
-                e.quote
-                    .as_ref()
-                    .filter(|t| t.span == q.span)
-                    .map(|t| t.value.as_str())
-            })
     }
 
     /// Quick fixes for the diagnostics that touch a span: apply a
@@ -693,32 +676,22 @@ fn passage(text: &str, start: usize, end: usize) -> String {
         out.push('…');
     }
     let skip = before.len().saturating_sub(CONTEXT_CHARS);
-    out.push_str(&escape_markdown(&before[skip..].iter().collect::<String>()));
+    out.push_str(&crate::text::escape_markdown(
+        &before[skip..].iter().collect::<String>(),
+    ));
     out.push_str("**");
-    out.push_str(&escape_markdown(
+    out.push_str(&crate::text::escape_markdown(
         &text[start..end]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
     ));
     out.push_str("**");
-    out.push_str(&escape_markdown(
+    out.push_str(&crate::text::escape_markdown(
         &after.iter().take(CONTEXT_CHARS).collect::<String>(),
     ));
     if after.len() > CONTEXT_CHARS {
         out.push('…');
-    }
-    out
-}
-
-/// Text with Markdown's inline marks escaped.
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
-            out.push('\\');
-        }
-        out.push(if c == '\n' { ' ' } else { c });
     }
     out
 }
@@ -779,6 +752,7 @@ fn index(map: &Map) -> (Vec<Occurrence>, Vec<Quote>) {
                 quotes.push(Quote {
                     span: q.span,
                     source: e.source.value.to_string(),
+                    text: q.value.to_string(),
                 });
             }
         }

@@ -40,19 +40,20 @@ pub struct Symbol {
     pub children: Vec<Symbol>,
 }
 
-/// The lines of a text: start offsets and indentation.
+/// The lines of a text (from its [`SourceFile`]'s line table): start
+/// offsets and indentation.
 struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .filter(|&s| s < text.len() || s == 0)
-            .collect();
-        Lines { text, starts }
+    fn new(source: &'a SourceFile) -> Self {
+        let starts = source.line_starts().iter().map(|&s| s as usize).collect();
+        Lines {
+            text: source.text(),
+            starts,
+        }
     }
 
     fn line_of(&self, offset: usize) -> usize {
@@ -105,7 +106,7 @@ pub fn symbols(analysis: &Analysis) -> Vec<Symbol> {
     let Some(map) = analysis.map() else {
         return Vec::new();
     };
-    let lines = Lines::new(analysis.source.text());
+    let lines = Lines::new(&analysis.source);
     let entry = |name: &str, detail: &str, kind, id: Span| {
         let first = lines.line_of(id.start as usize);
         let last = lines.entry_end(first);
@@ -188,7 +189,7 @@ fn top_level_key(lines: &Lines<'_>, key: &str) -> Option<usize> {
 /// Folding ranges, as 0-based first and last lines: every entry of more
 /// than one line, at any depth.
 pub fn folding(source: &SourceFile) -> Vec<(usize, usize)> {
-    let lines = Lines::new(source.text());
+    let lines = Lines::new(source);
     let mut out = Vec::new();
     // The entries still open, as (indentation, first line), and the last
     // line that was not blank: one pass, whatever the nesting.
@@ -223,7 +224,7 @@ pub fn folding(source: &SourceFile) -> Vec<(usize, usize)> {
 /// actor is written as its name, a source with its title: both from the
 /// id, for the author to correct. `None` when the section is in flow style.
 pub(super) fn add_entry(source: &SourceFile, section: &str, id: &str, what: &str) -> Option<Edit> {
-    let lines = Lines::new(source.text());
+    let lines = Lines::new(source);
     let name = readable(id);
     let text = source.text();
     // The text's own line ending.

@@ -92,6 +92,7 @@ pub mod ide;
 pub mod interchange;
 pub mod load;
 pub mod model;
+mod parallel;
 pub mod quote;
 pub mod render;
 pub mod report;

@@ -27,13 +27,66 @@ use crate::source::Span;
 #[derive(Debug)]
 pub(crate) struct Fallback;
 
+/// Where the entries of a top-level `nodes:` mapping go as they are read.
+pub(crate) trait NodeSink {
+    /// What takes the nodes of a later part of the mapping, read on another
+    /// thread while this one reads the first part.
+    type Part: Send;
+
+    /// Takes the next node.
+    fn node(&mut self, key: Yaml, value: Yaml);
+
+    /// A part for nodes read on another thread, or `None` to read every
+    /// node here.
+    fn part(&self) -> Option<Self::Part>;
+
+    /// Takes a node read on another thread.
+    fn part_node(part: &mut Self::Part, key: Yaml, value: Yaml);
+
+    /// Takes the part's nodes, at the point of the reading where they
+    /// stand: the same as if [`NodeSink::node`] had taken each of them.
+    fn join(&mut self, part: Self::Part);
+}
+
+/// Any function of a node's key and value takes every node itself.
+impl<F: FnMut(Yaml, Yaml)> NodeSink for F {
+    type Part = ();
+
+    fn node(&mut self, key: Yaml, value: Yaml) {
+        self(key, value);
+    }
+
+    fn part(&self) -> Option<()> {
+        None
+    }
+
+    fn part_node((): &mut (), _: Yaml, _: Yaml) {}
+
+    fn join(&mut self, (): ()) {}
+}
+
+/// The text size from which the nodes of its second half are read on a
+/// thread of their own: below it, a thread costs more than it saves.
+const SPLIT_FROM: usize = 4 << 20;
+
+/// The text size from which the nodes are read in two parts on this
+/// machine: [`SPLIT_FROM`], or never on one core.
+pub(crate) fn split_from() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if cores < 2 { usize::MAX } else { SPLIT_FROM }
+}
+
 /// Parses `text` as [`yaml::parse_streaming`] does, handing every entry of
 /// a top-level `nodes:` mapping to `on_node` as it is read; or says that
 /// the whole document must go to granit-parser, before or after handing
-/// over nodes (the caller then starts again).
+/// over nodes (the caller then starts again). From a text of `split_from`
+/// bytes ([`split_from`] on this machine; the tests split small texts),
+/// when `on_node` gives a [`NodeSink::part`], the second half of the nodes
+/// is read on another thread.
 pub(crate) fn parse_streaming(
     text: &str,
-    on_node: &mut dyn FnMut(Yaml, Yaml),
+    on_node: &mut impl NodeSink,
+    split_from: usize,
 ) -> Result<Option<Yaml>, Fallback> {
     if needs_parser(text.as_bytes()) {
         return Err(Fallback);
@@ -42,6 +95,7 @@ pub(crate) fn parse_streaming(
         text,
         b: text.as_bytes(),
         depth: std::cell::Cell::new(0),
+        split_from,
     };
     let Some((first, 0)) = p.significant(0) else {
         return Err(Fallback);
@@ -69,7 +123,7 @@ pub(crate) fn parse_streaming(
                         at,
                         0,
                         (end, end < text.len()),
-                        Some(&mut *on_node),
+                        Some(&mut |k, v| on_node.node(k, v)),
                     )?);
                     at = end;
                 }
@@ -225,6 +279,8 @@ struct Lines<'t> {
     /// Collections open now: past [`MAX_DEPTH`] the parser takes over
     /// (and applies its own limit), so no input runs this reader deep.
     depth: std::cell::Cell<usize>,
+    /// The text size from which the nodes are read in two parts.
+    split_from: usize,
 }
 
 /// Deepest nesting read here (a map needs about six levels).
@@ -623,7 +679,7 @@ impl Lines<'_> {
         &self,
         at: usize,
         key_end: usize,
-        on_node: &mut dyn FnMut(Yaml, Yaml),
+        sink: &mut impl NodeSink,
     ) -> Result<Option<(Yaml, usize)>, Fallback> {
         let line_end = self.line_end(at);
         let after = skip_spaces(self.b, key_end + 1, line_end);
@@ -638,8 +694,129 @@ impl Lines<'_> {
         if indent == 0 || is_item(self.b, first) || self.key_end(first).is_none() {
             return Ok(None);
         }
-        let mut node = first;
+        let split = self
+            .split_point(first, indent)
+            .and_then(|at| Some((at, sink.part()?)));
+        let resume = match split {
+            None => match self.node_entries(first, indent, &mut |k, v| sink.node(k, v), None)? {
+                Entries::End(resume) => resume,
+                Entries::Reached => unreachable!("no point to reach was given"),
+            },
+            Some((at, part)) => self.node_entries_split(first, indent, sink, at, part)?,
+        };
+        Ok(Some((
+            Yaml {
+                value: Value::Map(Vec::new()),
+                span: Span::new(first..first),
+            },
+            resume,
+        )))
+    }
+
+    /// Where a second thread may start reading the entries of the mapping
+    /// whose entries start at `first`, indented `indent`: the first line
+    /// after the middle of the text that is indented `indent` and starts
+    /// with a plain key. Whether the reading from `first` comes to that
+    /// line as an entry of the mapping is known only when it does.
+    fn split_point(&self, first: usize, indent: usize) -> Option<usize> {
+        if self.b.len() < self.split_from {
+            return None;
+        }
+        let mut line = self.line_end(first + (self.b.len() - first) / 2) + 1;
+        // A few lines on at most: a map's nodes are a few lines each.
+        for _ in 0..1000 {
+            let (at, k) = self.significant(line)?;
+            if k == indent && !is_item(self.b, at) && self.key_end(at).is_some() {
+                return Some(at);
+            }
+            line = self.line_end(at) + 1;
+        }
+        None
+    }
+
+    /// Reads the entries from `first` on, the part from `split` on on a
+    /// thread of its own; when the reading from `first` reaches `split` as
+    /// an entry, the part's nodes are handed over there. When it does not
+    /// (the mapping ends before, or `split` lies inside an entry), the part
+    /// is dropped and the reading goes on here: either way, `sink` takes
+    /// the same nodes in the same order as from one thread.
+    fn node_entries_split<S: NodeSink>(
+        &self,
+        first: usize,
+        indent: usize,
+        sink: &mut S,
+        split: usize,
+        mut part: S::Part,
+    ) -> Result<usize, Fallback> {
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let depth = self.depth.get();
+        let (text, b) = (self.text, self.b);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let lines = Lines {
+                    text,
+                    b,
+                    depth: std::cell::Cell::new(depth),
+                    split_from: usize::MAX,
+                };
+                let read = lines.node_entries(
+                    split,
+                    indent,
+                    &mut |k, v| S::part_node(&mut part, k, v),
+                    Some((usize::MAX, &stop)),
+                );
+                (read, part)
+            });
+            let read = self.node_entries(
+                first,
+                indent,
+                &mut |k, v| sink.node(k, v),
+                Some((split, &stop)),
+            );
+            let reached = matches!(read, Ok(Entries::Reached));
+            if !reached {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            let (second, part) = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            match read? {
+                Entries::End(resume) => Ok(resume),
+                Entries::Reached => match second? {
+                    Entries::End(resume) => {
+                        sink.join(part);
+                        Ok(resume)
+                    }
+                    Entries::Reached => unreachable!("the second part has no point to reach"),
+                },
+            }
+        })
+    }
+
+    /// The entries of the mapping from the one at `node` on, indented
+    /// `indent`, each handed to `on_node`, up to where the next top-level
+    /// entry starts. With `until`, stops at the entry that starts there
+    /// (if one does), and gives up when `stop` is set.
+    fn node_entries(
+        &self,
+        mut node: usize,
+        indent: usize,
+        on_node: &mut dyn FnMut(Yaml, Yaml),
+        until: Option<(usize, &std::sync::atomic::AtomicBool)>,
+    ) -> Result<Entries, Fallback> {
         let resume = loop {
+            if let Some((at, stop)) = until {
+                if node == at {
+                    return Ok(Entries::Reached);
+                }
+                if node > at {
+                    // Past the point without an entry there: the other
+                    // thread's reading is of no use.
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                } else if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(Fallback);
+                }
+            }
             // A key the parser reads in other ways (quoted, tagged, complex)
             // could depend on what comes before it: the whole document goes
             // to the parser then.
@@ -668,14 +845,16 @@ impl Lines<'_> {
                 None => break self.b.len(),
             }
         };
-        Ok(Some((
-            Yaml {
-                value: Value::Map(Vec::new()),
-                span: Span::new(first..first),
-            },
-            resume,
-        )))
+        Ok(Entries::End(resume))
     }
+}
+
+/// How a reading of a mapping's entries ended.
+enum Entries {
+    /// At the top-level entry that starts here, or the end of the text.
+    End(usize),
+    /// At the entry it was to stop at.
+    Reached,
 }
 
 fn skip_spaces(b: &[u8], mut i: usize, end: usize) -> usize {
@@ -715,7 +894,8 @@ fn plain_start(b: &[u8], at: usize, flow: bool) -> bool {
 /// the first difference.
 pub(crate) fn agrees(text: &str) -> Result<(), String> {
     let mut fast_nodes = Vec::new();
-    let fast = parse_streaming(text, &mut |k, v| fast_nodes.push((k, v)));
+    let fast = parse_streaming(text, &mut |k, v| fast_nodes.push((k, v)), usize::MAX);
+    split_agrees(text, fast.as_ref().ok().map(|tree| (tree, &fast_nodes[..])))?;
     let Ok(fast) = fast else {
         return Ok(());
     };
@@ -746,6 +926,58 @@ pub(crate) fn agrees(text: &str) -> Result<(), String> {
         first_difference(fv, sv, &format!("node {i}"))?;
     }
     Ok(())
+}
+
+/// A node's key and value.
+type Node = (Yaml, Yaml);
+
+/// Whether reading the nodes in two parts, on two threads, from the middle
+/// of the text (as a large text is read) gives what reading them on one
+/// thread gave: `whole`, or `None` for leaving the text to the parser.
+fn split_agrees(text: &str, whole: Option<(&Option<Yaml>, &[Node])>) -> Result<(), String> {
+    /// Takes the nodes of both parts, in order.
+    struct Halves(Vec<(Yaml, Yaml)>);
+    impl NodeSink for Halves {
+        type Part = Vec<(Yaml, Yaml)>;
+        fn node(&mut self, key: Yaml, value: Yaml) {
+            self.0.push((key, value));
+        }
+        fn part(&self) -> Option<Self::Part> {
+            Some(Vec::new())
+        }
+        fn part_node(part: &mut Self::Part, key: Yaml, value: Yaml) {
+            part.push((key, value));
+        }
+        fn join(&mut self, part: Self::Part) {
+            self.0.extend(part);
+        }
+    }
+    let mut halves = Halves(Vec::new());
+    let split = parse_streaming(text, &mut halves, 0);
+    match (split, whole) {
+        (Err(Fallback), None) => Ok(()),
+        (Ok(_), None) => Err("read in two parts, not left to the parser as in one".into()),
+        (Err(Fallback), Some(_)) => Err("left to the parser in two parts, read in one".into()),
+        (Ok(tree), Some((whole_tree, whole_nodes))) => {
+            match (&tree, whole_tree) {
+                (Some(a), Some(b)) => first_difference(a, b, "two parts")?,
+                (None, None) => {}
+                _ => return Err("a document in one reading only".into()),
+            }
+            if halves.0.len() != whole_nodes.len() {
+                return Err(format!(
+                    "{} nodes in two parts, {} in one",
+                    halves.0.len(),
+                    whole_nodes.len()
+                ));
+            }
+            for (i, ((ak, av), (bk, bv))) in halves.0.iter().zip(whole_nodes).enumerate() {
+                first_difference(ak, bk, &format!("two parts, node {i} key"))?;
+                first_difference(av, bv, &format!("two parts, node {i}"))?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// The first place where two trees differ.
@@ -861,9 +1093,13 @@ mod tests {
         // The lists at their key's indent are read here, not by the parser.
         let mut nodes = 0;
         assert!(
-            super::parse_streaming("a:\n- x\nnodes:\n  a:\n  - x\n  b: 1\n", &mut |_, _| {
-                nodes += 1;
-            })
+            super::parse_streaming(
+                "a:\n- x\nnodes:\n  a:\n  - x\n  b: 1\n",
+                &mut |_, _| {
+                    nodes += 1;
+                },
+                usize::MAX
+            )
             .is_ok()
         );
         assert_eq!(nodes, 2);
@@ -1037,6 +1273,66 @@ mod tests {
                 }
                 lines.join("\n") + "\n"
             })
+    }
+
+    /// The second half of a large `nodes:` is read on another thread and
+    /// joined; when the middle of the text lies past the nodes (in a later
+    /// section whose entries look like nodes), or inside a node, the other
+    /// thread's reading is dropped. Each reading agrees with the parser.
+    #[test]
+    fn the_second_half_of_the_nodes_is_read_beside() {
+        struct Count {
+            here: usize,
+            joined: Vec<usize>,
+        }
+        impl super::NodeSink for Count {
+            type Part = usize;
+            fn node(&mut self, _: super::Yaml, _: super::Yaml) {
+                self.here += 1;
+            }
+            fn part(&self) -> Option<usize> {
+                Some(0)
+            }
+            fn part_node(part: &mut usize, _: super::Yaml, _: super::Yaml) {
+                *part += 1;
+            }
+            fn join(&mut self, part: usize) {
+                self.joined.push(part);
+            }
+        }
+        let nodes: String = (0..100)
+            .map(|i| format!("  n{i}:\n    text: Claim {i}.\n    supports: [n0]\n"))
+            .collect::<Vec<_>>()
+            .concat();
+        let sources = (0..300)
+            .map(|i| format!("  s{i}:\n    title: S\n"))
+            .collect::<Vec<_>>()
+            .concat();
+        let inside = format!(
+            "nodes:\n  a:\n    text: A.\n  b:\n{}",
+            "  - x: 1\n".repeat(200)
+        );
+        for (text, nodes, split) in [
+            (format!("title: T\nnodes:\n{nodes}"), 100, true),
+            (format!("nodes:\n{nodes}sources:\n{sources}"), 100, false),
+            (inside, 2, false),
+        ] {
+            agrees(&text).unwrap();
+            let mut count = Count {
+                here: 0,
+                joined: Vec::new(),
+            };
+            super::parse_streaming(&text, &mut count, 0).unwrap();
+            let beside: usize = count.joined.iter().sum();
+            assert_eq!(count.here + beside, nodes, "{text:.100}");
+            if split {
+                // About half on each thread.
+                assert_eq!(count.joined.len(), 1);
+                assert!((40..60).contains(&beside), "{beside} read beside");
+            } else {
+                assert!(count.joined.is_empty());
+            }
+        }
     }
 
     proptest! {

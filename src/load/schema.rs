@@ -3,6 +3,7 @@
 
 use super::Loaded;
 use super::MAX_VALUE_BYTES;
+use super::fast::NodeSink as _;
 use super::yaml::{self, ParseError, Value, Yaml};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
@@ -53,6 +54,12 @@ pub(crate) const KINDS: &[&str] = &["claim", "argument", "question"];
 /// document; otherwise the model (unless the text is not a mapping at all)
 /// and the problems.
 pub(super) fn build(source: &SourceFile) -> Result<Option<Loaded>, ParseError> {
+    build_split_from(source, super::fast::split_from())
+}
+
+/// [`build`], reading the nodes in two parts from a text of `split_from`
+/// bytes (the tests split small texts).
+fn build_split_from(source: &SourceFile, split_from: usize) -> Result<Option<Loaded>, ParseError> {
     let mut cx = Cx {
         source,
         diagnostics: Vec::new(),
@@ -64,31 +71,31 @@ pub(super) fn build(source: &SourceFile) -> Result<Option<Loaded>, ParseError> {
     let mut nodes = crate::model::Table::default();
     nodes.reserve(source.text().len() / 256);
     let mut streamed = 0usize;
-    let on_node = |cx: &mut Cx<'_>, nodes: &mut crate::model::Table<Node>, key, value| {
-        if let Some(id) = cx.key_id(key, "node")
-            && let Some(node) = cx.node(&id, value)
-        {
-            cx.insert(nodes, &id, |n: &Node| n.id.span, "node", node);
-        }
-    };
     // The fast path for the usual shapes; the parser for the rest, from the
     // start (what the fast path handed over is dropped).
-    let fast = super::fast::parse_streaming(source.text(), &mut |key, value| {
-        streamed += 1;
-        on_node(&mut cx, &mut nodes, key, value);
-    });
+    let fast = super::fast::parse_streaming(
+        source.text(),
+        &mut Builder {
+            cx: &mut cx,
+            nodes: &mut nodes,
+            streamed: &mut streamed,
+        },
+        split_from,
+    );
     let tree = match fast {
         Ok(tree) => tree,
         Err(super::fast::Fallback) => {
             cx.diagnostics.clear();
             nodes.clear();
             streamed = 0;
+            let mut builder = Builder {
+                cx: &mut cx,
+                nodes: &mut nodes,
+                streamed: &mut streamed,
+            };
             yaml::parse_streaming(
                 source.text(),
-                Some(&mut |key, value| {
-                    streamed += 1;
-                    on_node(&mut cx, &mut nodes, key, value);
-                }),
+                Some(&mut |key, value| builder.node(key, value)),
             )?
         }
     };
@@ -100,6 +107,79 @@ pub(super) fn build(source: &SourceFile) -> Result<Option<Loaded>, ParseError> {
         map,
         diagnostics: cx.diagnostics,
     }))
+}
+
+/// Builds each node as it is read and puts it in the table. On a large map
+/// the fast path reads the second half of the nodes on another thread, where
+/// a [`Part`] builds them; they are put in the table, and their diagnostics
+/// after those of the first half, when the part is joined: the same table
+/// and diagnostics, in the same order, as building every node here.
+struct Builder<'b, 's> {
+    cx: &'b mut Cx<'s>,
+    nodes: &'b mut crate::model::Table<Node>,
+    /// How many nodes were read.
+    streamed: &'b mut usize,
+}
+
+/// The nodes a second thread built.
+struct Part<'s> {
+    cx: Cx<'s>,
+    /// Each node read, built unless its key or value was wrong, with the end
+    /// of its diagnostics in `cx`.
+    built: Vec<(Option<(Text, Node)>, usize)>,
+}
+
+impl Builder<'_, '_> {
+    fn put(&mut self, id: &Text, node: Node) {
+        self.cx
+            .insert(self.nodes, id, |n: &Node| n.id.span, "node", node);
+    }
+}
+
+impl<'s> super::fast::NodeSink for Builder<'_, 's> {
+    type Part = Part<'s>;
+
+    fn node(&mut self, key: Yaml, value: Yaml) {
+        *self.streamed += 1;
+        if let Some(id) = self.cx.key_id(key, "node")
+            && let Some(node) = self.cx.node(&id, value)
+        {
+            self.put(&id, node);
+        }
+    }
+
+    fn part(&self) -> Option<Part<'s>> {
+        Some(Part {
+            cx: Cx {
+                source: self.cx.source,
+                diagnostics: Vec::new(),
+            },
+            built: Vec::new(),
+        })
+    }
+
+    fn part_node(part: &mut Part<'s>, key: Yaml, value: Yaml) {
+        let cx = &mut part.cx;
+        let built = cx
+            .key_id(key, "node")
+            .and_then(|id| cx.node(&id, value).map(|node| (id, node)));
+        part.built.push((built, cx.diagnostics.len()));
+    }
+
+    fn join(&mut self, part: Part<'s>) {
+        let mut diagnostics = part.cx.diagnostics.into_iter();
+        let mut taken = 0;
+        for (built, end) in part.built {
+            self.cx
+                .diagnostics
+                .extend(diagnostics.by_ref().take(end - taken));
+            taken = end;
+            *self.streamed += 1;
+            if let Some((id, node)) = built {
+                self.put(&id, node);
+            }
+        }
+    }
 }
 
 /// What a mapping belongs to, as messages name it ("node `a`", "evidence
@@ -1049,6 +1129,55 @@ mod tests {
         assert!(id_syntax("").is_err());
         assert_eq!(suggest_id("Free Choice"), Some("free-choice".into()));
         assert_eq!(suggest_id("Blåbær søvn"), Some("blaabaer-soevn".into()));
+    }
+
+    /// A map whose nodes are read in two parts, on two threads, gives the
+    /// same model and the same diagnostics, in the same order, as read on
+    /// one: on every map and fixture, and on one with problems in both
+    /// halves (a duplicate across them, a wrong id, a wrong type, an
+    /// unknown key).
+    #[test]
+    fn two_parts_build_what_one_builds() {
+        let mut texts = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("maps"), root.join("tests/fixtures")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "yaml")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    texts.push(text);
+                }
+            }
+        }
+        let mut map = String::from("title: T\nactors:\n  a: { name: A }\nnodes:\n");
+        for i in 0..200 {
+            map.push_str(&match i {
+                20 | 150 => "  dup:\n    text: Twice.\n".to_string(),
+                40 | 160 => format!("  Bad{i}:\n    text: Wrong id.\n"),
+                60 | 170 => format!("  n{i}:\n    text: [not, text]\n"),
+                80 | 180 => format!("  n{i}:\n    text: X.\n    colour: red\n"),
+                _ => format!("  n{i}:\n    text: Claim {i}.\n    held_by: [a]\n"),
+            });
+        }
+        texts.push(map);
+        let mut split = 0;
+        for text in &texts {
+            let source = SourceFile::new("m.yaml", text.clone());
+            let summary = |r: Result<Option<Loaded>, ParseError>| match r {
+                Ok(Some(l)) => format!("{:?}\n{:?}", l.map, l.diagnostics),
+                Ok(None) => "none".to_string(),
+                Err(e) => format!("error {} {:?}", e.message, e.span),
+            };
+            let one = summary(build_split_from(&source, usize::MAX));
+            let two = summary(build_split_from(&source, 0));
+            assert_eq!(one, two, "{text:.300}");
+            split += usize::from(one.contains("DuplicateKey") && one.contains("InvalidId"));
+        }
+        assert!(split >= 1, "the map with problems in both halves was read");
     }
 
     #[test]

@@ -129,25 +129,27 @@ pub fn write_dot<'g>(
             ))
         })
         .collect();
-    // The text colour on each fill, worked out once per fill.
-    let mut text_colours: Vec<(&str, String)> = Vec::new();
+    // The text colour on each fill a node can have, worked out once.
+    let text_colours: Vec<(&str, String)> = [PLAIN_FILL]
+        .into_iter()
+        .chain([Label::In, Label::Out, Label::Undecided].map(status_fill))
+        .map(|fill| {
+            let c = Rgb::parse(fill).map_or_else(|| "#000000".to_string(), |f| text_on(f).hex());
+            (fill, c)
+        })
+        .collect();
     // The statement of node `i`.
-    let mut node_stmt = |i: usize, node: &'g crate::model::Node| -> NodeStmt<'g> {
+    let node_stmt = |i: usize, node: &'g crate::model::Node| -> NodeStmt<'g> {
         let parts = node_label(map, &colors, i, options, false);
         let status = options.status_of(i);
         let fill = match status {
             Some(l) if options.status.is_some() => status_fill(l),
             _ => PLAIN_FILL,
         };
-        let text_colour = match text_colours.iter().find(|(f, _)| *f == fill) {
-            Some((_, c)) => c.clone(),
-            None => {
-                let c =
-                    Rgb::parse(fill).map_or_else(|| "#000000".to_string(), |f| text_on(f).hex());
-                text_colours.push((fill, c.clone()));
-                c
-            }
-        };
+        let text_colour = text_colours
+            .iter()
+            .find(|(f, _)| *f == fill)
+            .map_or("#000000", |(_, c)| c.as_str());
         let chips = node
             .held_by
             .iter()
@@ -175,7 +177,7 @@ pub fn write_dot<'g>(
             attrs.push(("fillcolor", Value::text(fill)));
         }
         if text_colour != "#000000" {
-            attrs.push(("fontcolor", Value::text(text_colour)));
+            attrs.push(("fontcolor", Value::text(text_colour.to_string())));
         }
         if status == Some(Label::Out) {
             attrs.push(("color", Value::text(GREY)));
@@ -203,6 +205,8 @@ pub fn write_dot<'g>(
     // others (only their indices are kept until then).
     let mut clusters: IndexMap<String, (String, Vec<usize>)> = IndexMap::new();
     let mut questions = Vec::new();
+    // The nodes outside clusters, written first, in map order.
+    let mut plain = Vec::new();
     for (i, node) in map.nodes.values().enumerate() {
         if node.kind == NodeKind::Question {
             questions.push(i);
@@ -213,11 +217,17 @@ pub fn write_dot<'g>(
                 .or_insert_with(|| (label, Vec::new()))
                 .1
                 .push(i),
-            None => out.push_node(&node_stmt(i, node))?,
+            None => plain.push(i),
         }
         debug_assert_eq!(graph.graph[petgraph::graph::NodeIndex::new(i)], i);
     }
     let node_at = |i: usize| &map.nodes[i];
+    out.push_in_order(plain.len(), |range, w| {
+        plain[range]
+            .iter()
+            .try_for_each(|&i| w.push_node(&node_stmt(i, node_at(i))))
+    })?;
+    drop(plain);
     for (i, (key, (label, members))) in clusters.into_iter().enumerate() {
         // A passage that one node alone quotes needs no box.
         if options.group_by == GroupBy::Source && members.len() < 2 {
@@ -281,7 +291,9 @@ pub fn write_dot<'g>(
             e.weight().position,
         )
     });
-    for e in edges {
+    let edge_stmts = |e: petgraph::graph::EdgeReference<'_, crate::graph::EdgeData>,
+                      out: &mut StmtWriter<&mut Vec<u8>>|
+     -> io::Result<()> {
         let (a, b) = (
             &map.nodes[g[e.source()]].id.value,
             &map.nodes[g[e.target()]].id.value,
@@ -336,7 +348,11 @@ pub fn write_dot<'g>(
         } else {
             out.push_edge(a, b, &attrs)?;
         }
-    }
+        Ok(())
+    };
+    out.push_in_order(edges.len(), |range, w| {
+        edges[range].iter().try_for_each(|&e| edge_stmts(e, w))
+    })?;
     for u in &graph.relation_undercuts {
         let from = &map.nodes[g[u.from]].id.value;
         if let Some(point) = undercut_points.get(&u.target.index()) {
@@ -372,6 +388,34 @@ impl<W: Write> StmtWriter<W> {
     fn push(&mut self, stmt: Stmt) -> io::Result<()> {
         self.separate()?;
         write_stmt(&mut self.out, &stmt, 2)
+    }
+
+    /// Writes the statements that `write` makes for items `0..len`, made
+    /// in chunks on every core (see [`crate::parallel::in_order`]) and
+    /// written in order: the same bytes as writing them one by one. Must
+    /// come after a first statement.
+    fn push_in_order(
+        &mut self,
+        len: usize,
+        write: impl Fn(std::ops::Range<usize>, &mut StmtWriter<&mut Vec<u8>>) -> io::Result<()> + Sync,
+    ) -> io::Result<()> {
+        // Some 2,000 nodes' statements, a megabyte: enough to make the
+        // handing over cheap, small enough to hold a few at once.
+        const CHUNK: usize = 2048;
+        debug_assert!(!self.first, "a chunk's statements each start a line");
+        crate::parallel::in_order(
+            len,
+            CHUNK,
+            |range| {
+                let mut bytes = Vec::new();
+                let mut w = StmtWriter {
+                    out: &mut bytes,
+                    first: false,
+                };
+                write(range, &mut w).map(|()| bytes)
+            },
+            |bytes| self.out.write_all(&bytes?),
+        )
     }
 
     fn separate(&mut self) -> io::Result<()> {

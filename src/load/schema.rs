@@ -125,9 +125,17 @@ struct Builder<'b, 's> {
 struct Part<'s> {
     cx: Cx<'s>,
     /// Each node read, built unless its key or value was wrong, with the end
-    /// of its diagnostics in `cx`.
-    built: Vec<(Option<(Text, Node)>, usize)>,
+    /// of its diagnostics in `cx`; in batches, so that nothing is copied as
+    /// they grow and each is freed once in the table.
+    built: Vec<Vec<Built>>,
 }
+
+/// A node a [`Part`] read: built unless its key or value was wrong, and the
+/// end of its diagnostics.
+type Built = (Option<(Text, Node)>, usize);
+
+/// Nodes per batch of a [`Part`].
+const PART_BATCH: usize = 4096;
 
 impl Builder<'_, '_> {
     fn put(&mut self, id: &Text, node: Node) {
@@ -163,13 +171,20 @@ impl<'s> super::fast::NodeSink for Builder<'_, 's> {
         let built = cx
             .key_id(key, "node")
             .and_then(|id| cx.node(&id, value).map(|node| (id, node)));
-        part.built.push((built, cx.diagnostics.len()));
+        if part.built.last().is_none_or(|b| b.len() == PART_BATCH) {
+            part.built.push(Vec::with_capacity(PART_BATCH));
+        }
+        if let Some(batch) = part.built.last_mut() {
+            batch.push((built, cx.diagnostics.len()));
+        }
     }
 
     fn join(&mut self, part: Part<'s>) {
+        // The table grown once, to its size, rather than doubled.
+        self.nodes.reserve(part.built.iter().map(Vec::len).sum());
         let mut diagnostics = part.cx.diagnostics.into_iter();
         let mut taken = 0;
-        for (built, end) in part.built {
+        for (built, end) in part.built.into_iter().flatten() {
             self.cx
                 .diagnostics
                 .extend(diagnostics.by_ref().take(end - taken));

@@ -86,7 +86,18 @@ impl ArgGraph {
         for i in 0..map.nodes.len() {
             graph.add_node(i);
         }
-        let index = |id: &str| map.nodes.get_index_of(id).map(NodeIndex::new);
+        // Every reference is looked up first, on every core (random
+        // accesses into a table of a million ids are most of the time of
+        // building a large map's graph), in the order the loop below takes
+        // them.
+        let resolved = resolve_references(&map);
+        let mut resolved = resolved.iter();
+        let mut index = |_: &str| {
+            resolved
+                .next()
+                .filter(|&&i| i != UNRESOLVED)
+                .map(|&i| NodeIndex::new(i as usize))
+        };
         let mut named = crate::model::Table::default();
         let mut pending = Vec::new();
         let mut unresolved = Vec::new();
@@ -226,4 +237,41 @@ impl ArgGraph {
     pub fn node(&self, n: NodeIndex) -> &crate::model::Node {
         &self.map.nodes[self.graph[n]]
     }
+}
+
+/// A reference that names no node, in [`resolve_references`].
+const UNRESOLVED: u32 = u32::MAX;
+
+/// The node index of every reference [`ArgGraph::build`] looks up, in the
+/// order it takes them: each relation's target, then, on an argument, its
+/// premises and its conclusion; [`UNRESOLVED`] where no node has the id.
+/// Made in chunks of nodes on every core.
+fn resolve_references(map: &Map) -> Vec<u32> {
+    let look_up = |id: &str| {
+        map.nodes
+            .get_index_of(id)
+            .and_then(|i| u32::try_from(i).ok())
+            .unwrap_or(UNRESOLVED)
+    };
+    let mut all = Vec::with_capacity(map.nodes.len() * 2);
+    let Ok(()) = crate::parallel::in_order(
+        map.nodes.len(),
+        8192,
+        |range| {
+            let mut part = Vec::new();
+            for node in map.nodes.as_slice()[range].values() {
+                part.extend(node.relations.iter().map(|r| look_up(&r.target.value)));
+                if node.kind == crate::model::NodeKind::Argument {
+                    part.extend(node.premises.iter().map(|p| look_up(&p.value)));
+                    part.extend(node.conclusion.iter().map(|c| look_up(&c.value)));
+                }
+            }
+            part
+        },
+        |part| {
+            all.extend(part);
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    all
 }

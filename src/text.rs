@@ -15,15 +15,23 @@
 /// assert_eq!(argmap::text::escape_html("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
 /// ```
 pub fn escape_html(s: &str) -> String {
+    let mut out = String::new();
+    push_escaped_html(&mut out, s);
+    out
+}
+
+/// [`escape_html`] of `s`, onto the end of `out`.
+pub fn push_escaped_html(out: &mut String, s: &str) {
     // Most text holds nothing to escape or drop (no markup character, no
     // control character but tab and line feed, no C1 control).
     if !s.bytes().any(|b| {
         matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2)
             || (b < 0x20 && b != b'\n' && b != b'\t')
     }) {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -36,7 +44,6 @@ pub fn escape_html(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Escapes text for a Markdown paragraph or table cell: markup characters

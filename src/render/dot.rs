@@ -29,7 +29,7 @@ use super::{
 use crate::graph::{ArgGraph, EdgeKind};
 use crate::model::{Map, NodeKind, RelationKind};
 use crate::semantics::Label;
-use crate::text::escape_html;
+use crate::text::{escape_html, push_escaped_html};
 
 const FONT: &str = "Helvetica";
 const GREEN: &str = "#1b7837";
@@ -222,7 +222,8 @@ pub fn write_dot<'g>(
         debug_assert_eq!(graph.graph[petgraph::graph::NodeIndex::new(i)], i);
     }
     let node_at = |i: usize| &map.nodes[i];
-    out.push_in_order(plain.len(), |range, w| {
+    // A node's statement is some 500 bytes, an edge's some 40.
+    out.push_in_order(plain.len(), 512, |range, w| {
         plain[range]
             .iter()
             .try_for_each(|&i| w.push_node(&node_stmt(i, node_at(i))))
@@ -350,7 +351,7 @@ pub fn write_dot<'g>(
         }
         Ok(())
     };
-    out.push_in_order(edges.len(), |range, w| {
+    out.push_in_order(edges.len(), 48, |range, w| {
         edges[range].iter().try_for_each(|&e| edge_stmts(e, w))
     })?;
     for u in &graph.relation_undercuts {
@@ -390,13 +391,14 @@ impl<W: Write> StmtWriter<W> {
         write_stmt(&mut self.out, &stmt, 2)
     }
 
-    /// Writes the statements that `write` makes for items `0..len`, made
-    /// in chunks on every core (see [`crate::parallel::in_order`]) and
-    /// written in order: the same bytes as writing them one by one. Must
-    /// come after a first statement.
+    /// Writes the statements that `write` makes for items `0..len` (about
+    /// `bytes_each` bytes each), made in chunks on every core (see
+    /// [`crate::parallel::in_order`]) and written in order: the same bytes
+    /// as writing them one by one. Must come after a first statement.
     fn push_in_order(
         &mut self,
         len: usize,
+        bytes_each: usize,
         write: impl Fn(std::ops::Range<usize>, &mut StmtWriter<&mut Vec<u8>>) -> io::Result<()> + Sync,
     ) -> io::Result<()> {
         // Some 2,000 nodes' statements, a megabyte: enough to make the
@@ -407,7 +409,9 @@ impl<W: Write> StmtWriter<W> {
             len,
             CHUNK,
             |range| {
-                let mut bytes = Vec::new();
+                // Sized once: grown as it fills, it would be copied a dozen
+                // times.
+                let mut bytes = Vec::with_capacity(range.len() * bytes_each);
                 let mut w = StmtWriter {
                     out: &mut bytes,
                     first: false,
@@ -912,7 +916,7 @@ fn html_label<'c>(
             if k > 0 {
                 out.push_str("<BR/>");
             }
-            out.push_str(&escape_html(l));
+            push_escaped_html(out, l);
         }
     };
     let mut out = String::with_capacity(256);
@@ -927,14 +931,14 @@ fn html_label<'c>(
     match (&parts.status, parts.cited.is_empty()) {
         (Some(status), false) => {
             out.push_str("<TR><TD>");
-            out.push_str(&escape_html(status));
+            push_escaped_html(&mut out, status);
             out.push_str(" <I>");
             lines(&mut out, &parts.cited);
             out.push_str("</I></TD></TR>");
         }
         (Some(status), true) => {
             out.push_str("<TR><TD>");
-            out.push_str(&escape_html(status));
+            push_escaped_html(&mut out, status);
             out.push_str("</TD></TR>");
         }
         (None, false) => {

@@ -399,17 +399,42 @@ use colour::PALETTE;
 /// word stays whole), keeping at most `max_lines` lines and marking a cut
 /// with `…`.
 pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    // ASCII text without a vertical tab (which only Unicode counts as a
+    // space) breaks at the same places split either way, and its length in
+    // characters is its length in bytes: a large map's labels are nearly
+    // all such text.
+    if text.is_ascii() && !text.as_bytes().contains(&0x0b) {
+        wrap_words(text.split_ascii_whitespace(), str::len, width, max_lines)
+    } else {
+        wrap_words(
+            text.split_whitespace(),
+            |w| w.chars().count(),
+            width,
+            max_lines,
+        )
+    }
+}
+
+/// [`wrap`] of these words, `length` counting a word's characters.
+fn wrap_words<'t>(
+    words: impl Iterator<Item = &'t str>,
+    length: impl Fn(&str) -> usize,
+    width: usize,
+    max_lines: usize,
+) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     // The line's length in characters, kept as it grows.
     let mut chars = 0;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
+    for word in words {
+        let len = length(word);
         if !line.is_empty() && chars + 1 + len > width {
             lines.push(std::mem::take(&mut line));
             chars = 0;
         }
-        if !line.is_empty() {
+        if line.is_empty() {
+            line.reserve(width.max(len));
+        } else {
             line.push(' ');
             chars += 1;
         }
@@ -672,5 +697,9 @@ mod tests {
         assert_eq!(wrap("verylongword x", 4, 9), ["verylongword", "x"]);
         assert_eq!(wrap("a b c d", 1, 2), ["a", "b…"]);
         assert!(wrap("", 5, 9).is_empty());
+        // Unicode spaces and characters as ASCII ones and bytes.
+        assert_eq!(wrap("éé\u{a0}bb\u{0b}cc dd", 5, 9), ["éé bb", "cc dd"]);
+        assert_eq!(wrap("aa\u{0b}bb", 5, 9), ["aa bb"]);
+        assert_eq!(wrap("ééé ééé", 6, 9), ["ééé", "ééé"]);
     }
 }

@@ -1084,6 +1084,46 @@ mod tests {
         })
     }
 
+    /// Statements made in chunks on every core are written in their order:
+    /// the same bytes as writing them one by one.
+    #[test]
+    fn statements_made_in_chunks_come_in_order() {
+        let ids: Vec<String> = (0..10_000).map(|i| format!("n{i}")).collect();
+        let write = |i: usize, w: &mut StmtWriter<&mut Vec<u8>>| {
+            let attrs = vec![("label", Value::text(format!("node {i}")))];
+            w.push_node(&NodeStmt { id: &ids[i], attrs })?;
+            w.push_edge(&ids[i], &ids[(i * 7) % ids.len()], &Vec::new())
+        };
+        let mut chunked = Vec::new();
+        let mut w = StmtWriter::new(&mut chunked, &quoted("g")).unwrap();
+        w.push(attr_stmt("rankdir", "RL")).unwrap();
+        w.push_in_order(ids.len(), 64, |range, w| {
+            range.into_iter().try_for_each(|i| write(i, w))
+        })
+        .unwrap();
+        w.finish().unwrap();
+        let mut one_by_one = Vec::new();
+        let mut w = StmtWriter::new(&mut one_by_one, &quoted("g")).unwrap();
+        w.push(attr_stmt("rankdir", "RL")).unwrap();
+        for i in 0..ids.len() {
+            let mut bytes = Vec::new();
+            let mut inner = StmtWriter {
+                out: &mut bytes,
+                first: false,
+            };
+            write(i, &mut inner).unwrap();
+            w.out.write_all(&bytes).unwrap();
+        }
+        w.finish().unwrap();
+        assert_eq!(chunked.len(), one_by_one.len());
+        assert!(chunked == one_by_one, "the chunks came out of order");
+        assert!(
+            String::from_utf8(chunked)
+                .unwrap()
+                .contains("\n  \"n9999\"[label=\"node 9999\"]\n")
+        );
+    }
+
     #[test]
     fn nodes_and_edges_written_straight_out_print_as_graphviz_rust() {
         let attrs: Attrs<'_> = vec![

@@ -38,20 +38,29 @@ pub(crate) fn in_order<T: Send, E>(
     std::thread::scope(|scope| {
         let make = &make;
         // Thread `t` makes chunks t, t + threads, t + 2 × threads, …
-        let results: Vec<mpsc::Receiver<T>> = (0..threads)
+        let results: Result<Vec<mpsc::Receiver<T>>, _> = (0..threads)
             .map(|t| {
                 let (send, receive) = mpsc::sync_channel(1);
-                scope.spawn(move || {
-                    for c in (t..chunks).step_by(threads) {
-                        if send.send(make(range(c))).is_err() {
-                            // The taker stopped.
-                            return;
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || {
+                        for c in (t..chunks).step_by(threads) {
+                            if send.send(make(range(c))).is_err() {
+                                // The taker stopped.
+                                return;
+                            }
                         }
-                    }
-                });
-                receive
+                    })
+                    .map(|_| receive)
             })
             .collect();
+        // A thread the system would not start: everything here (the
+        // threads started stop at their first send).
+        let Ok(results) = results else {
+            for c in 0..chunks {
+                take(make(range(c)))?;
+            }
+            return Ok(());
+        };
         for c in 0..chunks {
             // A closed channel means its thread panicked: the scope
             // passes the panic on when it ends.

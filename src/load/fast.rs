@@ -755,7 +755,7 @@ impl Lines<'_> {
         let depth = self.depth.get();
         let (text, b) = (self.text, self.b);
         std::thread::scope(|scope| {
-            let second = scope.spawn(|| {
+            let second = std::thread::Builder::new().spawn_scoped(scope, || {
                 let lines = Lines {
                     text,
                     b,
@@ -770,6 +770,13 @@ impl Lines<'_> {
                 );
                 (read, part)
             });
+            // A thread the system would not start: every node read here.
+            let Ok(second) = second else {
+                return match self.node_entries(first, indent, &mut |k, v| sink.node(k, v), None)? {
+                    Entries::End(resume) => Ok(resume),
+                    Entries::Reached => unreachable!("no point to reach was given"),
+                };
+            };
             let read = self.node_entries(
                 first,
                 indent,

@@ -432,9 +432,7 @@ fn wrap_words<'t>(
             lines.push(std::mem::take(&mut line));
             chars = 0;
         }
-        if line.is_empty() {
-            line.reserve(width.max(len));
-        } else {
+        if !line.is_empty() {
             line.push(' ');
             chars += 1;
         }

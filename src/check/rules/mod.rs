@@ -82,19 +82,29 @@ pub(crate) fn run_all(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     };
     std::thread::scope(|scope| {
-        let quotes = scope.spawn(on_its_own(quotes));
-        let commitments = scope.spawn(on_its_own(commitments));
+        // A rule the system would not start a thread for runs here, after
+        // the others (its diagnostics go to the same place).
+        let start = |rule: (&'static [Code], RuleFn)| {
+            std::thread::Builder::new()
+                .spawn_scoped(scope, on_its_own(rule))
+                .map_err(|_| rule)
+        };
+        let quotes = start(quotes);
+        let commitments = start(commitments);
         for (codes, run) in rest {
             if enabled(codes) {
                 run(cx, out);
             }
         }
         for thread in [quotes, commitments] {
-            match thread.join() {
-                Ok(found) => out.extend(found),
-                // A rule that panicked panics here, as it would have
-                // without the thread.
-                Err(panic) => std::panic::resume_unwind(panic),
+            match thread {
+                Ok(thread) => match thread.join() {
+                    Ok(found) => out.extend(found),
+                    // A rule that panicked panics here, as it would have
+                    // without the thread.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                Err(rule) => out.extend(on_its_own(rule)()),
             }
         }
     });

@@ -92,7 +92,7 @@ impl ArgGraph {
         // them.
         let resolved = resolve_references(&map);
         let mut resolved = resolved.iter();
-        let mut index = |_: &str| {
+        let mut next_resolved = || {
             resolved
                 .next()
                 .filter(|&&i| i != UNRESOLVED)
@@ -109,7 +109,7 @@ impl ArgGraph {
                     written_on: i,
                     position,
                 };
-                if let Some(to) = index(&rel.target.value) {
+                if let Some(to) = next_resolved() {
                     let e = graph.add_edge(from, to, data);
                     if let Some(id) = &rel.id {
                         named.entry(id.value.clone()).or_insert(e);
@@ -123,26 +123,26 @@ impl ArgGraph {
             if node.kind != crate::model::NodeKind::Argument {
                 continue;
             }
-            for (position, premise) in node.premises.iter().enumerate() {
+            for position in 0..node.premises.len() {
                 let data = EdgeData {
                     kind: EdgeKind::Premise,
                     written_on: i,
                     position,
                 };
-                match index(&premise.value) {
+                match next_resolved() {
                     Some(p) => {
                         graph.add_edge(p, from, data);
                     }
                     None => unresolved.push(data),
                 }
             }
-            if let Some(c) = &node.conclusion {
+            if node.conclusion.is_some() {
                 let data = EdgeData {
                     kind: EdgeKind::Conclusion,
                     written_on: i,
                     position: 0,
                 };
-                match index(&c.value) {
+                match next_resolved() {
                     Some(c) => {
                         graph.add_edge(from, c, data);
                     }

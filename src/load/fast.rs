@@ -698,10 +698,7 @@ impl Lines<'_> {
             .split_point(first, indent)
             .and_then(|at| Some((at, sink.part()?)));
         let resume = match split {
-            None => match self.node_entries(first, indent, &mut |k, v| sink.node(k, v), None)? {
-                Entries::End(resume) => resume,
-                Entries::Reached => unreachable!("no point to reach was given"),
-            },
+            None => self.every_entry(first, indent, sink)?,
             Some((at, part)) => self.node_entries_split(first, indent, sink, at, part)?,
         };
         Ok(Some((
@@ -735,6 +732,20 @@ impl Lines<'_> {
             line = self.line_end(at) + 1;
         }
         None
+    }
+
+    /// Every entry of the mapping from the one at `first` on, read here
+    /// and handed to `sink`; where the next top-level entry starts.
+    fn every_entry(
+        &self,
+        first: usize,
+        indent: usize,
+        sink: &mut impl NodeSink,
+    ) -> Result<usize, Fallback> {
+        match self.node_entries(first, indent, &mut |k, v| sink.node(k, v), None)? {
+            Entries::End(resume) => Ok(resume),
+            Entries::Reached => unreachable!("no point to reach was given"),
+        }
     }
 
     /// Reads the entries from `first` on, the part from `split` on on a
@@ -772,10 +783,7 @@ impl Lines<'_> {
             });
             // A thread the system would not start: every node read here.
             let Ok(second) = second else {
-                return match self.node_entries(first, indent, &mut |k, v| sink.node(k, v), None)? {
-                    Entries::End(resume) => Ok(resume),
-                    Entries::Reached => unreachable!("no point to reach was given"),
-                };
+                return self.every_entry(first, indent, sink);
             };
             let read = self.node_entries(
                 first,
@@ -924,31 +932,40 @@ pub(crate) fn agrees(text: &str) -> Result<(), String> {
         return Err("one found no document".into());
     };
     first_difference(&fast, &slow, "")?;
-    if fast_nodes.len() != slow_nodes.len() {
-        return Err(format!(
-            "{} nodes handed over, the parser {}",
-            fast_nodes.len(),
-            slow_nodes.len()
-        ));
+    same_nodes(&fast_nodes, &slow_nodes, "", |a, b| {
+        format!("{a} nodes handed over, the parser {b}")
+    })
+}
+
+/// The first difference between two lists of nodes handed over, each
+/// place named after `prefix`; `count` says how their lengths differ.
+fn same_nodes(
+    a: &[KeyValue],
+    b: &[KeyValue],
+    prefix: &str,
+    count: impl FnOnce(usize, usize) -> String,
+) -> Result<(), String> {
+    if a.len() != b.len() {
+        return Err(count(a.len(), b.len()));
     }
-    for (i, ((fk, fv), (sk, sv))) in fast_nodes.iter().zip(&slow_nodes).enumerate() {
-        first_difference(fk, sk, &format!("node {i} key"))?;
-        first_difference(fv, sv, &format!("node {i}"))?;
+    for (i, ((ak, av), (bk, bv))) in a.iter().zip(b).enumerate() {
+        first_difference(ak, bk, &format!("{prefix}node {i} key"))?;
+        first_difference(av, bv, &format!("{prefix}node {i}"))?;
     }
     Ok(())
 }
 
-/// A node's key and value.
-type Node = (Yaml, Yaml);
+/// A node's key and value, as handed over.
+type KeyValue = (Yaml, Yaml);
 
 /// Whether reading the nodes in two parts, on two threads, from the middle
 /// of the text (as a large text is read) gives what reading them on one
 /// thread gave: `whole`, or `None` for leaving the text to the parser.
-fn split_agrees(text: &str, whole: Option<(&Option<Yaml>, &[Node])>) -> Result<(), String> {
+fn split_agrees(text: &str, whole: Option<(&Option<Yaml>, &[KeyValue])>) -> Result<(), String> {
     /// Takes the nodes of both parts, in order.
-    struct Halves(Vec<(Yaml, Yaml)>);
+    struct Halves(Vec<KeyValue>);
     impl NodeSink for Halves {
-        type Part = Vec<(Yaml, Yaml)>;
+        type Part = Vec<KeyValue>;
         fn node(&mut self, key: Yaml, value: Yaml) {
             self.0.push((key, value));
         }
@@ -974,18 +991,9 @@ fn split_agrees(text: &str, whole: Option<(&Option<Yaml>, &[Node])>) -> Result<(
                 (None, None) => {}
                 _ => return Err("a document in one reading only".into()),
             }
-            if halves.0.len() != whole_nodes.len() {
-                return Err(format!(
-                    "{} nodes in two parts, {} in one",
-                    halves.0.len(),
-                    whole_nodes.len()
-                ));
-            }
-            for (i, ((ak, av), (bk, bv))) in halves.0.iter().zip(whole_nodes).enumerate() {
-                first_difference(ak, bk, &format!("two parts, node {i} key"))?;
-                first_difference(av, bv, &format!("two parts, node {i}"))?;
-            }
-            Ok(())
+            same_nodes(&halves.0, whole_nodes, "two parts, ", |a, b| {
+                format!("{a} nodes in two parts, {b} in one")
+            })
         }
     }
 }

@@ -149,9 +149,7 @@ impl<'s> super::fast::NodeSink for Builder<'_, 's> {
 
     fn node(&mut self, key: Yaml, value: Yaml) {
         *self.streamed += 1;
-        if let Some(id) = self.cx.key_id(key, "node")
-            && let Some(node) = self.cx.node(&id, value)
-        {
+        if let Some((id, node)) = self.cx.entry_node(key, value) {
             self.put(&id, node);
         }
     }
@@ -167,15 +165,12 @@ impl<'s> super::fast::NodeSink for Builder<'_, 's> {
     }
 
     fn part_node(part: &mut Part<'s>, key: Yaml, value: Yaml) {
-        let cx = &mut part.cx;
-        let built = cx
-            .key_id(key, "node")
-            .and_then(|id| cx.node(&id, value).map(|node| (id, node)));
+        let built = part.cx.entry_node(key, value);
         if part.built.last().is_none_or(|b| b.len() == PART_BATCH) {
             part.built.push(Vec::with_capacity(PART_BATCH));
         }
         if let Some(batch) = part.built.last_mut() {
-            batch.push((built, cx.diagnostics.len()));
+            batch.push((built, part.cx.diagnostics.len()));
         }
     }
 
@@ -472,6 +467,14 @@ impl Cx<'_> {
     }
 
     /// An id written as a mapping key (strings, or integers taken as written).
+    /// The node of an entry of `nodes:`, with its id; `None` (and the
+    /// problem reported) when the key is no id or the value no node.
+    fn entry_node(&mut self, key: Yaml, value: Yaml) -> Option<(Text, Node)> {
+        let id = self.key_id(key, "node")?;
+        let node = self.node(&id, value)?;
+        Some((id, node))
+    }
+
     fn key_id(&mut self, k: Yaml, what: &str) -> Option<Text> {
         let value = match k.value {
             Value::Str(s) => s,
